@@ -1,0 +1,50 @@
+"""One exception hierarchy for the whole package; messages state the fact and the fix."""
+
+from __future__ import annotations
+
+
+class ContentGraphError(Exception):
+    """Root of every error contentgraph raises on purpose."""
+
+
+class LoaderError(ContentGraphError):
+    """A source could not be read."""
+
+    def __init__(self, path: str, reason: str):
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+class TaxonomyError(ContentGraphError):
+    """A taxonomy file is invalid: names the file, the concept and the problem."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = list(problems)
+        super().__init__("invalid taxonomy:\n" + "\n".join(f"  - {p}" for p in self.problems))
+
+
+class ConceptNotFound(ContentGraphError, KeyError):
+    """A concept slug is not in the graph."""
+
+    def __init__(self, slug: str):
+        self.slug = slug
+        super().__init__(f"Concept '{slug}' is not in the graph")
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+class DocumentNotFound(ContentGraphError, KeyError):
+    """A document slug is not in the graph."""
+
+    def __init__(self, slug: str):
+        self.slug = slug
+        super().__init__(f"Document '{slug}' is not in the graph")
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+class SnapshotError(ContentGraphError):
+    """A snapshot file is missing, corrupt or of another format version."""

@@ -1,0 +1,1 @@
+"""The bundled example corpus, written for this project."""

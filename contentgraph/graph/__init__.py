@@ -1,0 +1,1 @@
+"""Documents + Mentions -> the networkx graph, its scores, snapshots and exports."""

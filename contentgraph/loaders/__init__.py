@@ -1,0 +1,1 @@
+"""Sources -> Documents -> Mentions. Plain data, no networkx, no GraphQL."""

@@ -1,0 +1,1 @@
+"""The GraphQL schema (strawberry): thin resolvers over the graph facade."""

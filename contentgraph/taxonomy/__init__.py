@@ -1,0 +1,1 @@
+"""The default taxonomy (YAML package data) and the code that reads, merges and validates it."""
