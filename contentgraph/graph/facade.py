@@ -10,7 +10,7 @@ from pathlib import Path as FilePath
 
 import networkx as nx
 
-from ..loaders.model import Document, DocumentConcept, Passage
+from ..loaders.model import Document, DocumentConcept, Mention, Passage
 from ..taxonomy.model import Concept, ConceptKind
 from .results import (Community, Gaps, Path, RelatedConcept, RelatedDocument, SearchHit, Stats,
                       Subgraph)
@@ -53,6 +53,8 @@ class ConceptGraph:
     def document_concepts(self, slug: str) -> list[DocumentConcept]:
         """The document's concepts: central first, then by weight."""
     def mention_passages(self, document: str, concept: str, n: int = 3) -> list[Passage]: ...
+    def mentions(self, document: str) -> list[Mention]:
+        """Every mention in the document, by position (for highlighting its text)."""
     def related_documents(self, slug: str, n: int = 5) -> list[RelatedDocument]: ...
 
     # --- exploring --------------------------------------------------------------------------

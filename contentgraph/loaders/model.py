@@ -154,6 +154,7 @@ class Passage:
     text: str  # the sentence
     start: int  # span of the sentence in Document.text
     end: int
+    highlights: tuple[tuple[int, int], ...] = ()  # matched concept words, offsets into `text`
 
 
 @dataclass(frozen=True, slots=True)
