@@ -1,0 +1,28 @@
+"""Session fixtures shared by every test package: the example corpus built once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+SHARED_CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def example_graph():
+    """ConceptGraph of the bundled example corpus (built once per test session)."""
+    from contentgraph.examples import corpus_path
+    from contentgraph.graph.build import build
+
+    if not corpus_path().is_dir():
+        pytest.skip("the example corpus is not there yet")
+    return build([corpus_path()]).graph
+
+
+@pytest.fixture(scope="session")
+def example_snapshot(example_graph, tmp_path_factory) -> Path:
+    """Path of the example graph's saved snapshot."""
+    path = tmp_path_factory.mktemp("snapshot") / "example.graph"
+    example_graph.save(path)
+    return path
