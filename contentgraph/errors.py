@@ -48,3 +48,7 @@ class DocumentNotFound(ContentGraphError, KeyError):
 
 class SnapshotError(ContentGraphError):
     """A snapshot file is missing, corrupt or of another format version."""
+
+
+class ExportError(ContentGraphError):
+    """An export could not be written: an unknown format or an unwritable path."""
