@@ -1,0 +1,232 @@
+"""Typed relations stated by the text: cue phrases inside a sentence and lists under a lead-in.
+
+Every relation found carries the sentence (or list item) that states it. Nothing is inferred
+without a cue: negated mentions, hedged sentences ("does not mean", "not necessarily") and
+questions state no relation.
+
+>>> from contentgraph.loaders.model import Document, Mention, make_blocks
+>>> blocks = make_blocks([("heading", "T", 1), ("paragraph", "Stonewalling can lead to loneliness.", 0)])
+>>> doc = Document("d", "article", "T", blocks, "d.txt", "h")
+>>> s = blocks[1].start
+>>> ms = [Mention("stonewalling", "d", 1, None, blocks[1].text, s, s, s + 12, "Stonewalling"),
+...       Mention("loneliness", "d", 1, None, blocks[1].text, s, s + 25, s + 35, "loneliness")]
+>>> [(c.source, c.kind, c.target) for c in find_cues(doc, ms, [(s, blocks[1].end)])]
+[('stonewalling', 'CAUSES', 'loneliness')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..taxonomy.model import ConceptKind, Taxonomy
+from .model import Block, Document, Mention, Passage, RelationCue
+
+# (kind, pattern, reversed): reversed means "X cue Y" states Y -> X (X helps with Y: Y TREATED_BY X).
+_CUES: list[tuple[str, re.Pattern[str], bool]] = [
+    ("CAUSES", re.compile(
+        r"\b(?:(?:can|may|will|often|usually|tends? to)\s+)?(?:leads?|led) to\b|\bcaus(?:es|ed|e)\b"
+        r"|\bresult(?:s|ed)? in\b|\bcontributes? to\b|\bfuels?\b|\btrigger(?:s|ed)?\b", re.I), False),
+    ("SIGNALS", re.compile(
+        r"\b(?:(?:may|can|might|is|are|could)\s+(?:be\s+)?)?an?\s+(?:warning\s+|early\s+)?sign of\b"
+        r"|\bindicat(?:es|e|ed)\b|\bsignal(?:s|led)?\b|\bred flag for\b|\bpoints? to\b", re.I), False),
+    ("PART_OF", re.compile(r"\b(?:is|are|forms?|becomes?)\s+(?:a\s+|one\s+)?part of\b", re.I), False),
+    ("TREATED_BY", re.compile(r"\bhelps? (?:with|to ease|to reduce|ease|reduce)\b|\btreats?\b"
+                              r"|\baddress(?:es)?\b|\beases?\b", re.I), True),
+    ("CONTRASTS_WITH", re.compile(r"\brather than\b|\binstead of\b|\bas opposed to\b"
+                                  r"|\bversus\b|\bvs\.?\s", re.I), False),
+]
+_UNLIKE = re.compile(r"^\W*unlike\b", re.I)
+_CONTRAST_CUE = re.compile(r"\brather than\b|\binstead of\b|\bas opposed to\b|\bunlike\b", re.I)
+# A sentence with one of these states nothing firmly.
+_HEDGE = re.compile(
+    r"\b(?:does|do|did|is|are|was)\s*(?:not|n['\u2019]t)\s+(?:\w+\s+)?mean\b|\bnot necessarily\b"
+    r"|\bnot always\b|\bdoesn['\u2019]t (?:\w+\s+)?mean\b|\bunclear whether\b", re.I)
+# A negation right before the cue words voids that cue ("does not lead to", "never causes").
+_NEGATION_BEFORE = re.compile(
+    r"(?:\bnot|n['\u2019]t|\bnever|\bno longer|\brarely|\bseldom)\s+(?:\w+\s+){0,2}$", re.I)
+# Between two coordinated objects of a cue: "Y1, Y2 and Y3".
+_COORDINATION = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|/)\s*(?:(?:the|a|an|more|less)\s+)?$",
+                           re.I)
+_LIST_LEAD_IN = re.compile(r":\s*$")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
+_MAX_ITEM_WORDS = 20
+
+# Item kind -> heading kind pairs where membership means composition, not mere association.
+_PART_KINDS = {(ConceptKind.CYCLE_ROLE, ConceptKind.RELATIONSHIP_CYCLE)}
+
+
+def find_cues(document: Document, mentions: Iterable[Mention], sentences: list[tuple[int, int]],
+              taxonomy: Taxonomy | None = None) -> list[RelationCue]:
+    """Relations that the document's sentences and lists state, each with its evidence.
+
+    ``mentions`` are the document's concept mentions, ``sentences`` its sentence spans in
+    ``document.text``. ``taxonomy`` (optional) tells concept kinds, so that a role listed under a
+    cycle is PART_OF it rather than ASSOCIATED_WITH it. Duplicates (same pair, kind and sentence)
+    are dropped.
+    """
+    text = document.text
+    usable = sorted((m for m in mentions if not m.negated), key=lambda m: m.start)
+    every = sorted(mentions, key=lambda m: m.start)
+    cues: list[RelationCue] = []
+    cues += _sentence_cues(document, text, usable, every, sentences)
+    cues += _list_cues(document, text, usable, taxonomy)
+    seen: set[tuple[str, str, str, int]] = set()
+    unique = []
+    for cue in cues:
+        key = (cue.source, cue.target, cue.kind, cue.evidence.start)
+        if cue.source != cue.target and key not in seen:
+            seen.add(key)
+            unique.append(cue)
+    return unique
+
+
+def passage(document: Document, start: int, end: int, section: str | None,
+            spans: Iterable[tuple[int, int]]) -> Passage:
+    """The passage ``text[start:end]`` with highlight spans made relative to it."""
+    highlights = tuple(sorted((max(s, start) - start, min(e, end) - start)
+                              for s, e in spans if s < end and e > start))
+    return Passage(document.slug, section, document.text[start:end], start, end, highlights)
+
+
+def _section_at(document: Document, offset: int) -> str | None:
+    for block in document.blocks:
+        if block.start <= offset <= block.end:
+            return block.section
+    return None
+
+
+def _sentence_cues(document, text, usable, every, sentences) -> list[RelationCue]:
+    found: list[RelationCue] = []
+    index = 0
+    for s_start, s_end in sorted(sentences):
+        while index < len(usable) and usable[index].start < s_start:
+            index += 1
+        inside = []
+        j = index
+        while j < len(usable) and usable[j].end <= s_end:
+            inside.append(usable[j])
+            j += 1
+        if len(inside) < 2:
+            continue
+        sentence = text[s_start:s_end]
+        if _HEDGE.search(sentence) or sentence.rstrip().endswith("?"):
+            continue
+        section = _section_at(document, s_start)
+        negated = [m for m in every if m.negated and s_start <= m.start < s_end]
+        for kind, pattern, reverse in _CUES:
+            for match in pattern.finditer(sentence):
+                c_start, c_end = s_start + match.start(), s_start + match.end()
+                if _NEGATION_BEFORE.search(text[s_start:c_start]):
+                    continue
+                if any(m.start < c_end and m.end > c_start for m in inside):
+                    continue  # the cue words are part of a concept's name
+                before = [m for m in inside if m.end <= c_start and ";" not in text[m.end:c_start]]
+                if not before:
+                    continue
+                x = before[-1]
+                pool = inside + (negated if kind == "CONTRASTS_WITH" else [])
+                ys = _objects(text, sorted((m for m in pool if m.start >= c_end), key=lambda m: m.start),
+                              c_end)
+                for y in ys:
+                    source, target = (y, x) if reverse else (x, y)
+                    evidence = passage(document, s_start, s_end, section,
+                                       [(x.start, x.end), (y.start, y.end)])
+                    found.append(RelationCue(source.concept, target.concept, kind, evidence,
+                                             match.group(0).strip().lower()))
+        unlike = _UNLIKE.match(sentence)
+        if unlike:
+            first = [m for m in inside if m.start >= s_start + unlike.end()]
+            comma = sentence.find(",", unlike.end())
+            if first and comma > 0:
+                x = first[0]
+                after = [m for m in inside if m.start > s_start + comma]
+                if x.end <= s_start + comma and after:
+                    evidence = passage(document, s_start, s_end, section,
+                                       [(x.start, x.end), (after[0].start, after[0].end)])
+                    found.append(RelationCue(after[0].concept, x.concept, "CONTRASTS_WITH",
+                                             evidence, "unlike"))
+    return found
+
+
+def _objects(text: str, after: list[Mention], cue_end: int) -> list[Mention]:
+    """The first mention after the cue in its clause, and those coordinated with it."""
+    if not after:
+        return []
+    gap = text[cue_end:after[0].start]
+    if re.search(r"[.;:!?]", gap) or len(gap.split()) > 6:
+        return []
+    objects = [after[0]]
+    for m in after[1:]:
+        if not _COORDINATION.match(text[objects[-1].end:m.start]):
+            break
+        objects.append(m)
+    return objects
+
+
+def _is_item(block: Block) -> bool:
+    if block.kind == "list_item":
+        return True
+    return (block.kind == "paragraph" and not _SENTENCE_END.search(block.text)
+            and not _LIST_LEAD_IN.search(block.text) and len(block.text.split()) <= _MAX_ITEM_WORDS)
+
+
+def _list_cues(document: Document, text: str, usable: list[Mention],
+               taxonomy: Taxonomy | None) -> list[RelationCue]:
+    by_block: dict[int, list[Mention]] = {}
+    for m in usable:
+        by_block.setdefault(m.block, []).append(m)
+    headings = _heading_concepts(document, by_block)
+    found: list[RelationCue] = []
+    blocks = document.blocks
+    for i, lead in enumerate(blocks):
+        if lead.kind not in ("paragraph", "heading") or not _LIST_LEAD_IN.search(lead.text):
+            continue
+        if _HEDGE.search(lead.text):
+            continue
+        head = _main(by_block.get(i, []))
+        section_head = headings.get(lead.section)
+        cue = "list under lead-in" if head else "list under heading"
+        head = head or section_head
+        j = i + 1
+        while j < len(blocks) and _is_item(blocks[j]):
+            item = blocks[j]
+            if not _HEDGE.search(item.text):
+                for m in by_block.get(j, []):
+                    for target, how in ((head, cue), (section_head, "list under heading")):
+                        if target is None or target.concept == m.concept:
+                            continue
+                        kind = _membership(m.concept, target.concept, taxonomy)
+                        if how != cue and kind != "PART_OF":
+                            continue  # the section's concept adds only composition
+                        evidence = passage(document, item.start, item.end, item.section,
+                                           [(m.start, m.end)])
+                        found.append(RelationCue(m.concept, target.concept, kind, evidence, how))
+            j += 1
+    return found
+
+
+def _heading_concepts(document: Document, by_block: dict[int, list[Mention]]) -> dict:
+    """Section heading text -> the concept it names (its main mention)."""
+    heads = {}
+    for i, block in enumerate(document.blocks):
+        if block.kind == "heading" and block.level >= 2:
+            main = _main(by_block.get(i, []))
+            if main:
+                heads[block.text] = main
+    return heads
+
+
+def _main(mentions: list[Mention]) -> Mention | None:
+    """The mention a lead-in or heading is about: the longest match, the first on ties."""
+    if not mentions:
+        return None
+    return max(mentions, key=lambda m: (m.end - m.start, -m.start))
+
+
+def _membership(item: str, head: str, taxonomy: Taxonomy | None) -> str:
+    if taxonomy is not None and item in taxonomy and head in taxonomy:
+        concept = taxonomy[item]
+        if head in concept.broader or (concept.kind, taxonomy[head].kind) in _PART_KINDS:
+            return "PART_OF"
+    return "ASSOCIATED_WITH"
