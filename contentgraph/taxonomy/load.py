@@ -34,6 +34,7 @@ import yaml
 from ..errors import TaxonomyError
 from .model import TYPED_RELATIONS, Concept, ConceptKind, ConceptLink, RelationKind
 from .model import Taxonomy
+from .normalize import normalize_phrase
 
 DEFAULT_FILES = (
     "attachment_style.yaml", "relationship_cycle.yaml", "cycle_role.yaml", "warning_sign.yaml",
@@ -45,8 +46,6 @@ FIELDS = ("slug", "label", "kind", "alt_labels", "definition", "broader", "relat
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Spellings accepted for a kind besides the enum's own name (any case).
 _KIND_ALIASES = {"BEHAVIOUR": ConceptKind.BEHAVIOR}
-_DASHES = re.compile(r"[\u2010-\u2015\u2212_/-]+")
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
 
 
 def load_taxonomy(extra: Iterable[str | Path] = ()) -> Taxonomy:
@@ -355,7 +354,8 @@ class _Merger:
                 visit(slug, [])
 
     def _check_labels(self) -> None:
-        """Each label and altLabel, normalised, must belong to one concept only."""
+        """Each label and altLabel, normalised (case, dashes, quotes, UK/US spelling, lemmas),
+        must belong to one concept only."""
         owners: dict[str, tuple[str, str, str]] = {}  # normalised -> (slug, label, where)
         for slug, entry in self.entries.items():
             concept = entry.concept
@@ -363,7 +363,7 @@ class _Merger:
             labels += [(alt, entry.alt_sources.get(alt, self._where(slug)))
                        for alt in concept.alt_labels]
             for label, where in labels:
-                key = _label_key(label)
+                key = normalize_phrase(label)
                 if not key:
                     self.problems.append(f"{where}: concept '{slug}': label {label!r} has no "
                                          f"words")
@@ -386,8 +386,3 @@ def _parse_kind(value) -> ConceptKind | None:
     except ValueError:
         return None
 
-
-def _label_key(label: str) -> str:
-    """The form two labels are compared in: casefolded, dashes as spaces, quotes unified."""
-    text = _DASHES.sub(" ", label.casefold().translate(_QUOTES))
-    return " ".join(re.findall(r"[\w']+", text))

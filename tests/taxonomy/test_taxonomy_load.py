@@ -196,7 +196,7 @@ def test_concept_cannot_be_its_own_broader(write):
 
 @pytest.mark.parametrize("claimed", [
     "pursuer", "Pursuer", "PURSUING  partner", "pursue–withdraw cycle", "pursue withdraw cycle",
-    "Pursuer‑Withdrawer Cycle",
+    "Pursuer‑Withdrawer Cycle", "pursuers", "pursuing partners",
 ])
 def test_alt_label_claimed_by_two_concepts(write, claimed):
     path = write(f"""
