@@ -1,0 +1,75 @@
+"""``/articles/{slug}``: a document, its concepts, its text with mentions linked, related reading."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from ..loaders.model import Block, Document, Mention
+from ._render import facade, not_found, render
+from .highlight import Piece, block_pieces, evidence
+
+RELATED = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One element of the article body: a heading, a paragraph, or a run of list items."""
+
+    tag: str  # "h2", "h3", "p", "ul"
+    kind: str  # the block kind, for styling questions and answers
+    items: tuple[list[Piece], ...]  # one entry, or one per list item
+
+
+def body(document: Document, mentions: list[Mention]) -> list[Part]:
+    """The blocks after the title as parts, consecutive list items grouped into one list."""
+    parts: list[Part] = []
+    blocks = document.blocks
+    if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
+        blocks = blocks[1:]
+    for block in blocks:
+        marked = block_pieces(block, mentions)
+        if block.kind == "list_item":
+            if parts and parts[-1].tag == "ul":
+                parts[-1] = Part("ul", "list_item", parts[-1].items + (marked,))
+            else:
+                parts.append(Part("ul", "list_item", (marked,)))
+        else:
+            parts.append(Part(_tag(block), block.kind, (marked,)))
+    return parts
+
+
+def _tag(block: Block) -> str:
+    if block.kind == "heading":
+        return "h2" if block.level <= 2 else "h3"
+    return "p"
+
+
+async def article_page(request: Request) -> Response:
+    graph = facade(request)
+    slug = request.path_params["slug"]
+    document = graph.document(slug)
+    if document is None:
+        return not_found(request, "article", slug)
+    concepts = [{"standing": dc, "concept": graph.concept(dc.concept)}
+                for dc in graph.document_concepts(slug)]
+    related = [{"related": r, "document": graph.document(r.document),
+                "shared": [c for c in map(graph.concept, r.shared) if c is not None]}
+               for r in graph.related_documents(slug, n=RELATED)]
+    links = [{"suggestion": s, "target": graph.document(s.target),
+              "via": [c for c in map(graph.concept, s.via) if c is not None],
+              "sentence": evidence(graph, s.sentence)}
+             for s in graph.gaps().missing_links if s.source == slug]
+    answers = ([d for d in graph.documents(kind="answer") if d.parent == slug]
+               if document.kind == "question" else [])
+    return render(request, "article.html", {
+        "document": document,
+        "parent": graph.document(document.parent) if document.parent else None,
+        "answers": answers,
+        "concepts": [c for c in concepts if c["concept"] is not None],
+        "parts": body(document, graph.mentions(slug)),
+        "related": [r for r in related if r["document"] is not None],
+        "links": [link for link in links if link["target"] is not None],
+    })
