@@ -1,0 +1,182 @@
+"""Concept types: a taxonomy concept, its related concepts and the concept connection."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from ..taxonomy import model
+from .context import graph_of
+from .pagination import PageInfo, check_size, encode_cursor, page, page_info
+
+if TYPE_CHECKING:
+    from .articles import ArticleConnection, Passage
+
+_ARTICLES = "contentgraph.schema.articles"
+
+ConceptKind = strawberry.enum(
+    model.ConceptKind, name="ConceptKind",
+    description="What a concept is: an attachment style, a relationship cycle, a role in a "
+                "cycle, a warning sign, a therapy modality, an emotion, a need, a behavior, a "
+                "skill, a barrier (a reason someone resists therapy or change), an outcome or a "
+                "relationship type.")
+
+RelationKind = strawberry.enum(
+    model.RelationKind, name="RelationKind",
+    description="How two concepts are linked: CO_OCCURS is measured from the articles; BROADER, "
+                "NARROWER and RELATED come from the taxonomy; PART_OF, ASSOCIATED_WITH, CAUSES, "
+                "SIGNALS, TREATED_BY and CONTRASTS_WITH come from the taxonomy or from sentences "
+                "that state them.")
+
+
+def concept_or_none(info: strawberry.Info, slug: str) -> Concept | None:
+    """The Concept type for ``slug``, or None when the graph has no such concept."""
+    data = graph_of(info).concept(slug)
+    return Concept(data=data) if data is not None else None
+
+
+def concepts_of(info: strawberry.Info, slugs) -> list[Concept]:
+    """Concept types for the slugs the graph knows, in order."""
+    graph = graph_of(info)
+    found = (graph.concept(slug) for slug in slugs)
+    return [Concept(data=c) for c in found if c is not None]
+
+
+@strawberry.type(description="A concept of the taxonomy (SKOS-like) and how the writing uses it.")
+class Concept:
+    data: strawberry.Private[model.Concept]
+
+    @strawberry.field(description="Stable identifier, e.g. `pursue-withdraw-cycle`.")
+    def slug(self) -> strawberry.ID:
+        return strawberry.ID(self.data.slug)
+
+    @strawberry.field(description="Preferred label.")
+    def label(self) -> str:
+        return self.data.label
+
+    @strawberry.field(description="What kind of concept this is.")
+    def kind(self) -> ConceptKind:
+        return self.data.kind
+
+    @strawberry.field(description="Synonyms and spelling variants the extractor also matches.")
+    def alt_labels(self) -> list[str]:
+        return list(self.data.alt_labels)
+
+    @strawberry.field(description="One-line definition, when the taxonomy gives one.")
+    def definition(self) -> str | None:
+        return self.data.definition
+
+    @strawberry.field(description="Number of articles that mention the concept.")
+    def article_count(self, info: strawberry.Info) -> int:
+        return graph_of(info).article_count(self.data.slug)
+
+    @strawberry.field(description="Number of mentions across all documents.")
+    def mention_count(self, info: strawberry.Info) -> int:
+        return graph_of(info).mention_count(self.data.slug)
+
+    @strawberry.field(description="Broader concepts (the taxonomy's parents).")
+    def broader(self, info: strawberry.Info) -> list[Concept]:
+        return [Concept(data=c) for c in graph_of(info).broader(self.data.slug)]
+
+    @strawberry.field(description="Narrower concepts (the taxonomy's children), e.g. the roles "
+                                  "of a cycle.")
+    def narrower(self, info: strawberry.Info) -> list[Concept]:
+        return [Concept(data=c) for c in graph_of(info).narrower(self.data.slug)]
+
+    @strawberry.field(description="Closest concepts, best first, with the relations that link "
+                                  "them and the passages that show it.")
+    def related(
+        self, info: strawberry.Info,
+        first: Annotated[int | None, strawberry.argument(
+            description="How many related concepts, at most 100.")] = 10,
+        kind: Annotated[ConceptKind | None, strawberry.argument(
+            description="Only related concepts of this kind.")] = None,
+    ) -> list[RelatedConcept]:
+        first = check_size(first, default=10)
+        graph = graph_of(info)
+        out = []
+        for rel in graph.related_concepts(self.data.slug, kind=kind, n=first):
+            concept = graph.concept(rel.concept)
+            if concept is not None:
+                out.append(RelatedConcept(data=rel, target=concept))
+        return out
+
+    @strawberry.field(description="Articles that mention the concept: those where it is central "
+                                  "first, then by weight.")
+    def articles(
+        self, info: strawberry.Info,
+        first: Annotated[int | None, strawberry.argument(
+            description="Page size, at most 100.")] = 20,
+        after: Annotated[str | None, strawberry.argument(
+            description="Cursor of the item after which the page starts.")] = None,
+    ) -> Annotated[ArticleConnection, strawberry.lazy(_ARTICLES)]:
+        from .articles import article_connection
+
+        graph = graph_of(info)
+        links = graph.concept_documents(self.data.slug, kind="article")
+        start, items = page(links, first, after, default=20)
+        docs = [graph.document(link.document) for link in items]
+        return article_connection(start, [d for d in docs if d is not None], len(links))
+
+    @strawberry.field(description="The best sentences that mention the concept (affirmative "
+                                  "ones and those from articles where it is central first).")
+    def passages(
+        self, info: strawberry.Info,
+        first: Annotated[int | None, strawberry.argument(
+            description="How many passages, at most 100.")] = 5,
+    ) -> list[Annotated[Passage, strawberry.lazy(_ARTICLES)]]:
+        from .articles import Passage
+
+        first = check_size(first, default=5)
+        return [Passage(data=p) for p in graph_of(info).passages(self.data.slug, n=first)]
+
+
+@strawberry.type(description="A concept close to another one, and why.")
+class RelatedConcept:
+    data: strawberry.Private[object]
+    target: strawberry.Private[model.Concept]
+
+    @strawberry.field(description="The related concept.")
+    def concept(self) -> Concept:
+        return Concept(data=self.target)
+
+    @strawberry.field(description="Closeness in [0, 1], higher is closer.")
+    def score(self) -> float:
+        return self.data.score
+
+    @strawberry.field(description="Every kind of relation linking the two, strongest first.")
+    def relations(self) -> list[RelationKind]:
+        return list(self.data.relations)
+
+    @strawberry.field(description="Passages that show the link, best first.")
+    def evidence(
+        self,
+        first: Annotated[int | None, strawberry.argument(
+            description="How many passages, at most 100.")] = 3,
+    ) -> list[Annotated[Passage, strawberry.lazy(_ARTICLES)]]:
+        from .articles import Passage
+
+        first = check_size(first, default=3)
+        return [Passage(data=p) for p in self.data.evidence[:first]]
+
+
+@strawberry.type(description="One concept of a page of concepts.")
+class ConceptEdge:
+    cursor: str = strawberry.field(description="Opaque position of this concept in the list.")
+    node: Concept = strawberry.field(description="The concept.")
+
+
+@strawberry.type(description="A page of concepts (Relay connection).")
+class ConceptConnection:
+    edges: list[ConceptEdge] = strawberry.field(description="The concepts of this page.")
+    page_info: PageInfo = strawberry.field(description="Where this page sits in the list.")
+    total_count: int = strawberry.field(description="Number of concepts in the whole list.")
+
+
+def concept_connection(start: int, items, total: int) -> ConceptConnection:
+    """A ConceptConnection of taxonomy concepts ``items`` taken from offset ``start``."""
+    edges = [ConceptEdge(cursor=encode_cursor(start + i), node=Concept(data=c))
+             for i, c in enumerate(items)]
+    return ConceptConnection(edges=edges, page_info=page_info(start, len(edges), total),
+                             total_count=total)

@@ -1,0 +1,121 @@
+"""The root Query type: the API's entry points."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import strawberry
+
+from ..errors import ConceptNotFound
+from .articles import Article, ArticleConnection, article_connection, article_or_none
+from .concepts import (Concept, ConceptConnection, ConceptKind, concept_connection,
+                       concept_or_none)
+from .context import graph_of
+from .gaps import Gaps
+from .pagination import check_size, clean_search, page
+from .paths import EMPTY_SUBGRAPH, Path, Subgraph
+from .stats import Stats
+
+MAX_HOPS = 6
+MAX_DEPTH = 3
+
+_FIRST = "Page size, at most 100."
+_AFTER = "Cursor of the item after which the page starts (an `endCursor` from a previous page)."
+
+
+@strawberry.type(description="Entry points of the contentgraph API.")
+class Query:
+    @strawberry.field(description="The concept with this slug; null when there is none.")
+    def concept(
+        self, info: strawberry.Info,
+        slug: Annotated[str, strawberry.argument(description="The concept's slug.")],
+    ) -> Concept | None:
+        return concept_or_none(info, slug)
+
+    @strawberry.field(description="Concepts of the taxonomy: by label, or best match first when "
+                                  "searching (exact, then prefix, then fuzzy; case-, plural- "
+                                  "and spelling-insensitive).")
+    def concepts(
+        self, info: strawberry.Info,
+        kind: Annotated[ConceptKind | None, strawberry.argument(
+            description="Only concepts of this kind.")] = None,
+        search: Annotated[str | None, strawberry.argument(
+            description="Text to find in labels and alternative labels (trimmed, at most 200 "
+                        "characters).")] = None,
+        first: Annotated[int | None, strawberry.argument(description=_FIRST)] = 20,
+        after: Annotated[str | None, strawberry.argument(description=_AFTER)] = None,
+    ) -> ConceptConnection:
+        graph = graph_of(info)
+        text = clean_search(search)
+        found = graph.search_concepts(text, kind=kind) if text else graph.concepts(kind=kind)
+        start, items = page(found, first, after, default=20)
+        return concept_connection(start, items, len(found))
+
+    @strawberry.field(description="The document with this slug; null when there is none.")
+    def article(
+        self, info: strawberry.Info,
+        slug: Annotated[str, strawberry.argument(description="The document's slug.")],
+    ) -> Article | None:
+        return article_or_none(info, slug)
+
+    @strawberry.field(description="Articles, optionally about a concept, by an author or "
+                                  "matching a text.")
+    def articles(
+        self, info: strawberry.Info,
+        concept: Annotated[str | None, strawberry.argument(
+            description="Only articles that mention the concept with this slug.")] = None,
+        author: Annotated[str | None, strawberry.argument(
+            description="Only articles by this author (name or slug).")] = None,
+        search: Annotated[str | None, strawberry.argument(
+            description="Text to find in titles and text (trimmed, at most 200 "
+                        "characters).")] = None,
+        first: Annotated[int | None, strawberry.argument(description=_FIRST)] = 20,
+        after: Annotated[str | None, strawberry.argument(description=_AFTER)] = None,
+    ) -> ArticleConnection:
+        text = clean_search(search)
+        author = clean_search(author, "author")
+        found = graph_of(info).documents(concept=concept, author=author, search=text)
+        start, items = page(found, first, after, default=20)
+        return article_connection(start, items, len(found))
+
+    @strawberry.field(description="How two concepts connect, with the evidence for each hop; "
+                                  "null when either is unknown or no path is short enough.")
+    def path(
+        self, info: strawberry.Info,
+        source: Annotated[str, strawberry.argument(
+            name="from", description="Slug of the first concept.")],
+        target: Annotated[str, strawberry.argument(
+            name="to", description="Slug of the second concept.")],
+        max_hops: Annotated[int | None, strawberry.argument(
+            description=f"Longest path considered, at most {MAX_HOPS}.")] = 4,
+    ) -> Path | None:
+        max_hops = check_size(max_hops, "maxHops", MAX_HOPS, default=4)
+        try:
+            found = graph_of(info).path(source, target, max_hops=max_hops)
+        except ConceptNotFound:
+            return None
+        return Path(data=found) if found is not None else None
+
+    @strawberry.field(description="A concept's neighbourhood; empty when the slug is unknown.")
+    def neighborhood(
+        self, info: strawberry.Info,
+        slug: Annotated[str, strawberry.argument(description="Slug of the centre concept.")],
+        depth: Annotated[int | None, strawberry.argument(
+            description=f"Number of links to follow, at most {MAX_DEPTH}.")] = 1,
+        first: Annotated[int | None, strawberry.argument(
+            description="Most concepts returned, at most 100.")] = 25,
+    ) -> Subgraph:
+        depth = check_size(depth, "depth", MAX_DEPTH, default=1)
+        first = check_size(first, default=25)
+        graph = graph_of(info)
+        if graph.concept(slug) is None:
+            return Subgraph(data=EMPTY_SUBGRAPH)
+        return Subgraph(data=graph.neighborhood(slug, depth=depth, limit=first))
+
+    @strawberry.field(description="What the writing does not cover yet.")
+    def gaps(self) -> Gaps:
+        return Gaps()
+
+    @strawberry.field(description="Size of the graph and when it was built.")
+    def stats(self, info: strawberry.Info) -> Stats:
+        return Stats(data=graph_of(info).stats())
