@@ -11,6 +11,7 @@ from ..graph.results import Subgraph
 from ..taxonomy.model import ConceptKind, RelationKind
 
 WIDTH, HEIGHT, MARGIN = 760, 460, 70
+LABEL_ROOM = 130  # half the width of a long label
 SEED = 7  # the same graph always gets the same picture
 TAXONOMY_RELATIONS = {RelationKind.BROADER, RelationKind.NARROWER, RelationKind.RELATED}
 
@@ -24,6 +25,20 @@ class Node:
     y: float
     radius: float
     centre: bool
+
+    @property
+    def anchor(self) -> str:
+        """Where the label hangs from, so labels near the sides stay inside the picture."""
+        if self.x < LABEL_ROOM:
+            return "start"
+        if self.x > WIDTH - LABEL_ROOM:
+            return "end"
+        return "middle"
+
+    @property
+    def label_x(self) -> float:
+        return {"start": self.x - self.radius, "end": self.x + self.radius}.get(self.anchor,
+                                                                                self.x)
 
 
 @dataclass(frozen=True, slots=True)
