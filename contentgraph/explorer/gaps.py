@@ -14,6 +14,7 @@ from ..taxonomy.model import Concept, ConceptKind
 from ._render import facade, not_found, render
 
 EXAMPLES = 3  # example questions per unanswered concept
+SHOWN = 100  # rows of a long list on the page; its CSV has them all
 
 
 def by_kind(graph: ConceptGraph, slugs: tuple[str, ...]) -> list[tuple[ConceptKind, list[Concept]]]:
@@ -93,16 +94,18 @@ async def gaps_page(request: Request) -> Response:
     gaps = graph.gaps()
     questions = [{"gap": q, "concept": graph.concept(q.concept),
                   "examples": [d for d in map(graph.document, q.examples[:EXAMPLES]) if d]}
-                 for q in gaps.unanswered_questions]
+                 for q in gaps.unanswered_questions[:SHOWN]]
     links = [{"suggestion": s, "source": graph.document(s.source),
               "target": graph.document(s.target),
               "via": [c for c in map(graph.concept, s.via) if c is not None]}
-             for s in gaps.missing_links]
+             for s in gaps.missing_links[:SHOWN]]
     return render(request, "gaps.html", {
-        "counts": {"uncovered": len(gaps.uncovered), "thin": len(gaps.thin)},
+        "counts": {"uncovered": len(gaps.uncovered), "thin": len(gaps.thin),
+                   "questions": len(gaps.unanswered_questions),
+                   "candidates": len(gaps.candidate_terms), "links": len(gaps.missing_links)},
         "uncovered": by_kind(graph, gaps.uncovered),
         "thin": by_kind(graph, gaps.thin),
         "questions": [q for q in questions if q["concept"] is not None],
-        "candidates": gaps.candidate_terms,
+        "candidates": gaps.candidate_terms[:SHOWN],
         "links": [x for x in links if x["source"] is not None and x["target"] is not None],
     })
