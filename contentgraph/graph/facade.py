@@ -1,69 +1,421 @@
 """ConceptGraph: the one object the API, the CLI and the pages call. Never raw networkx outside.
 
-CONTRACT (being implemented; signatures are fixed, bodies land with the graph layer).
-The facade is immutable after construction; precompute what the front-end asks most.
+A ConceptGraph is immutable: it is made by ``graph.build.build`` or loaded from a snapshot, and
+every answer the front-end asks often (a document's concepts and related reading, a concept's
+articles and related concepts) is computed once and cached on the instance.
+
+For researchers, in a notebook::
+
+    >>> from contentgraph.graph.facade import ConceptGraph
+    >>> g = ConceptGraph.load("contentgraph.graph")                     # doctest: +SKIP
+    >>> [(r.concept, r.score, r.relations) for r in g.related_concepts("anxious-attachment", n=3)]
+    ...                                                                  # doctest: +SKIP
+    >>> step = g.path("anxious-attachment", "therapy-refusal").steps[0]  # doctest: +SKIP
+    >>> step.evidence[0].text                                            # doctest: +SKIP
+    >>> import networkx as nx
+    >>> nx.degree_centrality(g.graph)                                    # doctest: +SKIP
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from functools import cached_property
 from pathlib import Path as FilePath
 
 import networkx as nx
 
-from ..loaders.model import Document, DocumentConcept, Mention, Passage
-from ..taxonomy.model import Concept, ConceptKind
-from .results import (Community, Gaps, Path, RelatedConcept, RelatedDocument, SearchHit, Stats,
-                      Subgraph)
+from ..errors import ConceptNotFound, DocumentNotFound
+from ..loaders.cues import passage
+from ..loaders.model import CandidateTerm, Document, DocumentConcept, LoadError, Mention, Passage
+from ..taxonomy.model import Concept, ConceptKind, RelationKind, Taxonomy
+from . import gaps as _gaps
+from .assemble import slugify
+from .paths import best_path, communities, concept_graph, pagerank
+from .records import BuildData
+from .results import (Community, Edge, Gaps, Path, PathStep, RelatedConcept, RelatedDocument,
+                      SearchHit, Stats, Subgraph)
+from .scores import DocumentVectors, Link, concept_links
+from .search import LabelIndex
 
 
 class ConceptGraph:
+    """Concepts, documents and authors with typed, evidence-backed relations.
+
+    Unknown slugs: ``concept``/``document`` return None; the other methods raise
+    ``ConceptNotFound`` / ``DocumentNotFound``.
+    """
+
+    def __init__(self, data: BuildData):
+        self._data = data
+
     # --- construction and persistence -------------------------------------------------------
     @classmethod
-    def load(cls, path: str | FilePath) -> "ConceptGraph": ...
-    def save(self, path: str | FilePath) -> None: ...
+    def load(cls, path: str | FilePath) -> "ConceptGraph":
+        """Load a snapshot saved by ``save`` (raises ``errors.SnapshotError``)."""
+        from .store import read_snapshot
+
+        return cls(read_snapshot(path))
+
+    def save(self, path: str | FilePath) -> None:
+        """Save the whole build to one snapshot file, atomically."""
+        from .store import write_snapshot
+
+        write_snapshot(self._data, path)
 
     @property
+    def data(self) -> BuildData:
+        """The build this graph was made of (what a snapshot stores)."""
+        return self._data
+
+    @cached_property
     def graph(self) -> nx.MultiDiGraph:
-        """The underlying graph, read-only (a frozen view) for researchers' own algorithms."""
+        """The underlying graph, read-only (a frozen view) for researchers' own algorithms.
+
+        Nodes ``concept:<slug>``, ``doc:<slug>``, ``author:<slug>``; edges keyed by relation.
+        """
+        return nx.freeze(self._data.graph.copy(as_view=True))
 
     @property
-    def built_at(self) -> str: ...
+    def built_at(self) -> str:
+        return self._data.meta["built_at"]
+
+    @property
+    def taxonomy(self) -> Taxonomy:
+        return self._data.taxonomy
+
+    @property
+    def errors(self) -> list[LoadError]:
+        """Per-file problems of the build that made this graph."""
+        return [e for r in self._data.files.values() for e in r.errors]
+
+    def sources(self) -> dict[str, str]:
+        """Source file -> content hash, for every file in the build."""
+        return {path: r.hash for path, r in self._data.files.items()}
 
     # --- concepts ---------------------------------------------------------------------------
-    def concept(self, slug: str) -> Concept | None: ...
+    def concept(self, slug: str) -> Concept | None:
+        return self._data.taxonomy.concepts.get(slug)
+
     def concepts(self, kind: ConceptKind | None = None) -> list[Concept]:
         """All taxonomy concepts (of a kind), by label."""
+        return [c for c in self._concepts_by_label if kind is None or c.kind == kind]
+
     def search_concepts(self, text: str, kind: ConceptKind | None = None) -> list[Concept]:
-        """Label/altLabel search: case-, plural-, spelling-insensitive; exact, prefix, fuzzy."""
-    def article_count(self, slug: str) -> int: ...
-    def mention_count(self, slug: str) -> int: ...
-    def broader(self, slug: str) -> list[Concept]: ...
-    def narrower(self, slug: str) -> list[Concept]: ...
+        """Label/altLabel search: case-, plural-, spelling-insensitive; exact, prefix, fuzzy.
+
+        >>> [c.slug for c in g.search_concepts("Couples Counselling")][:1]   # doctest: +SKIP
+        ['couples-therapy']
+        """
+        found = [self.concept(slug) for slug, _ in self._concept_index.search(text)]
+        return [c for c in found if kind is None or c.kind == kind]
+
+    def article_count(self, slug: str) -> int:
+        self._need_concept(slug)
+        return len(self._concept_docs.get(slug, {}).get("article", ()))
+
+    def mention_count(self, slug: str) -> int:
+        self._need_concept(slug)
+        return self._mention_counts.get(slug, 0)
+
+    def broader(self, slug: str) -> list[Concept]:
+        concept = self._need_concept(slug)
+        return [self.concept(s) for s in concept.broader if s in self._data.taxonomy]
+
+    def narrower(self, slug: str) -> list[Concept]:
+        self._need_concept(slug)
+        return [self.concept(s) for s in self._narrower.get(slug, ())]
+
     def related_concepts(self, slug: str, kind: ConceptKind | None = None,
-                         n: int = 10) -> list[RelatedConcept]: ...
+                         n: int = 10) -> list[RelatedConcept]:
+        """Concepts tied to ``slug`` by typed relations and co-occurrence, best first.
+
+        The score (in [0, 1]) combines every relation between the two; ``relations`` lists their
+        kinds, strongest first; ``evidence`` the sentences, typed relations' first.
+        """
+        self._need_concept(slug)
+        ranked = self._related_cache.get(slug)
+        if ranked is None:
+            ranked = self._related_cache[slug] = self._rank_related(slug)
+        return [r for r in ranked if kind is None or self.concept(r.concept).kind == kind][:n]
+
     def concept_documents(self, slug: str, kind: str = "article") -> list[DocumentConcept]:
         """Documents mentioning the concept: central first, then by weight."""
+        self._need_concept(slug)
+        return list(self._concept_docs.get(slug, {}).get(kind, ()))
+
     def passages(self, slug: str, n: int = 5) -> list[Passage]:
         """Best sentences mentioning the concept (non-negated first, central documents first)."""
+        self._need_concept(slug)
+        out: list[Passage] = []
+        for dc in self.concept_documents(slug):
+            out += self.mention_passages(dc.document, slug, 1)
+            if len(out) >= n:
+                break
+        return out[:n]
 
     # --- documents --------------------------------------------------------------------------
-    def document(self, slug: str) -> Document | None: ...
+    def document(self, slug: str) -> Document | None:
+        return self._documents.get(slug)
+
     def documents(self, concept: str | None = None, author: str | None = None,
-                  search: str | None = None, kind: str = "article") -> list[Document]: ...
+                  search: str | None = None, kind: str = "article") -> list[Document]:
+        """Documents of a kind, filtered; by concept weight when ``concept`` is given, else by
+        date (newest first) and title."""
+        if concept is not None:
+            docs = [self._documents[dc.document] for dc in self.concept_documents(concept, kind)]
+        else:
+            docs = sorted((d for d in self._documents.values() if d.kind == kind),
+                          key=lambda d: (-_date_key(d.published), d.title.lower(), d.slug))
+        if author is not None:
+            wanted = author.strip().lower()
+            docs = [d for d in docs if d.author and wanted in (d.author.lower(), slugify(d.author))]
+        if search:
+            hits = {slug for slug, _ in self._title_index.search(search)}
+            docs = [d for d in docs if d.slug in hits]
+        return docs
+
     def document_concepts(self, slug: str) -> list[DocumentConcept]:
         """The document's concepts: central first, then by weight."""
-    def mention_passages(self, document: str, concept: str, n: int = 3) -> list[Passage]: ...
+        self._need_document(slug)
+        return list(self._data.document_concepts.get(slug, ()))
+
+    def mention_passages(self, document: str, concept: str, n: int = 3) -> list[Passage]:
+        """Sentences of ``document`` mentioning ``concept``, non-negated first, with highlights."""
+        doc = self._need_document(document)
+        by_sentence: dict[int, list[Mention]] = defaultdict(list)
+        for m in self.mentions(document):
+            if m.concept == concept:
+                by_sentence[m.sentence_start].append(m)
+        ranked = sorted(by_sentence.items(), key=lambda kv: (all(m.negated for m in kv[1]), kv[0]))
+        return [passage(doc, start, start + len(ms[0].sentence), ms[0].section,
+                        [(m.start, m.end) for m in ms]) for start, ms in ranked[:n]]
+
     def mentions(self, document: str) -> list[Mention]:
         """Every mention in the document, by position (for highlighting its text)."""
-    def related_documents(self, slug: str, n: int = 5) -> list[RelatedDocument]: ...
+        self._need_document(document)
+        return self._mentions.get(document, [])
+
+    def related_documents(self, slug: str, n: int = 5) -> list[RelatedDocument]:
+        """Articles closest to ``slug`` by cosine of weighted concept vectors, never itself.
+
+        ``shared`` names the concepts that explain each, strongest first.
+        """
+        self._need_document(slug)
+        key = (slug, n)
+        if key not in self._related_docs_cache:
+            self._related_docs_cache[key] = [RelatedDocument(other, score, shared) for
+                                             other, score, shared in self._vectors.related(slug, n)]
+        return self._related_docs_cache[key]
 
     # --- exploring --------------------------------------------------------------------------
-    def path(self, source: str, target: str, max_hops: int = 4) -> Path | None: ...
-    def neighborhood(self, slug: str, depth: int = 1, limit: int = 25) -> Subgraph: ...
-    def communities(self) -> list[Community]: ...
-    def centrality(self) -> dict[str, float]: ...
-    def search(self, text: str, n: int = 20) -> list[SearchHit]: ...
+    def path(self, source: str, target: str, max_hops: int = 4) -> Path | None:
+        """The best-evidenced path from one concept to another in at most ``max_hops`` steps.
+
+        Strong, typed, well-evidenced relations are short; only relations with evidence are
+        walked, so every step has sentences that show it. None when no such path exists.
+        """
+        self._need_concept(source)
+        self._need_concept(target)
+        nodes = best_path(self._links, source, target, max_hops)
+        if nodes is None or len(nodes) < 2:
+            return None
+        steps = []
+        for a, b in zip(nodes, nodes[1:]):
+            link = self._links[a][b]
+            steps.append(PathStep(a, b, link.ranked_kinds(), tuple(link.evidence)))
+        return Path(tuple(steps))
+
+    def neighborhood(self, slug: str, depth: int = 1, limit: int = 25) -> Subgraph:
+        """Concepts within ``depth`` steps of ``slug`` (strongest ties first), at most ``limit``,
+        and the relations among them; ``truncated`` says the limit cut some off."""
+        self._need_concept(slug)
+        nodes, seen, frontier, truncated = [slug], {slug}, [slug], False
+        for _ in range(max(depth, 0)):
+            following = []
+            for node in frontier:
+                for other, link in sorted(self._links.get(node, {}).items(),
+                                          key=lambda kv: (-kv[1].score, kv[0])):
+                    if other in seen:
+                        continue
+                    if len(nodes) >= limit:
+                        truncated = True
+                        break
+                    seen.add(other)
+                    nodes.append(other)
+                    following.append(other)
+            frontier = following
+        members = {f"concept:{s}" for s in nodes}
+        edges = [Edge(u[8:], v[8:], RelationKind(k), d.get("weight", 0.0))
+                 for u, v, k, d in self._data.graph.subgraph(members).edges(keys=True, data=True)]
+        edges.sort(key=lambda e: (-e.weight, e.source, e.target, e.relation.value))
+        return Subgraph(tuple(nodes), tuple(edges), truncated)
+
+    def communities(self) -> list[Community]:
+        """Louvain clusters of related concepts (seeded: stable), each by PageRank."""
+        return list(self._communities)
+
+    def centrality(self) -> dict[str, float]:
+        """PageRank of every concept over the weighted concept relations."""
+        return dict(self._pagerank)
+
+    def search(self, text: str, n: int = 20) -> list[SearchHit]:
+        """Concepts (labels, altLabels) and documents (titles) matching ``text``, best first."""
+        hits = [SearchHit("concept", slug, self.concept(slug).label, score)
+                for slug, score in self._concept_index.search(text)]
+        hits += [SearchHit("document", slug, self._documents[slug].title, score)
+                 for slug, score in self._title_index.search(text)]
+        hits.sort(key=lambda h: (-h.score, h.kind, h.label.lower()))
+        return hits[:n]
 
     # --- content team -----------------------------------------------------------------------
-    def gaps(self) -> Gaps: ...
-    def stats(self) -> Stats: ...
+    def gaps(self) -> Gaps:
+        """What the content is missing (computed once)."""
+        return self._gaps
+
+    def stats(self) -> Stats:
+        counts = defaultdict(int)
+        for data in self._data.graph.nodes.values():
+            counts[data.get("type")] += 1
+        relations = sum(1 for u, v in self._data.graph.edges()
+                        if u.startswith("concept:") and v.startswith("concept:"))
+        return Stats(articles=counts["article"], questions=counts["question"],
+                     answers=counts["answer"], authors=counts["author"],
+                     concepts=len(self._data.taxonomy),
+                     mentions=sum(self._mention_counts.values()), relations=relations,
+                     built_at=self.built_at)
+
+    @property
+    def candidate_terms(self) -> list[CandidateTerm]:
+        return list(self._data.candidate_terms)
+
+    # --- indexes, computed on first use -----------------------------------------------------
+    def _need_concept(self, slug: str) -> Concept:
+        concept = self._data.taxonomy.concepts.get(slug)
+        if concept is None:
+            raise ConceptNotFound(slug)
+        return concept
+
+    def _need_document(self, slug: str) -> Document:
+        doc = self._documents.get(slug)
+        if doc is None:
+            raise DocumentNotFound(slug)
+        return doc
+
+    @cached_property
+    def _documents(self) -> dict[str, Document]:
+        return {d.slug: d for r in self._data.files.values() for d in r.documents}
+
+    @cached_property
+    def _mentions(self) -> dict[str, list[Mention]]:
+        return {slug: sorted(ms, key=lambda m: (m.start, m.end))
+                for r in self._data.files.values() for slug, ms in r.mentions.items()}
+
+    @cached_property
+    def _concepts_by_label(self) -> list[Concept]:
+        return sorted(self._data.taxonomy, key=lambda c: (c.label.lower(), c.slug))
+
+    @cached_property
+    def _narrower(self) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = defaultdict(list)
+        for c in self._concepts_by_label:
+            for parent in c.broader:
+                out[parent].append(c.slug)
+        return dict(out)
+
+    @cached_property
+    def _concept_docs(self) -> dict[str, dict[str, list[DocumentConcept]]]:
+        """concept -> document kind -> DocumentConcepts, central first, then by weight."""
+        out: dict[str, dict[str, list[DocumentConcept]]] = defaultdict(lambda: defaultdict(list))
+        for slug, dcs in self._data.document_concepts.items():
+            doc = self._documents.get(slug)
+            if doc is not None:
+                for dc in dcs:
+                    out[dc.concept][doc.kind].append(dc)
+        for kinds in out.values():
+            for dcs in kinds.values():
+                dcs.sort(key=lambda dc: (not dc.central, -dc.weight, dc.document))
+        return {c: dict(kinds) for c, kinds in out.items()}
+
+    @cached_property
+    def _mention_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = defaultdict(int)
+        for dcs in self._data.document_concepts.values():
+            for dc in dcs:
+                counts[dc.concept] += dc.count
+        return dict(counts)
+
+    @cached_property
+    def _links(self) -> dict[str, dict[str, Link]]:
+        return concept_links(self._data.graph)
+
+    @cached_property
+    def _related_cache(self) -> dict[str, list[RelatedConcept]]:
+        return {}
+
+    @cached_property
+    def _related_docs_cache(self) -> dict[tuple[str, int], list[RelatedDocument]]:
+        return {}
+
+    def _rank_related(self, slug: str) -> list[RelatedConcept]:
+        ranked = [RelatedConcept(other, link.score, link.ranked_kinds(), tuple(link.evidence))
+                  for other, link in self._links.get(slug, {}).items()]
+        ranked.sort(key=lambda r: (-r.score, -len(r.evidence), r.concept))
+        return ranked
+
+    @cached_property
+    def _vectors(self) -> DocumentVectors:
+        articles = {slug for slug, d in self._documents.items() if d.kind == "article"}
+        return DocumentVectors(self._data.document_concepts, articles)
+
+    @cached_property
+    def _concept_graph(self) -> nx.Graph:
+        return concept_graph(self._links, [c.slug for c in self._concepts_by_label])
+
+    @cached_property
+    def _pagerank(self) -> dict[str, float]:
+        return pagerank(self._concept_graph)
+
+    @cached_property
+    def _communities(self) -> list[Community]:
+        rank = self._pagerank
+        return [Community(i, tuple(sorted(members, key=lambda s: (-rank.get(s, 0.0), s))))
+                for i, members in enumerate(communities(self._concept_graph))]
+
+    @cached_property
+    def _concept_index(self) -> LabelIndex:
+        return LabelIndex((c.slug, name) for c in self._data.taxonomy
+                          for name in (c.label, *c.alt_labels))
+
+    @cached_property
+    def _title_index(self) -> LabelIndex:
+        return LabelIndex((d.slug, d.title) for d in self._documents.values())
+
+    @cached_property
+    def _gaps(self) -> Gaps:
+        slugs = [c.slug for c in self._concepts_by_label]
+        article_counts = {c: len(k.get("article", ())) for c, k in self._concept_docs.items()}
+        central_counts = {c: sum(dc.central for dc in k.get("article", ()))
+                          for c, k in self._concept_docs.items()}
+        articles = sorted(s for s, d in self._documents.items() if d.kind == "article")
+        links = {(u[4:], v[4:]) for u, v, k in self._data.graph.edges(keys=True)
+                 if k == "LINKS_TO"}
+        questions = {c: [dc.document for dc in k.get("question", ())]
+                     for c, k in self._concept_docs.items()}
+
+        def sentence(slug: str, concept: str) -> Passage | None:
+            found = self.mention_passages(slug, concept, 1)
+            return found[0] if found else None
+
+        return Gaps(
+            uncovered=_gaps.uncovered(slugs, article_counts),
+            thin=_gaps.thin(slugs, article_counts, central_counts),
+            candidate_terms=tuple(self._data.candidate_terms),
+            missing_links=_gaps.missing_links(articles, lambda s: self.related_documents(s, 5),
+                                              links, sentence),
+            unanswered_questions=_gaps.unanswered_questions(questions, article_counts),
+        )
+
+
+def _date_key(published: str | None) -> int:
+    digits = "".join(ch for ch in (published or "") if ch.isdigit())[:8]
+    return int(digits.ljust(8, "0")) if digits else 0

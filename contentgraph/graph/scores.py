@@ -1,0 +1,113 @@
+"""Scores between concepts (typed relations + co-occurrence) and between documents (cosine)."""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from ..loaders.model import DocumentConcept, Passage
+from ..taxonomy.model import RelationKind
+
+# How much one relation of a kind, at full weight, says two concepts belong together.
+KIND_STRENGTH = {
+    RelationKind.PART_OF: 0.95, RelationKind.CAUSES: 0.9, RelationKind.SIGNALS: 0.9,
+    RelationKind.TREATED_BY: 0.9, RelationKind.BROADER: 0.85, RelationKind.NARROWER: 0.85,
+    RelationKind.ASSOCIATED_WITH: 0.8, RelationKind.CONTRASTS_WITH: 0.7,
+    RelationKind.RELATED: 0.7, RelationKind.CO_OCCURS: 0.75,
+}
+POSTINGS_TOP_K = 64  # documents per concept considered when looking for related documents
+
+
+@dataclass(slots=True)
+class Link:
+    """Everything that ties two concepts, whichever way the edges point."""
+
+    kinds: dict[RelationKind, float] = field(default_factory=dict)  # kind -> edge weight
+    evidence: list[Passage] = field(default_factory=list)
+    typed_evidence: int = 0  # how many leading passages come from typed relations
+
+    @property
+    def score(self) -> float:
+        """1 - prod(1 - strength * weight): in [0, 1], more and stronger relations score higher.
+
+        >>> Link({RelationKind.CAUSES: 1.0}).score
+        0.9
+        """
+        miss = 1.0
+        for kind, weight in self.kinds.items():
+            miss *= 1.0 - KIND_STRENGTH[kind] * weight
+        return round(1.0 - miss, 4)
+
+    def ranked_kinds(self) -> tuple[RelationKind, ...]:
+        return tuple(sorted(self.kinds, key=lambda k: (-KIND_STRENGTH[k] * self.kinds[k], k.value)))
+
+
+def concept_links(graph: nx.MultiDiGraph) -> dict[str, dict[str, Link]]:
+    """concept slug -> neighbour slug -> Link (symmetric), from the concept-to-concept edges."""
+    links: dict[str, dict[str, Link]] = defaultdict(dict)
+    for u, v, kind, data in graph.edges(keys=True, data=True):
+        if not (u.startswith("concept:") and v.startswith("concept:")):
+            continue
+        a, b = u[8:], v[8:]
+        relation = RelationKind(kind)
+        for x, y in ((a, b), (b, a)):
+            link = links[x].setdefault(y, Link())
+            link.kinds[relation] = max(link.kinds.get(relation, 0.0), data.get("weight", 0.0))
+            evidence = data.get("evidence") or []
+            if relation is RelationKind.CO_OCCURS:
+                link.evidence = link.evidence + evidence
+            else:
+                link.evidence = link.evidence[:link.typed_evidence] + evidence + \
+                    link.evidence[link.typed_evidence:]
+                link.typed_evidence += len(evidence)
+    for neighbours in links.values():
+        for link in neighbours.values():
+            seen, unique = set(), []
+            for p in link.evidence:
+                if (p.document, p.start) not in seen:
+                    seen.add((p.document, p.start))
+                    unique.append(p)
+            link.evidence = unique[:20]
+    return dict(links)
+
+
+class DocumentVectors:
+    """Weighted concept vectors of documents and a pruned inverted index for top-k cosine."""
+
+    def __init__(self, document_concepts: dict[str, list[DocumentConcept]],
+                 candidates: set[str]):
+        self.vectors = {slug: {dc.concept: dc.weight for dc in dcs if dc.weight > 0}
+                        for slug, dcs in document_concepts.items()}
+        self.norms = {slug: math.sqrt(sum(w * w for w in vec.values()))
+                      for slug, vec in self.vectors.items()}
+        postings: dict[str, list[tuple[float, str]]] = defaultdict(list)
+        for slug in candidates:
+            for concept, weight in self.vectors.get(slug, {}).items():
+                postings[concept].append((weight, slug))
+        self.postings = {c: [s for _, s in heapq.nlargest(POSTINGS_TOP_K, ps)]
+                         for c, ps in postings.items()}
+
+    def related(self, slug: str, n: int) -> list[tuple[str, float, tuple[str, ...]]]:
+        """Up to ``n`` (document, cosine, shared concepts strongest first), never ``slug`` itself."""
+        vec = self.vectors.get(slug) or {}
+        norm = self.norms.get(slug) or 0.0
+        if not norm:
+            return []
+        pool = {other for concept in vec for other in self.postings.get(concept, ())}
+        pool.discard(slug)
+        scored = []
+        for other in pool:
+            ovec = self.vectors[other]
+            shared = [(vec[c] * ovec[c], c) for c in vec if c in ovec]
+            dot = sum(x for x, _ in shared)
+            if dot <= 0 or not self.norms[other]:
+                continue
+            cosine = min(1.0, dot / (norm * self.norms[other]))
+            scored.append((round(cosine, 4), other,
+                           tuple(c for _, c in sorted(shared, key=lambda s: (-s[0], s[1])))))
+        best = heapq.nlargest(n, scored, key=lambda s: (s[0], s[1]))
+        return [(other, score, shared) for score, other, shared in best]

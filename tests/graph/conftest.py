@@ -1,0 +1,111 @@
+"""A tiny hand-made graph for the facade and store tests (no loaders or extractor needed)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from contentgraph.graph.assemble import assemble
+from contentgraph.graph.facade import ConceptGraph
+from contentgraph.graph.records import BuildData, FileRecord
+from contentgraph.loaders.cues import find_cues
+from contentgraph.loaders.model import Document, DocumentConcept, Mention, make_blocks
+from contentgraph.taxonomy.model import Concept, ConceptKind, ConceptLink, RelationKind, Taxonomy
+
+K = ConceptKind
+CONCEPTS = [
+    Concept("anxious-attachment", "Anxious attachment", K.ATTACHMENT_STYLE, ["anxious style"]),
+    Concept("reassurance", "Reassurance", K.NEED),
+    Concept("pursuer", "Pursuer", K.CYCLE_ROLE, broader=["pursue-withdraw-cycle"]),
+    Concept("withdrawer", "Withdrawer", K.CYCLE_ROLE),
+    Concept("pursue-withdraw-cycle", "Pursue-withdraw cycle", K.RELATIONSHIP_CYCLE,
+            ["pursuer-withdrawer cycle"]),
+    Concept("therapy-refusal", "Therapy refusal", K.BARRIER),
+    Concept("couples-therapy", "Couples therapy", K.THERAPY_MODALITY, ["couples counselling"],
+            related=[ConceptLink(RelationKind.TREATED_BY, "recurring-conflict")]),
+    Concept("recurring-conflict", "Recurring conflict", K.BEHAVIOR),
+    Concept("loneliness", "Loneliness", K.EMOTION),
+    Concept("jealousy", "Jealousy", K.EMOTION),  # never mentioned
+]
+TAXONOMY = Taxonomy({c.slug: c for c in CONCEPTS})
+SURFACES = {"anxious attachment": "anxious-attachment", "reassurance": "reassurance",
+            "pursuer": "pursuer", "withdrawer": "withdrawer",
+            "pursue-withdraw cycle": "pursue-withdraw-cycle", "therapy refusal": "therapy-refusal",
+            "couples therapy": "couples-therapy", "recurring conflict": "recurring-conflict",
+            "loneliness": "loneliness"}
+ARTICLES = {
+    "cycle": ("The pursue-withdraw cycle", "https://example.org/cycle", [
+        "The pursuer is part of the pursue-withdraw cycle.",
+        "The withdrawer is part of the pursue-withdraw cycle.",
+        "Anxious attachment makes the pursuer ask for reassurance.",
+        "The pursue-withdraw cycle can lead to therapy refusal.",
+        "Recurring conflict keeps the pursue-withdraw cycle going."]),
+    "attachment": ("Anxious attachment", "https://example.org/attachment", [
+        "Anxious attachment often comes with a need for reassurance.",
+        "Anxious attachment and reassurance go together.",
+        "Anxious attachment can lead to the pursuer role.",
+        "Loneliness is common."]),
+    "refusal": ("When a partner refuses", "https://example.org/refusal", [
+        "Therapy refusal is common in the pursue-withdraw cycle.",
+        "Therapy refusal does not automatically mean a lack of care.",
+        "Couples therapy helps with recurring conflict.",
+        "Couples therapy helps with recurring conflict in the pursue-withdraw cycle.",
+        "See https://example.org/cycle for more."]),
+}
+_SENTENCE = re.compile(r"[^.!?]+[.!?]?")
+
+
+def make_document(slug, title, url, paragraphs, kind="article", links=()):
+    blocks = make_blocks([("heading", title, 1)] + [("paragraph", p, 0) for p in paragraphs])
+    return Document(slug, kind, title, blocks, f"/corpus/{slug}.txt", f"hash-{slug}", url=url,
+                    author="Sam Rivers", published="2026-01-01", links=list(links))
+
+
+def extract(doc):
+    """Mentions by surface match and sentence spans: a stand-in for the real extractor."""
+    mentions, sentences = [], []
+    for index, block in enumerate(doc.blocks):
+        for s in _SENTENCE.finditer(block.text):
+            sentences.append((block.start + s.start(), block.start + s.end()))
+        for surface, slug in SURFACES.items():
+            for m in re.finditer(re.escape(surface), block.text, re.I):
+                start, end = block.start + m.start(), block.start + m.end()
+                s0, s1 = next(s for s in sentences if s[0] <= start < s[1])
+                mentions.append(Mention(slug, doc.slug, index, block.section, doc.text[s0:s1], s0,
+                                        start, end, doc.text[start:end],
+                                        negated="does not" in doc.text[s0:s1]))
+    return mentions, sentences
+
+
+def tiny_build(articles=ARTICLES, questions=()):
+    files, mentions_by_doc, cues, doc_concepts = {}, {}, [], {}
+    docs = []
+    for slug, (title, url, paragraphs) in articles.items():
+        links = [u for p in paragraphs for u in re.findall(r"https://\S+?(?=\s|$)", p)]
+        docs.append(make_document(slug, title, url, paragraphs, links=[l.rstrip(".") for l in links]))
+    for slug, text in questions:
+        docs.append(make_document(slug, text, None, [text], kind="question"))
+    for doc in docs:
+        mentions, sentences = extract(doc)
+        mentions_by_doc[doc.slug] = mentions
+        found = find_cues(doc, mentions, sentences, TAXONOMY)
+        cues += found
+        counts = {}
+        for m in mentions:
+            counts[m.concept] = counts.get(m.concept, 0) + 1
+        top = max(counts.values(), default=1)
+        doc_concepts[doc.slug] = [DocumentConcept(c, doc.slug, n, n / top, n == top)
+                                  for c, n in sorted(counts.items())]
+        files[doc.source] = FileRecord(doc.source, doc.source_hash, [doc],
+                                       {doc.slug: mentions}, {doc.slug: found}, [])
+    graph = assemble(TAXONOMY, docs, mentions_by_doc, cues, doc_concepts)
+    meta = {"built_at": "2026-01-01T00:00:00+00:00", "package_version": "test",
+            "taxonomy": "t", "taxonomy_files": [], "timings": {}}
+    return ConceptGraph(BuildData(graph, TAXONOMY, files, doc_concepts, [], meta))
+
+
+@pytest.fixture(scope="session")
+def tiny_graph():
+    return tiny_build(questions=[("q1", "Is jealousy normal?"), ("q2", "Why so much jealousy?"),
+                                 ("q3", "Is loneliness normal?")])

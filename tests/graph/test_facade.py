@@ -1,0 +1,121 @@
+"""The ConceptGraph facade on a tiny hand-made graph."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from contentgraph.errors import ConceptNotFound, DocumentNotFound
+from contentgraph.taxonomy.model import ConceptKind, RelationKind
+
+
+def test_part_of_cue_becomes_an_edge_with_its_sentence(tiny_graph):
+    data = tiny_graph.graph.get_edge_data("concept:withdrawer", "concept:pursue-withdraw-cycle",
+                                          "PART_OF")
+    assert data["evidence"][0].text == "The withdrawer is part of the pursue-withdraw cycle."
+
+
+def test_hedged_sentence_is_no_evidence(tiny_graph):
+    texts = {p.text for _, _, d in tiny_graph.graph.edges(data=True) for p in d.get("evidence", ())}
+    assert not any("does not automatically mean" in t for t in texts)
+
+
+def test_related_concepts_combine_relations_with_evidence(tiny_graph):
+    related = tiny_graph.related_concepts("anxious-attachment")
+    assert [r.concept for r in related][:2] == ["pursuer", "reassurance"]
+    first = related[0]
+    assert first.relations == (RelationKind.CAUSES, RelationKind.CO_OCCURS)
+    assert 0 < first.score <= 1 and first.evidence
+    assert all(0 <= r.score <= 1 for r in related)
+    assert tiny_graph.related_concepts("anxious-attachment", kind=ConceptKind.NEED)[0].concept == \
+        "reassurance"
+
+
+def test_cooccurrence_prefers_always_together(tiny_graph):
+    scores = {r.concept: r.score for r in tiny_graph.related_concepts("anxious-attachment")}
+    assert "loneliness" not in scores  # once in the same article, never in one sentence
+
+
+def test_path_has_evidence_on_every_step(tiny_graph):
+    path = tiny_graph.path("anxious-attachment", "therapy-refusal")
+    assert [s.source for s in path.steps] == ["anxious-attachment", "pursuer",
+                                              "pursue-withdraw-cycle"]
+    assert path.steps[-1].target == "therapy-refusal"
+    assert all(step.evidence for step in path.steps)
+    assert tiny_graph.path("anxious-attachment", "therapy-refusal", max_hops=1) is None
+    assert tiny_graph.path("anxious-attachment", "jealousy") is None
+
+
+def test_related_documents_exclude_itself_and_name_shared_concepts(tiny_graph):
+    related = tiny_graph.related_documents("cycle")
+    assert "cycle" not in [r.document for r in related]
+    assert related[0].document == "refusal"
+    assert "pursue-withdraw-cycle" in related[0].shared
+    assert all(tiny_graph.document(r.document).kind == "article" for r in related)
+
+
+def test_neighborhood_is_bounded_and_says_so(tiny_graph):
+    small = tiny_graph.neighborhood("pursuer", depth=2, limit=3)
+    assert small.nodes[0] == "pursuer" and len(small.nodes) == 3 and small.truncated
+    assert all(e.source in small.nodes and e.target in small.nodes for e in small.edges)
+    assert not tiny_graph.neighborhood("pursuer", depth=2, limit=50).truncated
+
+
+def test_communities_and_centrality_are_stable(tiny_graph):
+    communities = tiny_graph.communities()
+    assert {"pursuer", "pursue-withdraw-cycle"} <= set(communities[0].concepts)
+    rank = tiny_graph.centrality()
+    assert max(rank, key=rank.get) == "pursue-withdraw-cycle"
+    assert tiny_graph.communities() == communities
+
+
+@pytest.mark.parametrize("query, slug", [
+    ("Couples Counseling", "couples-therapy"),  # altLabel, US spelling
+    ("couple therapies", "couples-therapy"),
+    ("anxious", "anxious-attachment"),  # prefix
+    ("reasurance", "reassurance"),  # typo
+])
+def test_search_concepts(tiny_graph, query, slug):
+    assert tiny_graph.search_concepts(query)[0].slug == slug
+
+
+def test_search_finds_documents_by_title(tiny_graph):
+    hits = tiny_graph.search("partner refuses")
+    assert ("document", "refusal") in [(h.kind, h.slug) for h in hits]
+
+
+def test_gaps(tiny_graph):
+    gaps = tiny_graph.gaps()
+    assert gaps.uncovered == ("jealousy",)
+    assert "loneliness" in gaps.thin and "pursue-withdraw-cycle" not in gaps.thin
+    assert [q.concept for q in gaps.unanswered_questions] == ["loneliness"]
+
+
+def test_links_and_documents(tiny_graph):
+    assert tiny_graph.graph.has_edge("doc:refusal", "doc:cycle", "LINKS_TO")
+    assert [d.slug for d in tiny_graph.documents(concept="therapy-refusal")][0] in {"cycle",
+                                                                                    "refusal"}
+    assert {d.slug for d in tiny_graph.documents(author="Sam Rivers")} == {"cycle", "attachment",
+                                                                            "refusal"}
+    passages = tiny_graph.mention_passages("refusal", "therapy-refusal")
+    assert passages[0].text.startswith("Therapy refusal is common")
+    assert passages[-1].text.startswith("Therapy refusal does not")  # negated last
+
+
+def test_graph_is_read_only(tiny_graph):
+    with pytest.raises(nx.NetworkXError):
+        tiny_graph.graph.add_node("concept:new")
+
+
+def test_unknown_slugs(tiny_graph):
+    assert tiny_graph.concept("nope") is None and tiny_graph.document("nope") is None
+    with pytest.raises(ConceptNotFound, match="Concept 'nope' is not in the graph"):
+        tiny_graph.related_concepts("nope")
+    with pytest.raises(DocumentNotFound):
+        tiny_graph.related_documents("nope")
+
+
+def test_stats(tiny_graph):
+    stats = tiny_graph.stats()
+    assert (stats.articles, stats.questions, stats.concepts) == (3, 3, 10)
+    assert stats.relations > 0 and stats.built_at
