@@ -31,3 +31,91 @@ def taxonomy_check(files: tuple[str, ...]) -> None:
     except TaxonomyError as err:
         raise click.ClickException(str(err)) from err
     click.echo(f"ok: {len(merged)} concepts")
+
+
+def _setting_options(command):
+    """One option per server setting, from the settings table (values parsed by Settings)."""
+    from .settings import SETTINGS
+
+    for setting in reversed(SETTINGS):
+        shown = ",".join(setting.default) if setting.type == "list" else setting.default
+        help_text = f"{setting.help} [env {setting.env}; default: {shown}]"
+        if setting.type == "bool":
+            flag = setting.option[2:]
+            command = click.option(f"--{flag}/--no-{flag}", setting.name, default=None,
+                                   help=help_text)(command)
+        else:
+            command = click.option(setting.option, setting.name, default=None,
+                                   metavar=setting.type.upper(), help=help_text)(command)
+    return command
+
+
+@main.command()
+@_setting_options
+def serve(**options) -> None:
+    """Serve the GraphQL API and the explorer (no --graph: the bundled example corpus)."""
+    import os
+
+    from .errors import ContentGraphError
+    from .server import serve as run_server
+    from .settings import Settings
+
+    try:
+        settings = Settings.from_sources({k: v for k, v in options.items() if v is not None},
+                                         os.environ)
+        run_server(settings)
+    except ContentGraphError as err:
+        raise click.ClickException(str(err)) from err
+
+
+def _parse_var(text: str) -> tuple[str, object]:
+    import json
+
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise click.BadParameter(f"{text!r} is not NAME=VALUE", param_hint="--var")
+    try:
+        return name, json.loads(value)
+    except ValueError:
+        return name, value
+
+
+@main.command()
+@click.argument("graphql")
+@click.option("--graph", "graph_path", type=click.Path(dir_okay=False),
+              help="Snapshot to query (default: the bundled example corpus, built in memory).")
+@click.option("--var", "variables", multiple=True, metavar="NAME=VALUE",
+              help="A variable of the operation (VALUE read as JSON when it parses, else text).")
+@click.option("--operation", default=None, help="Name of the operation to run.")
+def query(graphql: str, graph_path: str | None, variables: tuple[str, ...],
+          operation: str | None) -> None:
+    """Run a GraphQL query on a snapshot without a server and print the JSON result."""
+    import json
+
+    from .errors import ContentGraphError
+    from .graph.facade import ConceptGraph
+    from .schema.execute import execute
+
+    values = dict(_parse_var(v) for v in variables)
+    try:
+        if graph_path:
+            graph = ConceptGraph.load(graph_path)
+        else:
+            from .examples import corpus_path
+            from .graph.build import build
+
+            graph = build([corpus_path()]).graph
+    except ContentGraphError as err:
+        raise click.ClickException(str(err)) from err
+    result = execute(graph, graphql, values or None, operation)
+    click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+    if result.get("errors"):
+        raise SystemExit(1)
+
+
+@main.command()
+def schema() -> None:
+    """Print the GraphQL schema (SDL)."""
+    from .schema import schema as graphql_schema
+
+    click.echo(graphql_schema.as_str())

@@ -50,5 +50,14 @@ class SnapshotError(ContentGraphError):
     """A snapshot file is missing, corrupt or of another format version."""
 
 
+class SettingError(ContentGraphError, ValueError):
+    """A server setting has a value it cannot take."""
+
+    def __init__(self, name: str, value: object, reason: str):
+        self.name = name
+        self.value = value
+        super().__init__(f"Setting '{name}' has value {value!r}: {reason}")
+
+
 class ExportError(ContentGraphError):
     """An export could not be written: an unknown format or an unwritable path."""

@@ -1,0 +1,155 @@
+"""Hot reload without downtime: one holder of the served graph, swapped atomically.
+
+A request takes ``holder.generation`` once, at its start, and uses that generation's graph and
+response cache to the end, so a swap never changes the graph under a request in flight. A new
+snapshot is loaded in a worker thread; one that fails to load is logged and the old graph keeps
+serving.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import logging
+import os
+import signal
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .graph.facade import ConceptGraph
+
+log = logging.getLogger("contentgraph.reload")
+
+
+class ResponseCache:
+    """A bounded LRU of finished responses, keyed by (query, variables, operation)."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._items: OrderedDict[Any, Any] = OrderedDict()
+
+    def get(self, key: Any) -> Any:
+        value = self._items.get(key)
+        if value is not None:
+            self._items.move_to_end(key)
+        return value
+
+    def put(self, key: Any, value: Any) -> None:
+        if self.size <= 0:
+            return
+        self._items[key] = value
+        self._items.move_to_end(key)
+        while len(self._items) > self.size:
+            self._items.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+
+@dataclass(frozen=True)
+class Generation:
+    """One served graph and the responses computed from it."""
+
+    graph: ConceptGraph
+    cache: ResponseCache
+    number: int = 0
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+class GraphHolder:
+    """Holds the served graph; ``swap`` and ``reload`` replace it atomically.
+
+    ``path`` is the snapshot file to reload from (None: a graph that is never reloaded).
+    """
+
+    def __init__(self, graph: ConceptGraph, path: str | Path | None = None,
+                 cache_size: int = 1024,
+                 loader: Callable[[Path], ConceptGraph] = ConceptGraph.load):
+        self.path = Path(path) if path is not None else None
+        self.cache_size = cache_size
+        self.loader = loader
+        self._generation = Generation(graph, ResponseCache(cache_size))
+        self._stat = _stat(self.path) if self.path is not None else None
+        self._lock = asyncio.Lock()
+        _freeze()
+
+    @property
+    def current(self) -> ConceptGraph:
+        """The graph served now."""
+        return self._generation.graph
+
+    @property
+    def generation(self) -> Generation:
+        """The graph served now with its response cache: take it once per request."""
+        return self._generation
+
+    def swap(self, graph: ConceptGraph) -> None:
+        """Serve ``graph`` from now on, with an empty response cache."""
+        number = self._generation.number + 1
+        self._generation = Generation(graph, ResponseCache(self.cache_size), number)
+        _freeze()
+
+    def reload(self) -> bool:
+        """Load ``path`` and swap it in (blocking); on failure log and keep the old graph."""
+        if self.path is None:
+            return False
+        stat = _stat(self.path)
+        try:
+            graph = self.loader(self.path)
+        except Exception as err:  # noqa: BLE001 - any failure keeps the old graph serving
+            log.error("snapshot %s failed to load, still serving the graph built at %s: %s",
+                      self.path, self.current.built_at, err)
+            self._stat = stat
+            return False
+        self._stat = stat
+        self.swap(graph)
+        log.info("serving snapshot %s built at %s", self.path, graph.built_at)
+        return True
+
+    async def reload_async(self) -> bool:
+        """``reload`` in a worker thread; one reload at a time."""
+        async with self._lock:
+            return await asyncio.to_thread(self.reload)
+
+    def changed(self) -> bool:
+        """True when the snapshot file's mtime or size differs from the last one loaded."""
+        return self.path is not None and _stat(self.path) not in (None, self._stat)
+
+    async def watch(self, interval: float) -> None:
+        """Poll the snapshot file every ``interval`` seconds and reload when it changes."""
+        while True:
+            await asyncio.sleep(interval)
+            if self.changed():
+                await self.reload_async()
+
+    def handle_sighup(self, loop: asyncio.AbstractEventLoop) -> Callable[[], None]:
+        """Make SIGHUP reload the snapshot; returns a function that removes the handler."""
+        tasks: set[asyncio.Task] = set()
+
+        def on_signal() -> None:
+            task = loop.create_task(self.reload_async())
+            tasks.add(task)
+            task.add_done_callback(tasks.discard)
+
+        loop.add_signal_handler(signal.SIGHUP, on_signal)
+        return lambda: loop.remove_signal_handler(signal.SIGHUP)
+
+
+def _freeze() -> None:
+    """Move the loaded graph out of the cyclic collector's sight: it lives until the next swap.
+
+    Unfreezing first lets the collector reclaim the previous graph once no request holds it.
+    """
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()

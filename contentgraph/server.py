@@ -1,0 +1,250 @@
+"""The Starlette app: /graphql (GraphiQL in a browser), /healthz, /readyz and the explorer.
+
+``create_app(graph, settings)`` describes the app; ``serve(settings)`` runs it under uvicorn
+(with uvloop and httptools where installed). The served graph lives in ``app.state.holder``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import json
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+from starlette.types import Message, Receive, Scope, Send
+from strawberry.asgi import GraphQL
+
+from .explorer import routes as explorer_routes
+from .graph.facade import ConceptGraph
+from .reload import GraphHolder
+from .schema import Context, build_schema
+from .settings import Settings
+
+log = logging.getLogger("contentgraph.server")
+
+GENERATION = "contentgraph.generation"  # scope key: the generation a request started with
+
+
+class _StrawberryApp(GraphQL):
+    """Strawberry's ASGI view whose context is the graph the request started with."""
+
+    async def get_context(self, request, response) -> Context:
+        return Context(graph=request.scope[GENERATION].graph, request=request)
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"errors": [{"message": message}]}, status_code=status)
+
+
+class _TooLarge(Exception):
+    pass
+
+
+async def _read_body(receive: Receive, limit: int) -> bytes:
+    """The request body, raising _TooLarge once it passes ``limit`` bytes."""
+    chunks, size = [], 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            break
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            raise _TooLarge
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+class GraphQLEndpoint:
+    """/graphql: checks size, type and batch of a request, answers from the response cache, or
+    runs the operation with strawberry and caches the answer."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.view = _StrawberryApp(build_schema(settings.limits()), graphql_ide="graphiql",
+                                   allow_queries_via_get=True)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        generation = scope["app"].state.holder.generation
+        scope[GENERATION] = generation
+        request = Request(scope, receive)
+        key, body = None, None
+        if request.method == "POST":
+            response, body, key = await self._check_post(request, receive)
+            if response is not None:
+                await response(scope, receive, send)
+                return
+        elif request.method == "GET" and "text/html" not in request.headers.get("accept", ""):
+            params = request.query_params
+            key = (params.get("query"), params.get("variables"), params.get("operationName"))
+        cached = generation.cache.get(key) if key is not None else None
+        if cached is not None:
+            await _send_cached(send, cached)
+            return
+        await self._run(scope, receive, send, body, key, generation)
+
+    async def _check_post(self, request: Request, receive: Receive):
+        """(error response or None, body, cache key or None) of a POST."""
+        media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if media_type != "application/json":
+            return _error(415, f"Content-Type must be application/json; got "
+                               f"{media_type or 'none'!r}"), None, None
+        limit = self.settings.max_body
+        declared = request.headers.get("content-length", "")
+        try:
+            if declared.isdigit() and int(declared) > limit:
+                raise _TooLarge
+            body = await _read_body(receive, limit)
+        except _TooLarge:
+            return _error(413, f"Request body is larger than the limit of {limit} bytes "
+                               "(setting max_body)"), None, None
+        try:
+            payload = json.loads(body)
+        except ValueError as err:
+            return _error(400, f"Request body is not valid JSON: {err}"), None, None
+        if isinstance(payload, list):
+            if len(payload) > self.settings.max_batch:
+                return _error(400, f"Batch of {len(payload)} operations exceeds the limit of "
+                                   f"{self.settings.max_batch} (setting max_batch)"), None, None
+            return None, body, None
+        if not isinstance(payload, dict):
+            return _error(400, "Request body must be a JSON object with a 'query' "
+                               "(or a list of them)"), None, None
+        variables = payload.get("variables")
+        key = (payload.get("query"), json.dumps(variables, sort_keys=True),
+               payload.get("operationName"))
+        return None, body, key
+
+    async def _run(self, scope, receive, send, body, key, generation) -> None:
+        if body is not None:
+            replayed = False
+
+            async def receive_body() -> Message:
+                nonlocal replayed
+                if replayed:
+                    return await receive()
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+        else:
+            receive_body = receive
+        start: Message = {}
+        chunks: list[bytes] = []
+
+        async def capture(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                start = message
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+            await send(message)
+
+        await self.view(scope, receive_body, capture)
+        headers = dict(start.get("headers", []))
+        if (key is not None and start.get("status") == 200
+                and headers.get(b"content-type", b"").startswith(b"application/json")):
+            generation.cache.put(key, b"".join(chunks))
+
+
+async def _send_cached(send: Send, body: bytes) -> None:
+    await send({"type": "http.response.start", "status": 200,
+                "headers": [(b"content-type", b"application/json"),
+                            (b"content-length", str(len(body)).encode())]})
+    await send({"type": "http.response.body", "body": body})
+
+
+async def healthz(request: Request) -> JSONResponse:
+    """The process is up."""
+    return JSONResponse({"status": "ok"})
+
+
+async def readyz(request: Request) -> JSONResponse:
+    """A graph is loaded: when it was built and how big it is."""
+    generation = request.app.state.holder.generation
+    stats = generation.graph.stats()
+    return JSONResponse({
+        "status": "ready", "builtAt": stats.built_at, "generation": generation.number,
+        "counts": {"articles": stats.articles, "questions": stats.questions,
+                   "answers": stats.answers, "concepts": stats.concepts,
+                   "mentions": stats.mentions, "relations": stats.relations},
+    })
+
+
+def create_app(graph: ConceptGraph, settings: Settings | None = None) -> Starlette:
+    """The app serving ``graph``; reloads it from ``settings.graph`` when that file changes."""
+    settings = settings or Settings()
+    holder = GraphHolder(graph, path=settings.graph, cache_size=settings.cache_size)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette):
+        tasks, remove_handler = [], None
+        if settings.reload and holder.path is not None:
+            tasks.append(asyncio.create_task(holder.watch(settings.reload_interval)))
+            try:
+                remove_handler = holder.handle_sighup(asyncio.get_running_loop())
+            except (RuntimeError, ValueError, NotImplementedError):
+                log.info("SIGHUP reload unavailable here (not the main thread)")
+        yield
+        for task in tasks:
+            task.cancel()
+        if remove_handler is not None:
+            remove_handler()
+
+    graphql = GraphQLEndpoint(settings)
+    app = Starlette(
+        routes=[
+            Route("/graphql", graphql, methods=["GET", "POST"], name="graphql"),
+            Route("/healthz", healthz, name="healthz"),
+            Route("/readyz", readyz, name="readyz"),
+            *explorer_routes(),
+        ],
+        middleware=[
+            Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
+                       allow_methods=["GET", "POST"], allow_headers=["content-type"]),
+            Middleware(GZipMiddleware, minimum_size=1000),
+        ],
+        lifespan=lifespan,
+    )
+    app.state.holder = holder
+    app.state.settings = settings
+    return app
+
+
+def example_snapshot(folder: Path) -> Path:
+    """Build the bundled example corpus into a snapshot in ``folder``; returns its path."""
+    from .examples import corpus_path
+    from .graph.build import build
+
+    path = folder / "example.graph"
+    build([corpus_path()]).graph.save(path)
+    return path
+
+
+def serve(settings: Settings) -> None:
+    """Run the app under uvicorn until interrupted; no graph: the example corpus."""
+    import uvicorn
+
+    scratch = None
+    try:
+        if settings.graph is None:
+            scratch = Path(tempfile.mkdtemp(prefix="contentgraph-"))
+            settings = dataclasses.replace(settings, graph=example_snapshot(scratch))
+        app = create_app(ConceptGraph.load(settings.graph), settings)
+        uvicorn.run(app, host=settings.host, port=settings.port, loop="auto", http="auto",
+                    access_log=False, log_level="info")
+    finally:
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+

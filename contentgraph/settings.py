@@ -1,0 +1,159 @@
+"""The server's settings, declared once: the CLI options, the environment variables
+(``CONTENTGRAPH_<NAME>``), validation and the README table all read ``SETTINGS``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, make_dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import SettingError
+from .schema import Limits
+
+ENV_PREFIX = "CONTENTGRAPH_"
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    type: str  # one of PARSERS
+    default: Any
+    help: str
+
+    @property
+    def env(self) -> str:
+        return ENV_PREFIX + self.name.upper()
+
+    @property
+    def option(self) -> str:
+        return "--" + self.name.replace("_", "-")
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("host", "str", "127.0.0.1", "Address to listen on."),
+    Setting("port", "port", 8000, "Port to listen on."),
+    Setting("graph", "path", None,
+            "Snapshot to serve (from `contentgraph build`); none: the bundled example corpus."),
+    Setting("cors_origins", "list", (),
+            "Origins allowed to call the API from a browser, comma-separated ('*' for any)."),
+    Setting("max_depth", "count", 10, "Deepest nesting of fields a query may have."),
+    Setting("max_aliases", "count", 15, "Most aliases in one query."),
+    Setting("max_tokens", "count", 1000, "Most tokens (names, braces, values) in one query."),
+    Setting("max_cost", "count", 10_000,
+            "Most objects a query could return, counting each list at its `first`."),
+    Setting("max_body", "count", 100 * 1024, "Largest request body, in bytes."),
+    Setting("max_batch", "count", 10, "Most operations in one batched request."),
+    Setting("introspection", "bool", True,
+            "Answer introspection queries (off also stops field suggestions in errors)."),
+    Setting("reload", "bool", True,
+            "Reload the snapshot when its file changes or on SIGHUP, without downtime."),
+    Setting("reload_interval", "seconds", 1.0, "How often to check the snapshot file."),
+    Setting("cache_size", "count", 1024, "Responses kept in the response cache (0: none)."),
+)
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off"}
+
+
+def _int(text: str, low: int, high: float = float("inf")) -> int:
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise ValueError("not a whole number") from None
+    if not low <= value <= high:
+        raise ValueError(f"must be between {low} and {high}" if high != float("inf")
+                         else f"must be at least {low}")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise ValueError("not a number of seconds") from None
+    if not value > 0:
+        raise ValueError("must be a positive number of seconds")
+    return value
+
+
+def _bool(text: str) -> bool:
+    lowered = text.strip().lower()
+    if lowered in _TRUE | _FALSE:
+        return lowered in _TRUE
+    raise ValueError("must be one of " + ", ".join(sorted(_TRUE | _FALSE)))
+
+
+def _list(text: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in text.split(",") if part.strip())
+
+
+def _str(text: str) -> str:
+    if not text.strip():
+        raise ValueError("must not be empty")
+    return text.strip()
+
+
+# type name -> (parser of text, Python type)
+PARSERS: dict[str, tuple[Callable[[str], Any], type]] = {
+    "str": (_str, str), "port": (lambda t: _int(t, 0, 65535), int),
+    "count": (lambda t: _int(t, 0), int), "seconds": (_seconds, float), "bool": (_bool, bool),
+    "list": (_list, tuple), "path": (Path, Path),
+}
+
+
+def parse(name: str, raw: Any) -> Any:
+    """The value of setting ``name`` given as text (or already typed).
+
+    Raises SettingError naming the setting and the value.
+    """
+    setting = _BY_NAME.get(name)
+    if setting is None:
+        raise SettingError(name, raw, "no such setting")
+    parser = PARSERS[setting.type][0]
+    if isinstance(raw, (list, tuple)):
+        raw = ",".join(map(str, raw))
+    elif isinstance(raw, bool):
+        raw = "true" if raw else "false"
+    try:
+        return parser(str(raw))
+    except ValueError as err:
+        raise SettingError(name, raw, str(err)) from None
+
+
+def _from_sources(cls, options: Mapping[str, Any] | None = None,
+                  env: Mapping[str, str] | None = None):
+    """Settings from options (CLI, first), then ``CONTENTGRAPH_*`` variables, then defaults.
+
+    Raises SettingError naming the setting and the value when one is invalid.
+    """
+    options, env = options or {}, env or {}
+    for name in options:
+        if name not in _BY_NAME:
+            raise SettingError(name, options[name], "no such setting")
+    values = {}
+    for setting in SETTINGS:
+        raw = options.get(setting.name)
+        if raw is None:
+            raw = env.get(setting.env)
+        if raw is not None:
+            values[setting.name] = parse(setting.name, raw)
+    return cls(**values)
+
+
+def _limits(self) -> Limits:
+    """The schema's limits."""
+    return Limits(depth=self.max_depth, aliases=self.max_aliases, tokens=self.max_tokens,
+                  cost=self.max_cost, batch=self.max_batch, introspection=self.introspection)
+
+
+Settings = make_dataclass(
+    "Settings",
+    [(s.name, PARSERS[s.type][1] | None if s.default is None else PARSERS[s.type][1],
+      field(default=s.default)) for s in SETTINGS],
+    frozen=True,
+    namespace={"from_sources": classmethod(_from_sources), "limits": _limits,
+               "__doc__": "Validated server settings: one attribute per entry of SETTINGS."},
+)
+Settings.__module__ = __name__
