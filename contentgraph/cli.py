@@ -33,6 +33,56 @@ def taxonomy_check(files: tuple[str, ...]) -> None:
     click.echo(f"ok: {len(merged)} concepts")
 
 
+@main.command("build")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--taxonomy", "taxonomy_files", multiple=True, type=click.Path(dir_okay=False),
+              help="Extra taxonomy file merged over the default (repeatable, in order).")
+@click.option("--out", "out", default="contentgraph.graph", show_default=True,
+              type=click.Path(dir_okay=False), help="Snapshot to write; if it exists, build "
+              "incrementally from it.")
+@click.option("--full", is_flag=True, help="Ignore an existing snapshot: re-read everything.")
+def build_command(sources: tuple[str, ...], taxonomy_files: tuple[str, ...], out: str,
+                  full: bool) -> None:
+    """Build the graph of SOURCES (files, folders, globs) and save it as a snapshot."""
+    import sys
+    from pathlib import Path
+
+    from rich.progress import Progress
+
+    from .errors import ContentGraphError, SnapshotError
+    from .graph.build import build
+    from .graph.facade import ConceptGraph
+
+    previous = None
+    if not full and Path(out).exists():
+        try:
+            previous = ConceptGraph.load(out)
+        except SnapshotError as err:
+            click.echo(f"building from scratch: {err}", err=True)
+    with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done)
+
+        try:
+            report = build(sources, taxonomy_files, previous=previous, progress=progress)
+            report.graph.save(out)
+        except ContentGraphError as err:
+            raise click.ClickException(str(err)) from err
+    stats = report.graph.stats()
+    click.echo(f"added {len(report.added)}, changed {len(report.changed)}, removed "
+               f"{len(report.removed)}, unchanged {report.unchanged} files; "
+               f"{report.extracted} documents extracted")
+    click.echo(f"{stats.articles} articles, {stats.questions} questions, {stats.answers} answers, "
+               f"{stats.concepts} concepts, {stats.mentions} mentions, {stats.relations} relations")
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
+    click.echo(f"saved {out}")
+
+
 def _setting_options(command):
     """One option per server setting, from the settings table (values parsed by Settings)."""
     from .settings import SETTINGS
