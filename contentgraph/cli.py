@@ -7,6 +7,8 @@ import click
 
 from . import __version__
 
+DEFAULT_GRAPH = "contentgraph.graph"  # the snapshot `build` writes and `gaps`/`stats`/`export` read
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="contentgraph")
@@ -37,7 +39,7 @@ def taxonomy_check(files: tuple[str, ...]) -> None:
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--taxonomy", "taxonomy_files", multiple=True, type=click.Path(dir_okay=False),
               help="Extra taxonomy file merged over the default (repeatable, in order).")
-@click.option("--out", "out", default="contentgraph.graph", show_default=True,
+@click.option("--out", "out", default=DEFAULT_GRAPH, show_default=True,
               type=click.Path(dir_okay=False), help="Snapshot to write; if it exists, build "
               "incrementally from it.")
 @click.option("--full", is_flag=True, help="Ignore an existing snapshot: re-read everything.")
@@ -169,3 +171,104 @@ def schema() -> None:
     from .schema import schema as graphql_schema
 
     click.echo(graphql_schema.as_str())
+
+
+# --- exports, gaps and stats (read a saved snapshot) -------------------------------------------
+
+def _open_graph(graph: str | None):
+    """The ConceptGraph saved at ``graph`` (default: the snapshot `build` writes by default)."""
+    from pathlib import Path
+
+    from .errors import ContentGraphError
+    from .graph.facade import ConceptGraph
+
+    path = Path(graph or DEFAULT_GRAPH)
+    if not path.is_file():
+        if graph is None:
+            raise click.ClickException(
+                f"No graph snapshot at '{path}' (the default): make one with "
+                "`contentgraph build SRC...` (e.g. a folder of articles), or pass --graph FILE.")
+        raise click.ClickException(f"Graph file '{path}' does not exist: check --graph, or make "
+                                   f"it with `contentgraph build SRC... --out {path}`.")
+    try:
+        return ConceptGraph.load(path)
+    except ContentGraphError as err:
+        raise click.ClickException(str(err)) from err
+
+
+_GRAPH_OPTION = click.option("--graph", "graph", type=click.Path(dir_okay=False), default=None,
+                             help="Graph snapshot written by `build` (default: the one `build` "
+                                  "writes without --out).")
+
+
+@main.command("export")
+@click.option("--format", "fmt", required=True,
+              type=click.Choice(["graphml", "gexf", "jsonld", "csv"]),
+              help="graphml/gexf for Gephi, jsonld for RDF tools, csv for Neo4j's bulk importer.")
+@_GRAPH_OPTION
+@click.option("--out", type=click.Path(), default=None,
+              help="File to write (a folder for csv); default contentgraph.<format> "
+                   "(contentgraph-neo4j/ for csv).")
+def export_command(fmt: str, graph: str | None, out: str | None) -> None:
+    """Write the graph for Gephi (GraphML, GEXF), RDF tools (JSON-LD) or Neo4j (CSV)."""
+    from .errors import ExportError
+    from .graph.export import export
+
+    cg = _open_graph(graph)
+    try:
+        written = export(cg, fmt, out)
+    except ExportError as err:
+        raise click.ClickException(str(err)) from err
+    for path in written:
+        click.echo(f"wrote {path} ({path.stat().st_size:,} bytes)")
+
+
+def _print_tables(tables, fmt: str) -> None:
+    from .graph.report import cell_text, to_csv, to_json, to_markdown
+
+    if fmt == "markdown":
+        click.echo(to_markdown(tables), nl=False)
+    elif fmt == "csv":
+        click.echo(to_csv(tables), nl=False)
+    elif fmt == "json":
+        click.echo(to_json(tables))
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        console = Console()
+        for table in tables:
+            shown = Table(title=table.title, title_justify="left", show_lines=False)
+            for column in table.columns:
+                shown.add_column(column, overflow="fold")
+            for row in table.rows:
+                shown.add_row(*(cell_text(v) for v in row))
+            if not table.rows:
+                shown.add_row(*("-" for _ in table.columns))
+            console.print(shown)
+
+
+_FORMAT_OPTION = click.option("--format", "fmt", default="table", show_default=True,
+                              type=click.Choice(["table", "markdown", "csv", "json"]))
+
+
+@main.command("gaps")
+@_GRAPH_OPTION
+@_FORMAT_OPTION
+def gaps_command(graph: str | None, fmt: str) -> None:
+    """The content gaps: uncovered and thin concepts, candidate terms, missing links, questions."""
+    from .graph.report import gap_tables
+
+    _print_tables(gap_tables(_open_graph(graph)), fmt)
+
+
+@main.command("stats")
+@_GRAPH_OPTION
+@_FORMAT_OPTION
+@click.option("--top", default=10, show_default=True, type=click.IntRange(1, 100),
+              help="How many central concepts, and concepts per community, to show.")
+def stats_command(graph: str | None, fmt: str, top: int) -> None:
+    """Counts, the most central concepts (PageRank) and the communities with their top concepts."""
+    from .graph.report import stats_tables
+
+    _print_tables(stats_tables(_open_graph(graph), top=top), fmt)
