@@ -10,10 +10,11 @@ class ContentGraphError(Exception):
 class LoaderError(ContentGraphError):
     """A source could not be read."""
 
-    def __init__(self, path: str, reason: str):
+    def __init__(self, path: str, reason: str, line: int | None = None):
         self.path = path
         self.reason = reason
-        super().__init__(f"{path}: {reason}")
+        self.line = line  # line or row number where it applies
+        super().__init__(f"{path}:{line}: {reason}" if line is not None else f"{path}: {reason}")
 
 
 class TaxonomyError(ContentGraphError):

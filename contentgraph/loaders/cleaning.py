@@ -1,0 +1,105 @@
+"""Small text helpers shared by the readers: whitespace, glued sentences, dates, names, URLs."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+from urllib.parse import urldefrag, urljoin
+
+_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+_URL = re.compile(r"https?://[^\s<>\"'\u201c\u201d]+", re.IGNORECASE)
+_DATE_FORMATS = (
+    "%Y-%m-%d", "%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y",
+    "%b %d %Y", "%d %B, %Y", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S",
+)
+_NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|[A-Z]\.)"
+_PERSON = re.compile(rf"^(?:Dr\.? )?{_NAME_WORD}(?: (?:de|van|von|der|da|di|du|le|la) ?)?"
+                     rf"(?: {_NAME_WORD}){{1,3}}$")
+
+
+def clean_line(text: str) -> str:
+    """Collapse runs of spaces (also non-breaking ones) and trim."""
+    return _SPACE.sub(" ", text).strip()
+
+
+def clean_inline(text: str) -> str:
+    """Collapse all whitespace, newlines included, to single spaces."""
+    return clean_line(re.sub(r"\s+", " ", text))
+
+
+def unglue_sentences(text: str) -> str:
+    """Put back the space lost between sentences: 'change.It is' -> 'change. It is'.
+
+    >>> unglue_sentences("to change.It is often about protection.See")
+    'to change. It is often about protection. See'
+    """
+    return _GLUED.sub(" ", text)
+
+
+def iso_date(value: object) -> str | None:
+    """An ISO 'YYYY-MM-DD' for a date, datetime or date-like string; None if it is not one.
+
+    >>> [iso_date(v) for v in ("14 January 2025", "Mar 3, 2025", "Mon, 12 May 2025 09:00:00 +0000",
+    ...                        "2025-06-02T08:00:00Z", "May 12", "soon")]
+    ['2025-01-14', '2025-03-03', '2025-05-12', '2025-06-02', None, None]
+    """
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = clean_inline(value)
+    iso = re.match(r"(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$", text)
+    if iso:
+        text = iso.group(1)
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    try:
+        return parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def is_person_name(text: str) -> bool:
+    """True for a line that looks like a person's name: 2-4 capitalised words, nothing else.
+
+    >>> [is_person_name(t) for t in ("Jo Watson", "Arijana Palme", "Final Thoughts", "jowatson00")]
+    [True, True, True, False]
+    """
+    return bool(_PERSON.match(text.strip()))
+
+
+def find_urls(text: str) -> list[str]:
+    """The http(s) URLs in ``text``, in order, without trailing punctuation.
+
+    >>> find_urls("see (https://a.test/x) and https://a.test/wiki/Foo_(bar).")
+    ['https://a.test/x', 'https://a.test/wiki/Foo_(bar)']
+    """
+    urls = []
+    for match in _URL.finditer(text):
+        url = match.group(0).rstrip(".,;:!?'\u2019")
+        while url.endswith((")", "]")) and url.count(url[-1]) > url.count("([" [url[-1] == "]"]):
+            url = url[:-1].rstrip(".,;:!?")
+        urls.append(url)
+    return urls
+
+
+def absolute_link(href: str, base: str | None) -> str | None:
+    """``href`` made absolute against ``base``, fragment dropped; None unless it is http(s)."""
+    href = href.strip()
+    if not href or href.startswith(("#", "mailto:", "tel:", "javascript:", "data:")):
+        return None
+    url = urljoin(base, href) if base else href
+    url = urldefrag(url)[0]
+    return url if url.startswith(("http://", "https://")) else None
+
+
+def dedupe(items: list[str]) -> list[str]:
+    """``items`` without repeats, first occurrence kept."""
+    return list(dict.fromkeys(items))

@@ -1,0 +1,1 @@
+"""One reader module per source format; ``load.READERS`` maps file extensions to them."""
