@@ -85,6 +85,42 @@ def build_command(sources: tuple[str, ...], taxonomy_files: tuple[str, ...], out
     click.echo(f"saved {out}")
 
 
+@main.command("load")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the documents (with blocks) and "
+              "errors as JSON instead of a summary.")
+@click.option("--max-mb", type=click.FloatRange(min=0, min_open=True), default=20,
+              show_default=True, help="Refuse files larger than this many megabytes.")
+@click.option("--qa-preset", type=click.Choice(["counsel-chat", "generic"]),
+              default="counsel-chat", show_default=True,
+              help="Column names of question/answer .csv/.jsonl files.")
+@click.option("--encoding", default=None, help="Decode text files with this encoding instead "
+              "of detecting it.")
+def load_command(sources: tuple[str, ...], as_json: bool, max_mb: float, qa_preset: str,
+                 encoding: str | None) -> None:
+    """Load SOURCES (files, folders, globs) and print the documents found and the errors.
+
+    Exits with 1 when no document could be loaded.
+    """
+    import json
+
+    from .loaders.load import LoadOptions, load
+    from .loaders.options import MB
+    from .loaders.summary import result_dict, summary_lines
+
+    options = LoadOptions(max_bytes=int(max_mb * MB), qa_preset=qa_preset, encoding=encoding)
+    result = load(sources, options)
+    if as_json:
+        click.echo(json.dumps(result_dict(result), ensure_ascii=False, indent=2))
+    else:
+        for line in summary_lines(result):
+            click.echo(line)
+        for error in result.errors:
+            click.echo(f"error: {error}", err=True)
+    if not result.documents:
+        raise click.ClickException("no documents loaded")
+
+
 def _setting_options(command):
     """One option per server setting, from the settings table (values parsed by Settings)."""
     from .settings import SETTINGS

@@ -23,9 +23,10 @@ from .base import Items, ReadResult, Source, make_document
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
-_CAMEL = re.compile(r"(?<=[a-z)])(?=[A-Z][a-z])")
+_CAMEL = re.compile(r"(?<=[a-z)])(?=[A-Z\d])|(?<=[A-Z])(?=[A-Z][a-z])")
+_CREDENTIAL = re.compile(r"^[A-Z][A-Z.&/-]+$")
 _NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "O'")
-_TAGLINE_START = re.compile(r"[,;(\"\u201c|]|\s[-\u2013\u2014]\s|www\.|https?://")
+_TAGLINE_START = re.compile(r"[,;(\"\u201c\u2018|]|[-\u2013\u2014]\s|www\.|https?://")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,8 +124,8 @@ def therapist_name(info: str) -> str | None:
 
     >>> [therapist_name(s) for s in ("Sherry Katz, LCSWCouples and Family Therapist, LCSW",
     ...     "Kerri ScullyLicensed Professional Counselor", "Dana McGrath\\"Be well\\"",
-    ...     "Lee Ann O'Hara", "")]
-    ['Sherry Katz', 'Kerri Scully', 'Dana McGrath', "Lee Ann O'Hara", None]
+    ...     "Lee Ann O'Hara", "Frank TheusMA", "Ann Lee LMHC", "")]
+    ['Sherry Katz', 'Kerri Scully', 'Dana McGrath', "Lee Ann O'Hara", 'Frank Theus', 'Ann Lee', None]
     """
     text = clean_inline(info or "")
     for match in _CAMEL.finditer(text):
@@ -135,7 +136,11 @@ def therapist_name(info: str) -> str | None:
     cut = _TAGLINE_START.search(text)
     if cut:
         text = text[: cut.start()]
-    return text.strip(" .-") or None
+    words = text.split()
+    while len(words) > 2 and _CREDENTIAL.match(words[-1]) and not all(map(_CREDENTIAL.match,
+                                                                           words)):
+        words.pop()  # "Barika Grayson LMHC"
+    return " ".join(words).strip(" .-") or None
 
 
 def _question(source: Source, group: list[Row], columns: QAColumns, taken: set[str]):
