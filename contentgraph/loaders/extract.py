@@ -1,0 +1,134 @@
+"""Find the taxonomy's concepts in documents: one Aho-Corasick scan per document.
+
+Every label and altLabel of every concept is expanded into its surface forms (inflections,
+UK/US spellings; see ``surface``) and put in one automaton. A document's text is turned into
+its scan text (lower case, dashes/quotes/slashes read as spaces; see ``searchtext``), scanned
+once, and each hit is kept only if it starts and ends on word boundaries. Overlapping hits are
+resolved longest first, so "emotional abuse" is one mention, not also one of "abuse". Each
+mention carries its block, section, sentence, span and matched text, and whether a negation or
+contrast flips it (see ``negation``).
+
+>>> from contentgraph.taxonomy.model import Concept, ConceptKind, Taxonomy
+>>> from contentgraph.loaders.model import Document, make_blocks
+>>> taxonomy = Taxonomy({"withdrawer": Concept("withdrawer", "withdrawer", ConceptKind.CYCLE_ROLE,
+...     alt_labels=["partner who withdraws"])})
+>>> doc = Document("d", "article", "T", make_blocks([("heading", "T", 1),
+...     ("paragraph", "The partner who withdrew went quiet.", 0)]), "d.txt", "0")
+>>> [(m.concept, m.text, m.sentence) for m in Extractor(taxonomy).mentions(doc)]
+[('withdrawer', 'partner who withdrew', 'The partner who withdrew went quiet.')]
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+import ahocorasick
+
+from ..taxonomy.model import Taxonomy
+from .model import Block, Document, Mention
+from .negation import is_negated
+from .searchtext import SearchText
+from .sentences import split_sentences
+from .surface import phrase_forms
+
+
+class Extractor:
+    """Matches one taxonomy's concepts in documents; build once, use for many documents."""
+
+    def __init__(self, taxonomy: Taxonomy):
+        self.taxonomy = taxonomy
+        concepts_by_form: dict[str, set[str]] = {}
+        for concept in taxonomy:
+            for label in (concept.label, *concept.alt_labels):
+                for form in phrase_forms(label):
+                    concepts_by_form.setdefault(form, set()).add(concept.slug)
+        self.surface_forms = len(concepts_by_form)
+        self._automaton = ahocorasick.Automaton()
+        for form, slugs in concepts_by_form.items():
+            self._automaton.add_word(form, (len(form), tuple(sorted(slugs))))
+        self._automaton.make_automaton()
+
+    def sentences(self, document: Document) -> list[tuple[int, int]]:
+        """Sentence spans in ``document.text``; a sentence never crosses a block."""
+        return split_sentences(document.text)
+
+    def mentions(self, document: Document) -> list[Mention]:
+        """The document's concept mentions, in text order."""
+        if not self.surface_forms or not document.blocks:
+            return []
+        text = document.text
+        scan = SearchText(text)
+        spans = _longest_first(_hits(self._automaton, scan.text))
+        if not spans:
+            return []
+        block_starts = [b.start for b in document.blocks]
+        sentences_by_block: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
+        mentions: list[Mention] = []
+        for start, end, slugs in spans:
+            first, last = scan.original(start), scan.original(end - 1) + 1
+            block_index = bisect_right(block_starts, first) - 1
+            block = document.blocks[block_index]
+            if block_index not in sentences_by_block:
+                spans_ = split_sentences(text, block.start, block.end)
+                sentences_by_block[block_index] = (spans_, [s for s, _ in spans_])
+            s_start, s_end = _enclosing(*sentences_by_block[block_index], first, block)
+            negated = is_negated(scan.text, start)
+            for slug in slugs:
+                mentions.append(Mention(
+                    concept=slug, document=document.slug, block=block_index,
+                    section=block.section, sentence=text[s_start:s_end], sentence_start=s_start,
+                    start=first, end=last, text=text[first:last], negated=negated,
+                ))
+        return mentions
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _hits(automaton: ahocorasick.Automaton, scan: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    """``(start, end, concept slugs)`` of each automaton hit that sits on word boundaries.
+
+    In the scan text an apostrophe is always between two word characters (edge quotes became
+    spaces): a hit may end before a possessive "'s" but never inside "don't".
+    """
+    size = len(scan)
+    hits = []
+    for last, (length, slugs) in automaton.iter(scan):
+        start, end = last - length + 1, last + 1
+        if start and (_is_word_char(scan[start - 1]) or scan[start - 1] == "'"):
+            continue
+        if end < size:
+            after = scan[end]
+            if _is_word_char(after):
+                continue
+            if after == "'" and (scan[end + 1] != "s" or (end + 2 < size and _is_word_char(scan[end + 2]))):
+                continue
+        hits.append((start, end, slugs))
+    return hits
+
+
+def _longest_first(hits: list[tuple[int, int, tuple[str, ...]]]) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Keep the longest hits, dropping any that overlaps a longer (or earlier equal) one."""
+    hits.sort(key=lambda h: (h[0] - h[1], h[0]))
+    starts: list[int] = []
+    kept: list[tuple[int, int, tuple[str, ...]]] = []  # sorted by start, non-overlapping
+    for hit in hits:
+        start, end, _ = hit
+        i = bisect_right(starts, start)
+        if i and kept[i - 1][1] > start:
+            continue
+        if i < len(kept) and kept[i][0] < end:
+            continue
+        starts.insert(i, start)
+        kept.insert(i, hit)
+    return kept
+
+
+def _enclosing(sentences: list[tuple[int, int]], starts: list[int], offset: int,
+               block: Block) -> tuple[int, int]:
+    """The sentence holding ``offset`` (the block's span if no sentence does)."""
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and sentences[i][0] <= offset < sentences[i][1]:
+        return sentences[i]
+    return block.start, block.end

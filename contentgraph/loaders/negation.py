@@ -1,0 +1,71 @@
+"""Is a match inside a negation or a meaning-flipping contrast?
+
+A match is negated when a cue comes shortly before it in the same clause: a negation ("not",
+"never", "no", "without", "doesn't"...) at most ``NEGATION_REACH`` words before it, or a
+contrast ("rather than", "instead of", "as opposed to") at most ``CONTRAST_REACH`` words before
+it. A comma, semicolon, colon, bracket, sentence end or a clause word ("but", "because",
+"although"...) between the cue and the match ends the cue's reach. Cues that do not flip what
+follows are skipped: "not only", "not just", "no matter", "no doubt", "no one", "whether or
+not", and a negated verb that keeps its object affirmed ("don't ignore the signs of abuse",
+"can't stop feeling jealous").
+
+Works on the scan text of ``SearchText`` (lower case, quotes unified).
+
+>>> scan = "this is not a sign of abuse"
+>>> is_negated(scan, scan.index("abuse"))
+True
+>>> scan = "she chose avoidance rather than openness"
+>>> is_negated(scan, scan.index("avoidance")), is_negated(scan, scan.index("openness"))
+(False, True)
+"""
+
+from __future__ import annotations
+
+import re
+
+NEGATION_REACH = 5  # words between the cue and the match
+CONTRAST_REACH = 3
+_WINDOW = 90  # characters looked back from the match
+
+_NEGATIONS = (
+    "not", "no", "never", "without", "cannot", "nothing", "none", "neither", "nor", "dont",
+    "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "shouldnt", "wouldnt", "couldnt",
+    "havent", "hasnt", "hadnt", "wont",
+)
+_CONTRASTS = ("rather than", "instead of", "as opposed to")
+_CUE_WORDS = frozenset(_NEGATIONS) | {"rather", "instead", "opposed"}
+_CUE = re.compile(
+    r"(?<![\w'])(?:(?P<contrast>" + "|".join(_CONTRASTS) + r")|"
+    + "|".join(_NEGATIONS) + r"|\w+n't)(?![\w'])"
+)
+# What may follow a negation without it flipping the match after it.
+_NOT_FLIPPING = re.compile(
+    r" (?:only|just|merely|to mention|matter|doubt|one|(?:\w+ )?"
+    r"(?:hesitate|ignore|forget|underestimate|overlook|dismiss|wait|delay|stop|help|avoid|"
+    r"deny|worry|be afraid|let))(?![\w'])"
+)
+_CLAUSE_BREAK = re.compile(
+    r"[,;:.!?()\[\]\n]|(?<![\w'])(?:but|because|although|though|however|whereas|while|yet|"
+    r"unless|except)(?![\w'])"
+)
+
+
+def is_negated(scan: str, start: int) -> bool:
+    """Whether the match beginning at ``start`` of the scan text is negated or contrasted."""
+    low = max(0, start - _WINDOW)
+    window = scan[low:start]
+    if "n't" not in window and _CUE_WORDS.isdisjoint(window.split()):
+        return False  # a quick no for most matches
+    cue = None
+    for cue in _CUE.finditer(scan, low, start):
+        pass
+    if cue is None:
+        return False
+    gap = scan.count(" ", cue.end(), start) - 1
+    if cue.group("contrast"):
+        return gap <= CONTRAST_REACH and not _CLAUSE_BREAK.search(scan, cue.end(), start)
+    if gap > NEGATION_REACH or _CLAUSE_BREAK.search(scan, cue.end(), start):
+        return False
+    if _NOT_FLIPPING.match(scan, cue.end()) or scan.endswith("or ", 0, cue.start()):
+        return False
+    return True

@@ -1,0 +1,84 @@
+"""A document's text prepared for the phrase scan, with a map back to the original offsets.
+
+The scan text is lower case; dashes, slashes, double quotes and quote marks at word edges become
+spaces; runs of spaces become one space and any run of whitespace holding a line break becomes
+one newline. So "Pursuer–Withdrawer", "pursuer - withdrawer" and 'the “pursuer” withdrawer'
+all read "pursuer withdrawer" there, while other punctuation ("fear, blame") and line or block
+breaks still separate phrases.
+
+>>> st = SearchText("Self-Harm  and “Gaslighting”")
+>>> st.text
+'self harm and gaslighting '
+>>> st.original(st.text.index("gaslighting"))
+16
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+# Characters read as a space: dashes, slash, double quotes, an opening single quote, odd spaces.
+_SPACE_LIKE = (
+    "-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212", "/", '"',
+    "\u201c", "\u201d", "\u201e", "\u201f", "\u00ab", "\u00bb", "\u2018", "\t", "\r", "\xa0",
+    "\u2009", "\u200a", "\u202f", "\f", "\v",
+)
+_APOSTROPHES = ("\u2019", "\u02bc", "`", "\u00b4")
+# A quote mark not between two word characters (written so that the scan starts from the ').
+_EDGE_APOSTROPHE = re.compile(r"'(?:(?!\w)|(?<!\w'))")
+_SPACES = re.compile(r"  +")
+_BREAK = re.compile(r"\n[\n ]*")
+
+
+def _lower(text: str) -> str:
+    """Lower case with one character for one (a few characters lower to two, e.g. U+0130)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+class SearchText:
+    """Normalised scan text of ``text`` (``.text``) and ``.original(i)`` to map offsets back."""
+
+    __slots__ = ("text", "_starts", "_shifts")
+
+    def __init__(self, text: str):
+        self._starts = [0]  # scan-text offsets where a new shift begins
+        self._shifts = [0]  # original offset minus scan-text offset from there on
+        low = _lower(text)
+        for char in _SPACE_LIKE:
+            if char in low:
+                low = low.replace(char, " ")
+        for char in _APOSTROPHES:
+            if char in low:
+                low = low.replace(char, "'")
+        if "'" in low:
+            low = _EDGE_APOSTROPHE.sub(" ", low)
+        self.text = low if ("\n" not in low and "  " not in low) else self._squeeze(low)
+
+    def _squeeze(self, low: str) -> str:
+        runs = [m.span() for m in _BREAK.finditer(low)]
+        if "  " in low:
+            runs.extend(m.span() for m in _SPACES.finditer(low))
+            runs.sort()
+        pieces: list[str] = []
+        last = size = shift = 0
+        for start, end in runs:
+            if start < last:
+                continue  # spaces inside a break already taken
+            replacement = "\n" if low[start] == "\n" else " "
+            pieces.append(low[last:start])
+            pieces.append(replacement)
+            size += start - last + 1
+            last = end
+            shift += end - start - 1
+            self._starts.append(size)
+            self._shifts.append(shift)
+        pieces.append(low[last:])
+        return "".join(pieces)
+
+    def original(self, index: int) -> int:
+        """Offset in the original text of the character at ``index`` of the scan text."""
+        return index + self._shifts[bisect_right(self._starts, index) - 1]

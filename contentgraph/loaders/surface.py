@@ -1,0 +1,89 @@
+"""Surface forms of a label: every way the text may write it that normalises to the label.
+
+The matcher scans lower-cased text for these forms instead of lemmatising every word of every
+document: the result is the same (each form is checked against ``normalize_token``), and the
+scan runs at Aho-Corasick speed. A word's candidate forms come from simplemma's English lookup
+table read backwards (irregular forms: withdrew, children), regular inflections, and the UK/US
+spelling table; only candidates that normalise to the same word are kept.
+
+>>> sorted(word_forms("withdraw"))
+['withdraw', 'withdrawed', 'withdrawing', 'withdrawn', 'withdraws', 'withdrew']
+>>> "counselling" in word_forms("counseling")
+True
+"""
+
+from __future__ import annotations
+
+import itertools
+from functools import lru_cache
+
+from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
+
+from ..taxonomy.normalize import UK_TO_US, WORD_RE, normalize_token
+
+# Above this many surface forms for one label, the rarest combinations are not generated.
+MAX_FORMS_PER_LABEL = 4096
+
+
+@lru_cache(maxsize=1)
+def _forms_by_lemma() -> dict[str, list[str]]:
+    """simplemma's English table read backwards: lemma -> the words it lemmatises."""
+    table: dict[str, list[str]] = {}
+    for word, lemma in DEFAULT_DICTIONARY_FACTORY.get_dictionary("en").items():
+        table.setdefault(lemma.lower(), []).append(word.lower().replace("\u2019", "'"))
+    return table
+
+
+@lru_cache(maxsize=1)
+def _uk_by_us() -> dict[str, list[str]]:
+    table: dict[str, list[str]] = {}
+    for uk, us in UK_TO_US.items():
+        table.setdefault(us, []).append(uk)
+    return table
+
+
+def _inflections(word: str) -> set[str]:
+    """Regular English inflections of ``word`` (some are not words; they are checked later)."""
+    forms = {word + "s", word + "es", word + "ed", word + "d", word + "ing"}
+    if word.endswith("y") and len(word) > 2:
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    if word.endswith("e"):
+        forms.add(word[:-1] + "ing")
+    if len(word) > 2 and word[-1] not in "aeiouwxy" and word[-2] in "aeiou" and word[-3] not in "aeiou":
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return forms
+
+
+@lru_cache(maxsize=65536)
+def word_forms(word: str) -> frozenset[str]:
+    """Lower-case words that normalise like ``word`` (including ``word`` itself, lower-cased)."""
+    target = normalize_token(word)
+    lowered = word.lower().replace("\u2019", "'")
+    if lowered.endswith("'s"):
+        return word_forms(lowered[:-2])  # the text's "'s" is a word boundary to the matcher
+    if "'" in lowered:
+        return frozenset({lowered})
+    by_lemma, uk_by_us = _forms_by_lemma(), _uk_by_us()
+    seeds = {lowered, target}
+    seeds.update(uk_by_us.get(target, ()))
+    for seed in list(seeds):
+        seeds.update(by_lemma.get(seed, ()))
+    candidates = set(seeds)
+    for seed in seeds:
+        candidates |= _inflections(seed)
+        candidates.update(uk_by_us.get(seed, ()))
+    return frozenset(c for c in candidates if "'" not in c and normalize_token(c) == target)
+
+
+def phrase_forms(label: str) -> list[str]:
+    """Lower-case surface forms of a label, its words joined by single spaces.
+
+    >>> sorted(phrase_forms("Partner withdraws"))[:3]
+    ['partner withdraw', 'partner withdrawed', 'partner withdrawing']
+    """
+    words = WORD_RE.findall(label.replace("\u2019", "'"))
+    if not words:
+        return []
+    choices = [sorted(word_forms(w), key=lambda f: (f != w.lower(), len(f), f)) for w in words]
+    forms = itertools.islice(itertools.product(*choices), MAX_FORMS_PER_LABEL)
+    return [" ".join(combo) for combo in forms]
