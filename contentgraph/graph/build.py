@@ -90,7 +90,7 @@ def build(sources: Iterable[str | Path], taxonomy_files: Iterable[str | Path] = 
             continue
         kept = old.get(path)
         if kept is not None and kept.hash == digest:
-            records[path] = kept if same_taxonomy else replace(kept, mentions={}, cues={})
+            records[path] = kept if same_taxonomy else kept.without_extraction()
             report.unchanged += 1
         else:
             (report.changed if kept is not None else report.added).append(path)
@@ -140,8 +140,7 @@ def build(sources: Iterable[str | Path], taxonomy_files: Iterable[str | Path] = 
         "taxonomy_files": taxonomy_files,
         "timings": timings,
     }
-    report.graph = ConceptGraph(BuildData(graph, taxonomy, records, document_concepts,
-                                          candidates, meta))
+    report.graph = ConceptGraph(BuildData(graph, taxonomy, records, candidates, meta))
     report.timings = timings
     return report
 

@@ -31,7 +31,7 @@ from ..taxonomy.model import Concept, ConceptKind, RelationKind, Taxonomy
 from . import gaps as _gaps
 from .assemble import slugify
 from .paths import best_path, communities, concept_graph, pagerank
-from .records import BuildData
+from .records import BuildData, FileRecord
 from .results import (Community, Edge, Gaps, Path, PathStep, RelatedConcept, RelatedDocument,
                       SearchHit, Stats, Subgraph)
 from .scores import DocumentVectors, Link, concept_links
@@ -110,12 +110,10 @@ class ConceptGraph:
         return [c for c in found if kind is None or c.kind == kind]
 
     def article_count(self, slug: str) -> int:
-        self._need_concept(slug)
-        return len(self._concept_docs.get(slug, {}).get("article", ()))
+        return len(self._documents_of(slug).get("article", ()))
 
     def mention_count(self, slug: str) -> int:
-        self._need_concept(slug)
-        return self._mention_counts.get(slug, 0)
+        return sum(dc.count for dcs in self._documents_of(slug).values() for dc in dcs)
 
     def broader(self, slug: str) -> list[Concept]:
         concept = self._need_concept(slug)
@@ -140,8 +138,7 @@ class ConceptGraph:
 
     def concept_documents(self, slug: str, kind: str = "article") -> list[DocumentConcept]:
         """Documents mentioning the concept: central first, then by weight."""
-        self._need_concept(slug)
-        return list(self._concept_docs.get(slug, {}).get(kind, ()))
+        return list(self._documents_of(slug).get(kind, ()))
 
     def passages(self, slug: str, n: int = 5) -> list[Passage]:
         """Best sentences mentioning the concept (non-negated first, central documents first)."""
@@ -155,33 +152,50 @@ class ConceptGraph:
 
     # --- documents --------------------------------------------------------------------------
     def document(self, slug: str) -> Document | None:
-        return self._documents.get(slug)
+        found = self._document_cache.get(slug)
+        if found is None:
+            record = self._doc_files.get(slug)
+            if record is None:
+                return None
+            for doc in record.documents:
+                self._document_cache[doc.slug] = doc
+            found = self._document_cache.get(slug)
+        return found
 
     def documents(self, concept: str | None = None, author: str | None = None,
                   search: str | None = None, kind: str = "article") -> list[Document]:
         """Documents of a kind, filtered; by concept weight when ``concept`` is given, else by
         date (newest first) and title."""
+        nodes = self._data.graph.nodes
         if concept is not None:
-            docs = [self._documents[dc.document] for dc in self.concept_documents(concept, kind)]
+            slugs = [dc.document for dc in self.concept_documents(concept, kind)]
         else:
-            docs = sorted((d for d in self._documents.values() if d.kind == kind),
-                          key=lambda d: (-_date_key(d.published), d.title.lower(), d.slug))
+            slugs = sorted(self._slugs_of_kind(kind), key=lambda s: (
+                -_date_key(nodes[f"doc:{s}"]["published"]), nodes[f"doc:{s}"]["title"].lower(), s))
         if author is not None:
             wanted = author.strip().lower()
-            docs = [d for d in docs if d.author and wanted in (d.author.lower(), slugify(d.author))]
+            slugs = [s for s in slugs if (name := nodes[f"doc:{s}"]["author"])
+                     and wanted in (name.lower(), slugify(name))]
         if search:
             hits = {slug for slug, _ in self._title_index.search(search)}
-            docs = [d for d in docs if d.slug in hits]
-        return docs
+            slugs = [s for s in slugs if s in hits]
+        return [self.document(s) for s in slugs]
 
     def document_concepts(self, slug: str) -> list[DocumentConcept]:
         """The document's concepts: central first, then by weight."""
         self._need_document(slug)
-        return list(self._data.document_concepts.get(slug, ()))
+        found = self._doc_concepts_cache.get(slug)
+        if found is None:
+            found = self._doc_concepts_cache[slug] = sorted(
+                (DocumentConcept(v[8:], slug, d["count"], d["weight"], d["central"])
+                 for _, v, k, d in self._data.graph.out_edges(f"doc:{slug}", keys=True, data=True)
+                 if k == "MENTIONS"), key=_concept_order)
+        return list(found)
 
     def mention_passages(self, document: str, concept: str, n: int = 3) -> list[Passage]:
         """Sentences of ``document`` mentioning ``concept``, non-negated first, with highlights."""
-        doc = self._need_document(document)
+        self._need_document(document)
+        doc = self.document(document)
         by_sentence: dict[int, list[Mention]] = defaultdict(list)
         for m in self.mentions(document):
             if m.concept == concept:
@@ -193,7 +207,11 @@ class ConceptGraph:
     def mentions(self, document: str) -> list[Mention]:
         """Every mention in the document, by position (for highlighting its text)."""
         self._need_document(document)
-        return self._mentions.get(document, [])
+        found = self._mentions_cache.get(document)
+        if found is None:
+            found = self._mentions_cache[document] = sorted(
+                self._doc_files[document].mentions.get(document, []), key=lambda m: (m.start, m.end))
+        return found
 
     def related_documents(self, slug: str, n: int = 5) -> list[RelatedDocument]:
         """Articles closest to ``slug`` by cosine of weighted concept vectors, never itself.
@@ -262,7 +280,7 @@ class ConceptGraph:
         """Concepts (labels, altLabels) and documents (titles) matching ``text``, best first."""
         hits = [SearchHit("concept", slug, self.concept(slug).label, score)
                 for slug, score in self._concept_index.search(text)]
-        hits += [SearchHit("document", slug, self._documents[slug].title, score)
+        hits += [SearchHit("document", slug, self._data.graph.nodes[f"doc:{slug}"]["title"], score)
                  for slug, score in self._title_index.search(text)]
         hits.sort(key=lambda h: (-h.score, h.kind, h.label.lower()))
         return hits[:n]
@@ -281,7 +299,8 @@ class ConceptGraph:
         return Stats(articles=counts["article"], questions=counts["question"],
                      answers=counts["answer"], authors=counts["author"],
                      concepts=len(self._data.taxonomy),
-                     mentions=sum(self._mention_counts.values()), relations=relations,
+                     mentions=sum(c for _, _, k, c in self._data.graph.edges(keys=True, data="count")
+                                  if k == "MENTIONS"), relations=relations,
                      built_at=self.built_at)
 
     @property
@@ -295,20 +314,49 @@ class ConceptGraph:
             raise ConceptNotFound(slug)
         return concept
 
-    def _need_document(self, slug: str) -> Document:
-        doc = self._documents.get(slug)
-        if doc is None:
+    def _need_document(self, slug: str) -> None:
+        if slug not in self._doc_files:
             raise DocumentNotFound(slug)
-        return doc
 
     @cached_property
-    def _documents(self) -> dict[str, Document]:
-        return {d.slug: d for r in self._data.files.values() for d in r.documents}
+    def _doc_files(self) -> dict[str, FileRecord]:
+        return {slug: r for r in self._data.files.values() for slug in r.slugs}
 
     @cached_property
-    def _mentions(self) -> dict[str, list[Mention]]:
-        return {slug: sorted(ms, key=lambda m: (m.start, m.end))
-                for r in self._data.files.values() for slug, ms in r.mentions.items()}
+    def _document_cache(self) -> dict[str, Document]:
+        return {}
+
+    @cached_property
+    def _mentions_cache(self) -> dict[str, list[Mention]]:
+        return {}
+
+    @cached_property
+    def _doc_concepts_cache(self) -> dict[str, list[DocumentConcept]]:
+        return {}
+
+    @cached_property
+    def _concept_docs_cache(self) -> dict[str, dict[str, list[DocumentConcept]]]:
+        return {}
+
+    def _slugs_of_kind(self, kind: str) -> list[str]:
+        return [n[4:] for n, t in self._data.graph.nodes(data="type")
+                if t == kind and n.startswith("doc:")]
+
+    def _documents_of(self, slug: str) -> dict[str, list[DocumentConcept]]:
+        """Document kind -> DocumentConcepts of the concept, central first, then by weight."""
+        self._need_concept(slug)
+        found = self._concept_docs_cache.get(slug)
+        if found is None:
+            graph = self._data.graph
+            found = defaultdict(list)
+            for u, _, k, d in graph.in_edges(f"concept:{slug}", keys=True, data=True):
+                if k == "MENTIONS":
+                    found[graph.nodes[u]["type"]].append(
+                        DocumentConcept(slug, u[4:], d["count"], d["weight"], d["central"]))
+            for dcs in found.values():
+                dcs.sort(key=lambda dc: (not dc.central, -dc.weight, dc.document))
+            found = self._concept_docs_cache[slug] = dict(found)
+        return found
 
     @cached_property
     def _concepts_by_label(self) -> list[Concept]:
@@ -321,28 +369,6 @@ class ConceptGraph:
             for parent in c.broader:
                 out[parent].append(c.slug)
         return dict(out)
-
-    @cached_property
-    def _concept_docs(self) -> dict[str, dict[str, list[DocumentConcept]]]:
-        """concept -> document kind -> DocumentConcepts, central first, then by weight."""
-        out: dict[str, dict[str, list[DocumentConcept]]] = defaultdict(lambda: defaultdict(list))
-        for slug, dcs in self._data.document_concepts.items():
-            doc = self._documents.get(slug)
-            if doc is not None:
-                for dc in dcs:
-                    out[dc.concept][doc.kind].append(dc)
-        for kinds in out.values():
-            for dcs in kinds.values():
-                dcs.sort(key=lambda dc: (not dc.central, -dc.weight, dc.document))
-        return {c: dict(kinds) for c, kinds in out.items()}
-
-    @cached_property
-    def _mention_counts(self) -> dict[str, int]:
-        counts: dict[str, int] = defaultdict(int)
-        for dcs in self._data.document_concepts.values():
-            for dc in dcs:
-                counts[dc.concept] += dc.count
-        return dict(counts)
 
     @cached_property
     def _links(self) -> dict[str, dict[str, Link]]:
@@ -364,8 +390,12 @@ class ConceptGraph:
 
     @cached_property
     def _vectors(self) -> DocumentVectors:
-        articles = {slug for slug, d in self._documents.items() if d.kind == "article"}
-        return DocumentVectors(self._data.document_concepts, articles)
+        graph = self._data.graph
+        vectors: dict[str, dict[str, float]] = defaultdict(dict)
+        for u, v, k, w in graph.edges(keys=True, data="weight"):
+            if k == "MENTIONS":
+                vectors[u[4:]][v[8:]] = w
+        return DocumentVectors(vectors, set(self._slugs_of_kind("article")))
 
     @cached_property
     def _concept_graph(self) -> nx.Graph:
@@ -388,19 +418,21 @@ class ConceptGraph:
 
     @cached_property
     def _title_index(self) -> LabelIndex:
-        return LabelIndex((d.slug, d.title) for d in self._documents.values())
+        return LabelIndex((n[4:], title) for n, title in self._data.graph.nodes(data="title")
+                          if n.startswith("doc:") and title)
 
     @cached_property
     def _gaps(self) -> Gaps:
         slugs = [c.slug for c in self._concepts_by_label]
-        article_counts = {c: len(k.get("article", ())) for c, k in self._concept_docs.items()}
+        by_concept = {c: self._documents_of(c) for c in slugs}
+        article_counts = {c: len(k.get("article", ())) for c, k in by_concept.items()}
         central_counts = {c: sum(dc.central for dc in k.get("article", ()))
-                          for c, k in self._concept_docs.items()}
-        articles = sorted(s for s, d in self._documents.items() if d.kind == "article")
+                          for c, k in by_concept.items()}
+        articles = sorted(self._slugs_of_kind("article"))
         links = {(u[4:], v[4:]) for u, v, k in self._data.graph.edges(keys=True)
                  if k == "LINKS_TO"}
         questions = {c: [dc.document for dc in k.get("question", ())]
-                     for c, k in self._concept_docs.items()}
+                     for c, k in by_concept.items()}
 
         def sentence(slug: str, concept: str) -> Passage | None:
             found = self.mention_passages(slug, concept, 1)
@@ -414,6 +446,10 @@ class ConceptGraph:
                                               links, sentence),
             unanswered_questions=_gaps.unanswered_questions(questions, article_counts),
         )
+
+
+def _concept_order(dc: DocumentConcept):
+    return (not dc.central, -dc.weight, dc.concept)
 
 
 def _date_key(published: str | None) -> int:

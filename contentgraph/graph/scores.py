@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from ..loaders.model import DocumentConcept, Passage
+from ..loaders.model import Passage
 from ..taxonomy.model import RelationKind
 
 # How much one relation of a kind, at full weight, says two concepts belong together.
@@ -19,7 +19,12 @@ KIND_STRENGTH = {
     RelationKind.ASSOCIATED_WITH: 0.8, RelationKind.CONTRASTS_WITH: 0.7,
     RelationKind.RELATED: 0.7, RelationKind.CO_OCCURS: 0.75,
 }
-POSTINGS_TOP_K = 64  # documents per concept considered when looking for related documents
+# Related documents in near-linear time: each concept keeps its POSTINGS_TOP_K strongest
+# documents, a query walks the postings of its QUERY_CONCEPTS strongest concepts, and the best
+# CANDIDATES by that rough score get an exact cosine.
+POSTINGS_TOP_K = 48
+QUERY_CONCEPTS = 12
+CANDIDATES = 30
 
 
 @dataclass(slots=True)
@@ -78,36 +83,42 @@ def concept_links(graph: nx.MultiDiGraph) -> dict[str, dict[str, Link]]:
 class DocumentVectors:
     """Weighted concept vectors of documents and a pruned inverted index for top-k cosine."""
 
-    def __init__(self, document_concepts: dict[str, list[DocumentConcept]],
-                 candidates: set[str]):
-        self.vectors = {slug: {dc.concept: dc.weight for dc in dcs if dc.weight > 0}
-                        for slug, dcs in document_concepts.items()}
+    def __init__(self, vectors: dict[str, dict[str, float]], candidates: set[str]):
+        """``vectors``: document slug -> concept -> weight; ``candidates``: the documents that
+        may be returned as related."""
+        self.vectors = {slug: {c: w for c, w in vec.items() if w > 0}
+                        for slug, vec in vectors.items()}
         self.norms = {slug: math.sqrt(sum(w * w for w in vec.values()))
                       for slug, vec in self.vectors.items()}
         postings: dict[str, list[tuple[float, str]]] = defaultdict(list)
         for slug in candidates:
             for concept, weight in self.vectors.get(slug, {}).items():
                 postings[concept].append((weight, slug))
-        self.postings = {c: [s for _, s in heapq.nlargest(POSTINGS_TOP_K, ps)]
+        self.postings = {c: [(s, w) for w, s in heapq.nlargest(POSTINGS_TOP_K, ps)]
                          for c, ps in postings.items()}
 
     def related(self, slug: str, n: int) -> list[tuple[str, float, tuple[str, ...]]]:
-        """Up to ``n`` (document, cosine, shared concepts strongest first), never ``slug`` itself."""
+        """Up to ``n`` (document, cosine, shared concepts strongest first), never ``slug`` itself.
+
+        Candidates come from the pruned postings of the document's strongest concepts (rough
+        dot products); only the best ``CANDIDATES`` are scored exactly.
+        """
         vec = self.vectors.get(slug) or {}
         norm = self.norms.get(slug) or 0.0
         if not norm:
             return []
-        pool = {other for concept in vec for other in self.postings.get(concept, ())}
-        pool.discard(slug)
+        rough: dict[str, float] = defaultdict(float)
+        for concept, weight in heapq.nlargest(QUERY_CONCEPTS, vec.items(), key=lambda cw: cw[1]):
+            for other, other_weight in self.postings.get(concept, ()):
+                rough[other] += weight * other_weight
+        rough.pop(slug, None)
         scored = []
-        for other in pool:
+        for other in heapq.nlargest(max(CANDIDATES, n), rough, key=rough.__getitem__):
             ovec = self.vectors[other]
             shared = [(vec[c] * ovec[c], c) for c in vec if c in ovec]
             dot = sum(x for x, _ in shared)
-            if dot <= 0 or not self.norms[other]:
-                continue
             cosine = min(1.0, dot / (norm * self.norms[other]))
             scored.append((round(cosine, 4), other,
                            tuple(c for _, c in sorted(shared, key=lambda s: (-s[0], s[1])))))
-        best = heapq.nlargest(n, scored, key=lambda s: (s[0], s[1]))
-        return [(other, score, shared) for score, other, shared in best]
+        scored.sort(key=lambda s: (-s[0], s[1]))
+        return [(other, score, shared) for score, other, shared in scored[:n]]

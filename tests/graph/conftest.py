@@ -102,7 +102,7 @@ def tiny_build(articles=ARTICLES, questions=()):
     graph = assemble(TAXONOMY, docs, mentions_by_doc, cues, doc_concepts)
     meta = {"built_at": "2026-01-01T00:00:00+00:00", "package_version": "test",
             "taxonomy": "t", "taxonomy_files": [], "timings": {}}
-    return ConceptGraph(BuildData(graph, TAXONOMY, files, doc_concepts, [], meta))
+    return ConceptGraph(BuildData(graph, TAXONOMY, files, [], meta))
 
 
 @pytest.fixture(scope="session")
