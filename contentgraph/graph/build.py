@@ -14,7 +14,6 @@ they are reported per file.
 
 from __future__ import annotations
 
-import glob
 import hashlib
 import time
 from collections.abc import Callable, Iterable
@@ -26,7 +25,7 @@ from .. import __version__
 from ..loaders.candidates import candidate_terms
 from ..loaders.cues import find_cues
 from ..loaders.extract import Extractor
-from ..loaders.load import load
+from ..loaders.load import load, source_paths
 from ..loaders.model import Document, LoadError, content_hash
 from ..loaders.scoring import score_documents
 from ..taxonomy.load import load_taxonomy
@@ -146,30 +145,9 @@ def build(sources: Iterable[str | Path], taxonomy_files: Iterable[str | Path] = 
 
 
 def source_files(sources: Iterable[str | Path]) -> tuple[list[str], list[LoadError]]:
-    """The files that ``sources`` name (folders recursively, globs expanded), resolved, sorted.
-
-    Hidden files and folders are skipped; a source that names nothing is an error.
-    """
-    found: set[str] = set()
-    errors: list[LoadError] = []
-    for source in sources:
-        source = str(source)
-        paths = [Path(p) for p in glob.glob(source, recursive=True)] if glob.has_magic(source) \
-            else [Path(source)]
-        hits = 0
-        for path in paths:
-            if path.is_dir():
-                for child in path.rglob("*"):
-                    if child.is_file() and not any(part.startswith(".") for part in
-                                                   child.relative_to(path).parts):
-                        found.add(str(child.resolve()))
-                        hits += 1
-            elif path.is_file():
-                found.add(str(path.resolve()))
-                hits += 1
-        if not hits:
-            errors.append(LoadError(source, "no such file or folder (or the glob matches nothing)"))
-    return sorted(found), errors
+    """The files that ``sources`` name (as ``loaders.load`` finds them), resolved, each once."""
+    files, errors = source_paths(sources)
+    return list(dict.fromkeys(str(Path(f).resolve()) for f in files)), errors
 
 
 def taxonomy_fingerprint(taxonomy: Taxonomy) -> str:
@@ -184,20 +162,24 @@ def taxonomy_fingerprint(taxonomy: Taxonomy) -> str:
 def _load_into(records: dict[str, FileRecord], paths: list[str], options,
                progress: Progress | None) -> None:
     """Read ``paths`` and give each record its documents and errors; slugs stay unique."""
-    taken = {d.slug for p, r in records.items() if p not in paths for d in r.documents}
+    waiting = set(paths)
+    taken = {d.slug for p, r in records.items() if p not in waiting for d in r.documents}
     for done, path in enumerate(paths, 1):
         result = load([path], options)
         record = records[path]
         record.errors = list(result.errors)
+        renamed: dict[str, str] = {}
+        documents = []
         for doc in result.documents:
-            record.documents.append(_unique(doc, taken))
+            slug, n = doc.slug, 2
+            while slug in taken:
+                slug, n = f"{doc.slug}-{n}", n + 1
+            taken.add(slug)
+            renamed[doc.slug] = slug
+            parent = renamed.get(doc.parent, doc.parent) if doc.parent else None
+            if slug != doc.slug or parent != doc.parent:
+                doc = replace(doc, slug=slug, parent=parent)
+            documents.append(doc)
+        record.documents = documents
         if progress:
             progress("load", done, len(paths))
-
-
-def _unique(doc: Document, taken: set[str]) -> Document:
-    slug, n = doc.slug, 2
-    while slug in taken:
-        slug, n = f"{doc.slug}-{n}", n + 1
-    taken.add(slug)
-    return doc if slug == doc.slug else replace(doc, slug=slug)
