@@ -121,6 +121,66 @@ def load_command(sources: tuple[str, ...], as_json: bool, max_mb: float, qa_pres
         raise click.ClickException("no documents loaded")
 
 
+@main.command("extract")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--taxonomy", "taxonomy_files", multiple=True, type=click.Path(dir_okay=False),
+              help="Taxonomy YAML merged over the default (repeatable, in order).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
+@click.option("--sentences", "max_sentences", default=3, show_default=True,
+              type=click.IntRange(min=0), help="Example sentences shown per concept.")
+def extract_command(sources: tuple[str, ...], taxonomy_files: tuple[str, ...], as_json: bool,
+                    max_sentences: int) -> None:
+    """Show the concepts found in SOURCES (files, folders, globs) and the sentences behind them:
+    count, weight, central flag; negated mentions are marked."""
+    import json
+
+    from .errors import ContentGraphError
+    from .loaders.explain import explain_files
+
+    try:
+        explanation = explain_files(sources, taxonomy_files)
+    except ContentGraphError as err:
+        raise click.ClickException(str(err)) from err
+    if as_json:
+        click.echo(json.dumps(explanation.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_explanation(explanation, max_sentences)
+    for error in explanation.errors:
+        click.echo(f"error: {error}", err=True)
+    if not explanation.documents:
+        raise click.ClickException("no documents loaded")
+
+
+def _print_explanation(explanation, max_sentences: int) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = Console()
+    for doc in explanation.documents:
+        table = Table(title=f"{escape(doc.document.title or doc.document.slug)} "
+                            f"[dim]({doc.document.kind}, {doc.document.slug})[/dim]",
+                      show_lines=True, expand=True)
+        table.add_column("concept", ratio=2)
+        table.add_column("count", justify="right")
+        table.add_column("weight", justify="right")
+        table.add_column("central")
+        table.add_column("sentences", ratio=6)
+        for c in doc.concepts:
+            lines = []
+            for m in c.mentions[:max_sentences]:
+                a, b = m.start - m.sentence_start, m.end - m.sentence_start
+                s = m.sentence
+                line = f"{escape(s[:a])}[bold]{escape(s[a:b])}[/bold]{escape(s[b:])}"
+                lines.append(("[red](negated)[/red] " if m.negated else "") + line)
+            table.add_row(f"{escape(c.label)}\n[dim]{c.kind.lower()}[/dim]",
+                          str(c.concept.count), f"{c.concept.weight:.2f}",
+                          "yes" if c.concept.central else "", "\n".join(lines))
+        if not doc.concepts:
+            table.add_row("[dim]no concepts found[/dim]", "", "", "", "")
+        console.print(table)
+
+
 def _setting_options(command):
     """One option per server setting, from the settings table (values parsed by Settings)."""
     from .settings import SETTINGS

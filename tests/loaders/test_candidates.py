@@ -1,0 +1,45 @@
+"""Candidate terms: frequent unknown phrases with examples, for growing the taxonomy."""
+
+from contentgraph.loaders.candidates import candidate_terms
+from contentgraph.loaders.extract import Extractor
+from contentgraph.loaders.model import Document, make_blocks
+from contentgraph.taxonomy.model import Concept, ConceptKind, Taxonomy
+
+TAXONOMY = Taxonomy({"anger": Concept("anger", "anger", ConceptKind.EMOTION,
+                                      alt_labels=["anger management"])})
+EXTRACTOR = Extractor(TAXONOMY)
+
+TEXTS = [
+    "Attachment wounds run deep. We talked about the anger management class.",
+    "Her attachment wound showed. The anger management class helped, and so did the sleep hygiene.",
+    "Old attachment wounds again! Sleep hygiene, said the therapist, matters.",
+    "One repair ritual is enough.",
+]
+
+
+def run(n=50):
+    docs = [Document(f"d{i}", "answer", "", make_blocks([("paragraph", t, 0)]), "x", "0")
+            for i, t in enumerate(TEXTS)]
+    mentions = {d.slug: EXTRACTOR.mentions(d) for d in docs}
+    return candidate_terms(docs, mentions, EXTRACTOR, n=n)
+
+
+def test_frequent_phrases_are_lemma_deduplicated_and_ranked_by_documents():
+    terms = run()
+    assert terms[0].phrase == "attachment wounds"
+    assert (terms[0].document_count, terms[0].count) == (3, 3)
+    assert len(terms[0].examples) == 2
+    assert terms[0].examples[0] == "Attachment wounds run deep."
+    assert "sleep hygiene" in [t.phrase for t in terms]
+
+
+def test_no_stop_word_edges_no_concept_words_no_single_document_phrases():
+    phrases = [t.phrase for t in run()]
+    assert not any(p.split()[0] in {"the", "and"} or p.split()[-1] in {"the", "so"} for p in phrases)
+    assert not any("anger" in p or "management" in p for p in phrases)  # inside a matched concept
+    assert "repair ritual" not in phrases  # one document only
+    assert "hygiene said" not in phrases  # crosses a comma
+
+
+def test_n_limits_the_list():
+    assert len(run(n=1)) == 1
