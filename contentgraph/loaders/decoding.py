@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 
 from charset_normalizer import from_bytes
 
@@ -76,7 +77,7 @@ def _decode(data: bytes, encoding: str | None) -> str:
     if western is not None and _reads_as_western(western):
         return western
     guess = from_bytes(data).best()
-    if guess is not None:
+    if guess is not None and _reads_as_text(str(guess)):
         return str(guess)
     if western is not None:
         return western
@@ -100,11 +101,31 @@ def _reads_as_western(text: str) -> bool:
     return accented / len(letters) < 0.3
 
 
+def _reads_as_text(text: str) -> bool:
+    """Nearly all characters are letters, digits, spaces or punctuation (not symbols/controls)."""
+    plain = sum(1 for c in text if c in "\n\t" or unicodedata.category(c)[0] in "LNZPM")
+    return plain >= 0.9 * len(text)
+
+
 def _repair_mojibake(text: str) -> str:
     if not _MOJIBAKE.search(text):
         return text
     try:
-        fixed = text.encode("cp1252").decode("utf-8")
+        fixed = _as_cp1252_bytes(text).decode("utf-8")
     except UnicodeError:
         return text
     return fixed if len(_MOJIBAKE.findall(fixed)) < len(_MOJIBAKE.findall(text)) else text
+
+
+def _as_cp1252_bytes(text: str) -> bytes:
+    """``text`` encoded as cp1252, the five bytes cp1252 leaves undefined kept as themselves
+    (browsers decode them to U+0081, U+008D, U+008F, U+0090, U+009D)."""
+    out = bytearray()
+    for ch in text:
+        try:
+            out += ch.encode("cp1252")
+        except UnicodeEncodeError:
+            if ord(ch) > 0xFF:
+                raise
+            out.append(ord(ch))
+    return bytes(out)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 import time
+from xml.sax import SAXParseException
 
 import feedparser
 import lxml.etree
@@ -73,11 +74,11 @@ def read_feed(source: Source) -> ReadResult:
     """One article per entry of an RSS or Atom feed."""
     feed = feedparser.parse(io.BytesIO(_utf8(source.text)), sanitize_html=True,
                             resolve_relative_uris=True)
+    exc = feed.get("bozo_exception")
+    if feed.bozo and isinstance(exc, SAXParseException):
+        raise LoaderError(source.path, f"malformed feed XML: {exc.getMessage()}",
+                          exc.getLineNumber())
     if not feed.entries:
-        exc = feed.get("bozo_exception")
-        if exc is not None and feed.bozo:
-            line = exc.getLineNumber() if hasattr(exc, "getLineNumber") else None
-            raise LoaderError(source.path, f"malformed feed XML: {exc}", line)
         if not feed.version:
             raise LoaderError(source.path, "not an RSS or Atom feed, nor a WordPress export")
         raise LoaderError(source.path, "the feed has no entries")
@@ -95,7 +96,7 @@ def read_feed(source: Source) -> ReadResult:
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         result.documents.append(make_document(
             source, slug=slug_from_url(link) or slugify(title), title=title, items=items,
-            url=link, author=entry.get("author") or None,
+            url=link, author=entry.get("author_detail", {}).get("name") or entry.get("author"),
             published=time.strftime("%Y-%m-%d", stamp) if stamp else None,
             tags=dedupe([t.term for t in entry.get("tags", []) if t.get("term")]), links=links,
             part=f"item={n}", metadata={"id": entry["id"]} if entry.get("id") else {}))
@@ -104,7 +105,11 @@ def read_feed(source: Source) -> ReadResult:
 
 def _utf8(text: str) -> bytes:
     """The text as UTF-8 bytes, its XML declaration saying so (the text is decoded already)."""
-    return _XML_DECL.sub('<?xml version="1.0" encoding="utf-8"?>', text, count=1).encode()
+    declaration = '<?xml version="1.0" encoding="utf-8"?>'
+    text = text.lstrip("\ufeff")
+    if _XML_DECL.match(text):
+        return _XML_DECL.sub(declaration, text, count=1).encode()
+    return (declaration + text).encode()  # on the same line: line numbers stay right
 
 
 def _local(el) -> str:

@@ -249,7 +249,7 @@ def _read_signature(lines: list[str], start: int, page: Page) -> int:
         if lines[i].strip(" .:").casefold() in _TAIL_MARKERS:
             end = i
             break
-    for i in range(max(start, half - 1), end):
+    for i in range(start + (end - start) // 2, end):
         if is_person_name(lines[i]) and _signature_follows(lines, i):
             if page.author is None:
                 page.author = lines[i]
