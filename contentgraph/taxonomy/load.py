@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -102,6 +103,13 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> dict:
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
+@lru_cache(maxsize=64)
+def _parse_yaml(text: str):
+    """The parsed YAML of ``text`` (cached: the default files are read on every load; callers
+    must not mutate the result)."""
+    return yaml.load(text, Loader=_Loader)
+
+
 class _Merger:
     def __init__(self) -> None:
         self.entries: dict[str, _Entry] = {}
@@ -115,7 +123,7 @@ class _Merger:
     def merge_text(self, text: str, path: str, default: bool = False) -> None:
         self.files.append(path)
         try:
-            data = yaml.load(text, Loader=_Loader)
+            data = _parse_yaml(text)
         except yaml.MarkedYAMLError as err:
             mark = err.problem_mark or err.context_mark
             where = f"line {mark.line + 1}" if mark else "unknown line"
@@ -129,8 +137,7 @@ class _Merger:
         if not isinstance(data, dict):
             self.problems.append(f"{path}: the file must be a mapping with a 'concepts' list")
             return
-        data.pop("__line__", None)
-        for key in sorted(set(data) - {"concepts", "retire"}):
+        for key in sorted(set(data) - {"concepts", "retire", "__line__"}):
             self.problems.append(f"{path}: unknown top-level key '{key}' (use 'concepts', 'retire')")
         concepts = data.get("concepts") or []
         if not isinstance(concepts, list):
@@ -142,7 +149,7 @@ class _Merger:
                 self.problems.append(f"{path}: each item of 'concepts' must be a mapping, "
                                      f"got {raw!r}")
                 continue
-            line = raw.pop("__line__", None)
+            line = raw.get("__line__")
             where = f"{path}:{line}" if line else path
             slug = raw.get("slug")
             if not isinstance(slug, str) or not _SLUG.match(slug):
@@ -164,7 +171,7 @@ class _Merger:
 
     def _merge_entry(self, raw: dict, slug: str, path: str, where: str, line: int | None,
                      default: bool) -> None:
-        unknown = sorted(set(raw) - set(FIELDS))
+        unknown = sorted(set(raw) - set(FIELDS) - {"__line__"})
         if unknown:
             self.problems.append(f"{where}: concept '{slug}': unknown field(s) "
                                  f"{', '.join(unknown)} (allowed: {', '.join(FIELDS)})")
@@ -224,10 +231,15 @@ class _Merger:
                 fields["kind"] = kind
         if "alt_labels" in raw:
             alts = raw["alt_labels"] or []
-            if isinstance(alts, list) and all(isinstance(a, str) and a.strip() for a in alts):
-                fields["alt_labels"] = [" ".join(a.split()) for a in alts]
+            if not isinstance(alts, list):
+                bad(f"'alt_labels' must be a list of strings, got {alts!r}")
             else:
-                bad("'alt_labels' must be a list of non-empty strings")
+                wrong = [a for a in alts if not isinstance(a, str) or not a.strip()]
+                if wrong:
+                    bad(f"'alt_labels' must hold non-empty strings (quote numbers), got "
+                        f"{', '.join(map(repr, wrong))}")
+                else:
+                    fields["alt_labels"] = [" ".join(a.split()) for a in alts]
         if "definition" in raw:
             definition = raw["definition"]
             if definition is None:

@@ -37,17 +37,17 @@ def problems_of(*paths) -> list[str]:
 def test_extra_file_adds_a_concept(write):
     path = write("""
         concepts:
-          - slug: bids-for-attention
-            label: bid for attention
+          - slug: glimmer-check-in
+            label: glimmer check-in
             kind: behaviour
-            alt_labels: [bids for connection]
+            alt_labels: [glimmer ritual]
             definition: A small move that invites a partner to turn towards you.
             related: [{kind: associated_with, target: pursuer}]
     """)
     taxonomy = load_taxonomy([path])
-    concept = taxonomy["bids-for-attention"]
+    concept = taxonomy["glimmer-check-in"]
     assert concept.kind is ConceptKind.BEHAVIOR
-    assert concept.alt_labels == ["bids for connection"]
+    assert concept.alt_labels == ["glimmer ritual"]
     assert concept.related == [ConceptLink(RelationKind.ASSOCIATED_WITH, "pursuer")]
     assert concept.source == path
     assert taxonomy.files[-1] == path
@@ -59,10 +59,10 @@ def test_extra_file_adds_alt_labels_and_keeps_the_others(write):
     path = write("""
         concepts:
           - slug: pursuer
-            alt_labels: [the partner who chases]
+            alt_labels: [the one who runs after]
     """)
     concept = load_taxonomy([path])["pursuer"]
-    assert concept.alt_labels == before + ["the partner who chases"]
+    assert concept.alt_labels == before + ["the one who runs after"]
     assert concept.label == "pursuer"
 
 
@@ -135,7 +135,7 @@ def test_empty_file_is_valid(write):
 def test_duplicate_slug_within_a_file(write):
     path = write("""
         concepts:
-          - {slug: bids, label: bid for attention, kind: behavior}
+          - {slug: bids, label: glimmer check-in, kind: behavior}
           - {slug: bids, label: turning towards, kind: skill}
     """)
     [problem] = problems_of(path)
@@ -144,7 +144,7 @@ def test_duplicate_slug_within_a_file(write):
 
 
 def test_unknown_kind(write):
-    path = write("concepts: [{slug: bids, label: bid for attention, kind: feelings}]")
+    path = write("concepts: [{slug: bids, label: glimmer check-in, kind: feelings}]")
     [problem] = problems_of(path)
     assert path in problem and "'bids'" in problem and "unknown kind 'feelings'" in problem
     assert "attachment_style" in problem  # tells the fix
@@ -246,6 +246,7 @@ def test_bad_yaml_names_the_line(write):
     ("{slug: bids, label: b, kind: skill, definition: \"one\\ntwo\"}", "one line"),
     ("{slug: bids, label: b, kind: skill, sensitive: maybe}", "'sensitive' must be true or false"),
     ("{slug: bids, label: b, kind: skill, alt_labels: bid}", "'alt_labels' must be a list"),
+    ("{slug: bids, label: b, kind: skill, alt_labels: [ok, 911]}", "quote numbers), got 911"),
 ])
 def test_malformed_entries(write, entry, fragment):
     path = write(f"concepts: [{entry}]")
@@ -276,7 +277,7 @@ def test_every_problem_is_reported_at_once(write):
 # --- CLI ----------------------------------------------------------------------------------------
 
 def test_cli_taxonomy_check_ok(write):
-    path = write("concepts: [{slug: bids, label: bid for attention, kind: behavior}]")
+    path = write("concepts: [{slug: bids, label: glimmer check-in, kind: behavior}]")
     result = CliRunner().invoke(main, ["taxonomy", "check", path])
     assert result.exit_code == 0, result.output
     assert result.output.strip() == f"ok: {len(load_taxonomy()) + 1} concepts"
