@@ -7,8 +7,9 @@ from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urldefrag, urljoin
 
-_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_GLUED = re.compile(r"(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])")
+_SPACE = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000][ \t\u00a0\u2000-\u200b\u202f"
+                    r"\u205f\u3000]*| [ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_GLUED = re.compile(r"([a-z][a-z][.!?])([A-Z][a-z])")
 _URL = re.compile(r"https?://[^\s<>\"'\u201c\u201d]+", re.IGNORECASE)
 _DATE_FORMATS = (
     "%Y-%m-%d", "%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y",
@@ -35,7 +36,7 @@ def unglue_sentences(text: str) -> str:
     >>> unglue_sentences("to change.It is often about protection.See")
     'to change. It is often about protection. See'
     """
-    return _GLUED.sub(" ", text)
+    return _GLUED.sub(r"\1 \2", text)
 
 
 def iso_date(value: object) -> str | None:

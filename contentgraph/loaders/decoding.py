@@ -120,12 +120,15 @@ def _repair_mojibake(text: str) -> str:
 def _as_cp1252_bytes(text: str) -> bytes:
     """``text`` encoded as cp1252, the five bytes cp1252 leaves undefined kept as themselves
     (browsers decode them to U+0081, U+008D, U+008F, U+0090, U+009D)."""
-    out = bytearray()
-    for ch in text:
-        try:
-            out += ch.encode("cp1252")
-        except UnicodeEncodeError:
-            if ord(ch) > 0xFF:
-                raise
-            out.append(ord(ch))
-    return bytes(out)
+    return text.encode("cp1252", errors=_KEEP_C1)
+
+
+def _keep_c1(exc: UnicodeEncodeError) -> tuple[bytes, int]:
+    chars = exc.object[exc.start:exc.end]
+    if any(ord(c) > 0xFF for c in chars):
+        raise exc
+    return bytes(ord(c) for c in chars), exc.end
+
+
+_KEEP_C1 = "contentgraph-keep-c1"
+codecs.register_error(_KEEP_C1, _keep_c1)
