@@ -1,7 +1,8 @@
 """Is a match inside a negation or a meaning-flipping contrast?
 
 A match is negated when a cue comes shortly before it in the same clause: a negation ("not",
-"never", "no", "without", "doesn't"...) at most ``NEGATION_REACH`` words before it, or a
+"never", "no", "without", "doesn't"...) at most ``NEGATION_REACH`` words before it (a few more
+when "or"/"nor" joins it to the negated words: "not a lack of care or commitment"), or a
 contrast ("rather than", "instead of", "as opposed to") at most ``CONTRAST_REACH`` words before
 it. A comma, semicolon, colon, bracket, sentence end or a clause word ("but", "because",
 "although"...) between the cue and the match ends the cue's reach. Cues that do not flip what
@@ -25,6 +26,7 @@ import re
 
 NEGATION_REACH = 5  # words between the cue and the match
 CONTRAST_REACH = 3
+COORDINATION_REACH = 4  # extra words allowed when "or"/"nor" joins the match to the negated words
 _WINDOW = 90  # characters looked back from the match
 
 _NEGATIONS = (
@@ -64,7 +66,10 @@ def is_negated(scan: str, start: int) -> bool:
     gap = scan.count(" ", cue.end(), start) - 1
     if cue.group("contrast"):
         return gap <= CONTRAST_REACH and not _CLAUSE_BREAK.search(scan, cue.end(), start)
-    if gap > NEGATION_REACH or _CLAUSE_BREAK.search(scan, cue.end(), start):
+    coordinated = scan.endswith((" or ", " nor "), 0, start)  # "not a lack of care or commitment"
+    if gap > NEGATION_REACH + (COORDINATION_REACH if coordinated else 0):
+        return False
+    if _CLAUSE_BREAK.search(scan, cue.end(), start):
         return False
     if _NOT_FLIPPING.match(scan, cue.end()) or scan.endswith("or ", 0, cue.start()):
         return False
