@@ -7,19 +7,19 @@ the file, and a page unpacks just the files it shows.
 
 from __future__ import annotations
 
-import pickle
 from dataclasses import dataclass
 
 import networkx as nx
 
 from ..loaders.model import CandidateTerm, Document, LoadError, Mention, RelationCue
 from ..taxonomy.model import Taxonomy
+from ._pickling import dumps, loads
 
 
 class FileRecord:
     """One source file's share of a build: its documents and what was extracted from them."""
 
-    __slots__ = ("path", "hash", "errors", "slugs", "_blob", "_content")
+    __slots__ = ("path", "hash", "errors", "slugs", "_documents", "_extraction")
 
     def __init__(self, path: str, hash: str, documents: list[Document] | None = None,
                  mentions: dict[str, list[Mention]] | None = None,
@@ -28,35 +28,36 @@ class FileRecord:
         self.path = path  # resolved path of the source file
         self.hash = hash  # content_hash of its bytes
         self.errors: list[LoadError] = list(errors or [])
-        self._blob: bytes | None = None
-        self._content = (list(documents or []), dict(mentions or {}), dict(cues or {}))
-        self.slugs = [d.slug for d in self._content[0]]
-
-    def _unpacked(self) -> tuple[list[Document], dict, dict]:
-        if self._content is None:
-            self._content = pickle.loads(self._blob)
-            self._blob = None
-        return self._content
+        # each is the value, or its pickle until first used
+        self._documents: list[Document] | bytes = list(documents or [])
+        self._extraction: tuple[dict, dict] | bytes = (dict(mentions or {}), dict(cues or {}))
+        self.slugs = [d.slug for d in self._documents]
 
     @property
     def documents(self) -> list[Document]:
-        return self._unpacked()[0]
+        if isinstance(self._documents, bytes):
+            self._documents = loads(self._documents)
+        return self._documents
 
     @documents.setter
     def documents(self, documents: list[Document]) -> None:
-        _, mentions, cues = self._unpacked()
-        self._content = (documents, mentions, cues)
+        self._documents = documents
         self.slugs = [d.slug for d in documents]
+
+    def _extracted(self) -> tuple[dict, dict]:
+        if isinstance(self._extraction, bytes):
+            self._extraction = loads(self._extraction)
+        return self._extraction
 
     @property
     def mentions(self) -> dict[str, list[Mention]]:
         """Document slug -> its mentions."""
-        return self._unpacked()[1]
+        return self._extracted()[0]
 
     @property
     def cues(self) -> dict[str, list[RelationCue]]:
         """Document slug -> the relation cues found in it."""
-        return self._unpacked()[2]
+        return self._extracted()[1]
 
     def without_extraction(self) -> "FileRecord":
         """The same file and documents, to be extracted again (after a taxonomy change)."""
@@ -64,18 +65,20 @@ class FileRecord:
             e for e in self.errors if "extraction failed" not in e.reason])
 
     def __getstate__(self):
-        blob = self._blob if self._content is None else pickle.dumps(self._content, protocol=5)
-        return (self.path, self.hash, self.errors, self.slugs, blob)
+        def packed(value):
+            return value if isinstance(value, bytes) else dumps(value)
+
+        return (self.path, self.hash, self.errors, self.slugs, packed(self._documents),
+                packed(self._extraction))
 
     def __setstate__(self, state) -> None:
-        self.path, self.hash, self.errors, self.slugs, self._blob = state
-        self._content = None
+        self.path, self.hash, self.errors, self.slugs, self._documents, self._extraction = state
 
     def __eq__(self, other) -> bool:
         if not isinstance(other, FileRecord):
             return NotImplemented
-        return (self.path, self.hash, self.errors, self._unpacked()) == \
-            (other.path, other.hash, other.errors, other._unpacked())
+        return (self.path, self.hash, self.errors, self.documents, self._extracted()) == \
+            (other.path, other.hash, other.errors, other.documents, other._extracted())
 
     def __repr__(self) -> str:
         return f"FileRecord({self.path!r}, {len(self.slugs)} documents, {len(self.errors)} errors)"

@@ -12,6 +12,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import SnapshotError
+from ._pickling import dump, load
 from .records import BuildData
 
 MAGIC = b"CONTENTGRAPH-SNAPSHOT\n"
@@ -32,7 +33,7 @@ def write_snapshot(data: BuildData, path: str | Path) -> None:
         with os.fdopen(fd, "wb") as out:
             out.write(MAGIC)
             out.write(f"{FORMAT_VERSION}\n".encode())
-            pickle.dump(data, out, protocol=5)
+            dump(data, out)
             out.flush()
             os.fsync(out.fileno())
         os.replace(tmp, path)
@@ -59,7 +60,7 @@ def read_snapshot(path: str | Path) -> BuildData:
                     f"{path}: snapshot format version {version.decode(errors='replace')!r}, this "
                     f"contentgraph reads version {FORMAT_VERSION}; rebuild it with "
                     f"`contentgraph build ... --full --out {path}`")
-            data = pickle.load(src)
+            data = load(src)
     except FileNotFoundError:
         raise SnapshotError(f"{path}: no such snapshot; make one with `contentgraph build`") from None
     except SnapshotError:
