@@ -102,7 +102,7 @@ def build(sources: Iterable[str | Path], taxonomy_files: Iterable[str | Path] = 
         _load_into(records, to_load, load_options, progress)
     lap("load")
 
-    extractor = Extractor(taxonomy)
+    extractor = _extractor(taxonomy, fingerprint)
     todo = [(r, d) for r in records.values() for d in r.documents if d.slug not in r.mentions]
     for done, (record, doc) in enumerate(todo, 1):
         try:
@@ -157,6 +157,18 @@ def taxonomy_fingerprint(taxonomy: Taxonomy) -> str:
         h.update(repr((c.slug, c.label, c.kind.value, c.alt_labels, c.broader,
                        [(link.kind.value, link.target) for link in c.related])).encode())
     return h.hexdigest()
+
+
+_EXTRACTORS: dict[str, Extractor] = {}  # taxonomy fingerprint -> Extractor (costly to make)
+
+
+def _extractor(taxonomy: Taxonomy, fingerprint: str) -> Extractor:
+    """The extractor for this taxonomy, reused across builds in one process (the last two)."""
+    if fingerprint not in _EXTRACTORS:
+        while len(_EXTRACTORS) >= 2:
+            _EXTRACTORS.pop(next(iter(_EXTRACTORS)))
+        _EXTRACTORS[fingerprint] = Extractor(taxonomy)
+    return _EXTRACTORS[fingerprint]
 
 
 def _load_into(records: dict[str, FileRecord], paths: list[str], options,
