@@ -15,6 +15,7 @@ _DATE_FORMATS = (
     "%Y-%m-%d", "%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y",
     "%b %d %Y", "%d %B, %Y", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S",
 )
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|[A-Z]\.)"
 _PERSON = re.compile(rf"^(?:Dr\.? )?{_NAME_WORD}(?: (?:de|van|von|der|da|di|du|le|la) ?)?"
                      rf"(?: {_NAME_WORD}){{1,3}}$")
@@ -56,6 +57,9 @@ def iso_date(value: object) -> str | None:
     iso = re.match(r"(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$", text)
     if iso:
         text = iso.group(1)
+    elif len(text) > 40 or not re.search(r"\d", text) or not _MONTH.search(text) \
+            and "/" not in text:
+        return None  # fast path: strptime is slow, and this cannot be a date
     for fmt in _DATE_FORMATS:
         try:
             return datetime.strptime(text, fmt).date().isoformat()

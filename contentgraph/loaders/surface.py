@@ -3,8 +3,9 @@
 The matcher scans lower-cased text for these forms instead of lemmatising every word of every
 document: the result is the same (each form is checked against ``normalize_token``), and the
 scan runs at Aho-Corasick speed. A word's candidate forms come from simplemma's English lookup
-table read backwards (irregular forms: withdrew, children), regular inflections, and the UK/US
-spelling table; only candidates that normalise to the same word are kept.
+table read backwards (irregular forms: withdrew, children), regular inflections of words the
+table does not know, and the UK/US spelling table; only candidates that normalise to the same
+word are kept.
 
 >>> sorted(word_forms("withdraw"))
 ['withdraw', 'withdrawed', 'withdrawing', 'withdrawn', 'withdraws', 'withdrew']
@@ -22,7 +23,7 @@ from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTION
 from ..taxonomy.normalize import UK_TO_US, WORD_RE, normalize_token
 
 # Above this many surface forms for one label, the rarest combinations are not generated.
-MAX_FORMS_PER_LABEL = 4096
+MAX_FORMS_PER_LABEL = 1024
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +55,14 @@ def _inflections(word: str) -> set[str]:
     return forms
 
 
+# Auxiliaries: their forms, without the table's contractions and oddities ("ai", "wass").
+_AUXILIARY_FORMS = {
+    "be": ("be", "is", "are", "was", "were", "am", "been", "being"),
+    "have": ("have", "has", "had", "having"),
+    "do": ("do", "does", "did", "done", "doing"),
+}
+
+
 @lru_cache(maxsize=65536)
 def word_forms(word: str) -> frozenset[str]:
     """Lower-case words that normalise like ``word`` (including ``word`` itself, lower-cased)."""
@@ -63,16 +72,19 @@ def word_forms(word: str) -> frozenset[str]:
         return word_forms(lowered[:-2])  # the text's "'s" is a word boundary to the matcher
     if "'" in lowered:
         return frozenset({lowered})
+    if target in _AUXILIARY_FORMS:
+        return frozenset(_AUXILIARY_FORMS[target])
     by_lemma, uk_by_us = _forms_by_lemma(), _uk_by_us()
-    seeds = {lowered, target}
-    seeds.update(uk_by_us.get(target, ()))
-    for seed in list(seeds):
-        seeds.update(by_lemma.get(seed, ()))
-    candidates = set(seeds)
+    seeds = {lowered, target, *uk_by_us.get(target, ())}
+    # Words the table lemmatises to a seed that normalises to the target normalise to it too.
+    known = {f for seed in seeds if normalize_token(seed) == target for f in by_lemma.get(seed, ())}
+    guesses = set(seeds)
     for seed in seeds:
-        candidates |= _inflections(seed)
-        candidates.update(uk_by_us.get(seed, ()))
-    return frozenset(c for c in candidates if "'" not in c and normalize_token(c) == target)
+        if seed not in by_lemma:  # the table lists a known word's inflections already
+            guesses |= _inflections(seed)
+        guesses.update(uk_by_us.get(seed, ()))
+    guesses = {g for g in guesses - known if normalize_token(g) == target}
+    return frozenset(f for f in known | guesses if "'" not in f)
 
 
 def phrase_forms(label: str) -> list[str]:

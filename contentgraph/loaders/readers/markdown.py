@@ -25,6 +25,7 @@ from .base import Items, ReadResult, Source, drop_title_heading, make_document
 
 _MD = MarkdownIt("commonmark").enable("table")
 _FENCE = re.compile(r"^(?:---|\.\.\.)\s*$")
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
 _KNOWN = {"title", "url", "author", "date", "tags", "slug", "reading_time"}
 
 
@@ -112,12 +113,12 @@ def split_front_matter(text: str) -> tuple[dict, str]:
         raise FrontMatterError("front matter opened with '---' on line 1 is never closed "
                                "(add a closing '---' line)", 1)
     try:
-        meta = yaml.safe_load("\n".join(lines[1:end]))
+        meta = yaml.load("\n".join(lines[1:end]), Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]
         raise FrontMatterError(f"front matter is not valid YAML: {problem}",
-                               mark.line + 2 if mark is not None else None) from exc
+                               min(mark.line + 2, end) if mark is not None else None) from exc
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):

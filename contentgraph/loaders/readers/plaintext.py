@@ -49,6 +49,9 @@ _CTA = re.compile(
     r"\b(?:book|schedule|arrange|claim|request)\b[^.]{0,40}\b(?:consultation|call|session|"
     r"appointment)\b|\bcontact us\b|\bget in touch\b|\bcall us\b|\bemail us\b|\bsign up\b|"
     r"\bsubscribe to\b|\bfree consultation\b", re.I)
+_DISCLAIMER_WORDS = ("replace", "substitute", "information", "disclaimer", "please note")
+_CTA_WORDS = ("book", "schedule", "arrange", "claim", "request", "contact us", "in touch",
+              "call us", "email us", "sign up", "subscribe", "consultation")
 _READING_TIME = re.compile(r"^(\d+)\s*(?:min(?:ute)?s?)\.?(?:\s+read)?$", re.I)
 _MONTH_DAY = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? "
                         r"\d{1,2}(?:st|nd|rd|th)?$|^\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|"
@@ -129,11 +132,12 @@ def is_furniture(line: str) -> bool:
     words = len(line.split())
     if "|" in line and words <= 16 and not _ends_sentence(line):
         return True
-    if _PHONE.search(line) and words <= 10:
+    if words <= 10 and _PHONE.search(line):
         return True
-    if words <= 80 and _DISCLAIMER.search(line):
+    low = line.casefold()  # cheap keyword checks first: the regexes are slow on long lines
+    if words <= 80 and any(k in low for k in _DISCLAIMER_WORDS) and _DISCLAIMER.search(line):
         return True
-    return words <= 60 and bool(_CTA.search(line))
+    return words <= 60 and any(k in low for k in _CTA_WORDS) and bool(_CTA.search(line))
 
 
 def classify(lines: list[str | None]) -> Items:
