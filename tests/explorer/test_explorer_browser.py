@@ -1,0 +1,99 @@
+"""The explorer in headless Chromium: search, follow a concept and a related one, open the gaps.
+
+Screenshots land in ``test-output/explorer/`` (gitignored) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+OUTPUT = Path(__file__).resolve().parents[2] / "test-output" / "explorer"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+
+
+def chromium() -> str | None:
+    for candidate in ("/usr/bin/chromium", shutil.which("chromium"),
+                      shutil.which("chromium-browser")):
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="module")
+def base_url(example_graph, make_app):
+    import uvicorn
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(make_app(example_graph), host="127.0.0.1", port=port,
+                                           log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            pytest.fail("uvicorn did not start the explorer")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser_page():
+    executable = chromium()
+    if executable is None:
+        pytest.skip("no Chromium found (install Debian's `chromium` package to run this test)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        yield page
+        browser.close()
+
+
+def test_search_follow_concepts_and_open_the_gaps(base_url, browser_page):
+    page = browser_page
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text)
+            if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+
+    page.goto(base_url + "/")
+    assert page.locator("h1").inner_text() == "Explore the writing"
+    page.get_by_label("Search concepts and articles").fill("anxious attachment")
+    page.wait_for_timeout(400)  # let the suggestions arrive: their fetch must not fail
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_url("**/?q=anxious+attachment")
+    page.screenshot(path=OUTPUT / "1-search.png", full_page=True)
+
+    page.locator("ul.hits a", has_text="nxious attachment").first.click()
+    page.wait_for_url("**/concepts/anxious-attachment")
+    assert page.locator("h1").inner_text().lower() == "anxious attachment"
+    assert page.locator("svg.neighbourhood a").count() > 1
+    page.screenshot(path=OUTPUT / "2-concept.png", full_page=True)
+
+    related = page.locator("ol.related h3 a").first
+    label = related.inner_text()
+    related.click()
+    page.wait_for_url("**/concepts/**")
+    assert page.locator("h1").inner_text() == label
+    page.screenshot(path=OUTPUT / "3-related-concept.png", full_page=True)
+
+    page.get_by_role("navigation", name="Explorer").get_by_role("link", name="Gaps").click()
+    page.wait_for_url("**/gaps")
+    assert page.get_by_role("heading", name="Uncovered concepts").is_visible()
+    page.screenshot(path=OUTPUT / "4-gaps.png", full_page=True)
+
+    assert errors == []

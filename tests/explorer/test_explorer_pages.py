@@ -1,0 +1,174 @@
+"""Each explorer page rendered on the example corpus shows what its reader came for."""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import quote
+
+from contentgraph.examples import corpus_path
+
+
+def concept_with_evidence(graph):
+    """A concept that has a definition and a related concept with an evidence sentence."""
+    for concept in graph.concepts():
+        if not concept.definition:
+            continue
+        for related in graph.related_concepts(concept.slug):
+            if related.evidence:
+                return concept, related
+    raise AssertionError("no concept of the example corpus has related evidence")
+
+
+def test_home_shows_the_headline_figures(client, example_graph, page):
+    response = client.get("/")
+    assert response.status_code == 200
+    text = page(response.text).text
+    stats = example_graph.stats()
+    for label, value in (("Articles", stats.articles), ("Reader questions", stats.questions),
+                         ("Concepts", stats.concepts), ("Relations", stats.relations)):
+        assert f"{label} {value:,}" in text
+    assert stats.built_at in text
+
+
+def test_search_without_javascript_finds_a_concept_by_another_name(client, example_graph, page):
+    response = client.get("/", params={"q": "anxiously attached"})
+    assert response.status_code == 200
+    assert "/concepts/anxious-attachment" in page(response.text).links()
+
+
+def test_search_finds_articles(client, example_graph, page):
+    response = client.get("/", params={"q": "roommate"})
+    links = page(response.text).links()
+    assert any(link.startswith("/articles/") for link in links)
+
+
+def test_search_with_no_hits_says_so(client, page):
+    response = client.get("/", params={"q": "zzqxv"})
+    assert "Nothing matches “zzqxv”" in page(response.text).text
+
+
+def test_search_json_suggests_concepts(client):
+    hits = client.get("/search.json", params={"q": "anxious attach"}).json()
+    assert hits[0] == {"kind": "concept", "slug": "anxious-attachment",
+                       "label": hits[0]["label"], "url": "/concepts/anxious-attachment"}
+    assert client.get("/search.json").json() == []
+
+
+def test_concept_page_shows_definition_related_concept_and_evidence(client, example_graph, page):
+    concept, related = concept_with_evidence(example_graph)
+    response = client.get(f"/concepts/{quote(concept.slug)}")
+    assert response.status_code == 200
+    shown = page(response.text)
+    assert concept.label in shown.text
+    assert " ".join(concept.definition.split()) in shown.text
+    assert f"/concepts/{quote(related.concept)}" in shown.links()
+    assert " ".join(related.evidence[0].text.split()) in shown.text
+    assert "<mark>" in response.text  # the matched words of the evidence are highlighted
+
+
+def test_concept_page_draws_the_neighbourhood_with_a_link_per_node(client, example_graph, page):
+    concept, _ = concept_with_evidence(example_graph)
+    response = client.get(f"/concepts/{quote(concept.slug)}")
+    shown = page(response.text)
+    svg = response.text[response.text.index("<svg"):response.text.index("</svg>")]
+    nodes = example_graph.neighborhood(concept.slug, depth=1, limit=25).nodes
+    for slug in nodes:
+        assert f'href="/concepts/{quote(slug)}"' in svg
+    assert svg.count("<circle") == len(nodes)
+    assert any(tag == "svg" and attrs.get("role") == "img" for tag, attrs in shown.elements)
+    assert "Neighbourhood of " + concept.label in shown.text
+
+
+def test_concept_page_lists_the_articles_that_mention_it_central_first(client, example_graph,
+                                                                        page):
+    documents = example_graph.concept_documents("anxious-attachment")
+    assert len(documents) > 1, "the example corpus mentions anxious attachment twice or more"
+    response = client.get("/concepts/anxious-attachment")
+    section = response.text[response.text.index('id="articles-heading"'):]
+    section = section[:section.index("</section>")]
+    listed = [link for link in page(section).links() if link.startswith("/articles/")]
+    assert listed == [f"/articles/{d.document}" for d in documents]
+
+
+def test_article_page_shows_byline_concepts_and_linked_mentions(client, example_graph, page):
+    document = example_graph.document("attachment-styles-adult-relationships")
+    assert document is not None
+    response = client.get(f"/articles/{document.slug}")
+    assert response.status_code == 200
+    shown = page(response.text)
+    assert document.title in shown.text and document.author in shown.text
+    assert document.published in shown.text
+    title = document.blocks[0]
+    mention = next(m for m in example_graph.mentions(document.slug) if m.start > title.end)
+    assert (f'<a class="mention" href="/concepts/{quote(mention.concept)}">'
+            f"{html.escape(mention.text, quote=False)}</a>") in response.text
+    central = [dc for dc in example_graph.document_concepts(document.slug) if dc.central]
+    assert central and f"/concepts/{quote(central[0].concept)}" in shown.links()
+
+
+def test_article_page_lists_related_reading_with_shared_concepts(client, example_graph, page):
+    slug = "attachment-styles-adult-relationships"
+    related = example_graph.related_documents(slug)
+    assert related
+    shown = page(client.get(f"/articles/{slug}").text)
+    assert f"/articles/{related[0].document}" in shown.links()
+    assert example_graph.concept(related[0].shared[0]).label in shown.text
+
+
+def test_path_page_shows_each_step_with_evidence(client, example_graph, page):
+    paths = [path for concept in example_graph.concepts()
+             if (path := example_graph.path("anxious-attachment", concept.slug))]
+    path = max(paths, key=lambda p: p.length)
+    assert path.length >= 1
+    target = path.steps[-1].target
+    response = client.get("/path", params={"from": "Anxious Attachment", "to": target})
+    assert response.status_code == 200
+    shown = page(response.text)
+    links = shown.links()
+    for step in path.steps:
+        assert f"/concepts/{step.source}" in links and f"/concepts/{step.target}" in links
+        if step.evidence:
+            assert " ".join(step.evidence[0].text.split()) in shown.text
+    assert f"{path.length} step" in shown.text
+
+
+def test_path_page_names_an_unknown_concept(client, page):
+    response = client.get("/path", params={"from": "anxious attachment", "to": "zzqxv"})
+    assert response.status_code == 404
+    assert "To: no concept matches “zzqxv”" in page(response.text).text
+
+
+def test_path_page_says_when_no_path_exists(client, example_graph, page):
+    uncovered = next(slug for slug in example_graph.gaps().uncovered
+                     if example_graph.path("anxious-attachment", slug) is None)
+    response = client.get("/path", params={"from": "anxious-attachment", "to": uncovered})
+    assert response.status_code == 200
+    assert "No path of at most four steps links" in page(response.text).text
+
+
+def test_gaps_page_lists_a_concept_the_corpus_never_mentions(client, example_graph, page):
+    corpus = " ".join(p.read_text(encoding="utf-8").lower()
+                      for p in corpus_path().rglob("*") if p.is_file())
+    never = [c for c in map(example_graph.concept, example_graph.gaps().uncovered)
+             if not any(name.lower() in corpus for name in [c.label, *c.alt_labels])]
+    assert never, "some taxonomy concept appears nowhere in the example corpus"
+    response = client.get("/gaps")
+    assert response.status_code == 200
+    shown = page(response.text)
+    assert f"/concepts/{quote(never[0].slug)}" in shown.links()
+    assert never[0].label in shown.text
+    for name in ("uncovered", "thin", "unanswered-questions", "candidate-terms", "missing-links"):
+        if f"/gaps/{name}.csv" not in shown.links():
+            assert not getattr(example_graph.gaps(), name.replace("-", "_"))
+
+
+def test_unknown_slugs_get_a_404_page(client, page):
+    for url in ("/concepts/no-such-concept", "/articles/no-such-article", "/gaps/nothing.csv"):
+        response = client.get(url)
+        assert response.status_code == 404
+        assert "No " in page(response.text).text
+
+
+def test_static_files_are_served(client):
+    assert "text/css" in client.get("/static/explorer.css").headers["content-type"]
+    assert client.get("/static/suggest.js").status_code == 200
