@@ -1,0 +1,211 @@
+"""A real uvicorn on 127.0.0.1: end to end, hot reload under load, SIGHUP, and fuzzing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+import httpx
+import pytest
+
+STATS = {"query": "{ stats { articles builtAt } }"}
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    """``contentgraph serve`` in a subprocess, stopped on exit."""
+
+    def __init__(self, graph: Path, *options: str):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        command = [sys.executable, "-c", "from contentgraph.cli import main; main()", "serve",
+                   "--graph", str(graph), "--port", str(self.port), *options]
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE,
+                                        stderr=subprocess.STDOUT, text=True)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("server exited:\n" + self.process.stdout.read())
+            try:
+                if httpx.get(self.url + "/healthz", timeout=1).status_code == 200:
+                    return
+            except httpx.TransportError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("server did not start in 60 s")
+
+    def generation(self) -> int:
+        return httpx.get(self.url + "/readyz", timeout=5).json()["generation"]
+
+    def wait_for_generation(self, number: int, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while self.generation() < number:
+            assert time.monotonic() < deadline, f"generation {number} never came"
+            time.sleep(0.05)
+
+    def stop(self) -> str:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        return self.process.stdout.read()
+
+
+@pytest.fixture(scope="module")
+def small_snapshots(tmp_path_factory):
+    """Snapshots of one and of two example articles (graphs whose answers differ)."""
+    from contentgraph.examples import corpus_path
+    from contentgraph.graph.build import build
+
+    folder = tmp_path_factory.mktemp("small")
+    paths = []
+    for names in (["pursue-withdraw-cycle.md"], ["four-horsemen.md", "setting-boundaries.md"]):
+        path = folder / f"{len(names)}.graph"
+        build([corpus_path() / name for name in names]).graph.save(path)
+        paths.append(path)
+    return paths
+
+
+@pytest.fixture
+def served_copy(example_snapshot, tmp_path):
+    path = tmp_path / "served.graph"
+    shutil.copy(example_snapshot, path)
+    return path
+
+
+def replace(path: Path, source: Path | bytes) -> None:
+    """Swap a new snapshot in atomically, the way a build writes one."""
+    temporary = path.with_suffix(".tmp")
+    if isinstance(source, bytes):
+        temporary.write_bytes(source)
+    else:
+        shutil.copy(source, temporary)
+    os.replace(temporary, path)
+
+
+def test_live_server_answers_the_contract_queries(served_copy):
+    server = Server(served_copy, "--no-reload")
+    try:
+        response = httpx.post(server.url + "/graphql", json={"query": """{
+          concept(slug: "pursue-withdraw-cycle") { label related(first: 3) { concept { slug } } }
+          stats { articles } }"""}, timeout=10)
+        data = response.json()["data"]
+        assert data["concept"]["label"].lower() == "pursue-withdraw cycle"
+        assert data["concept"]["related"] and data["stats"]["articles"] >= 5
+    finally:
+        server.stop()
+
+
+def test_reload_under_load_loses_no_request(served_copy, small_snapshots):
+    """8 clients query while the snapshot is replaced three times, once by a corrupt file."""
+    server = Server(served_copy, "--reload-interval", "0.1")
+    stop = threading.Event()
+    answers: list[Counter] = [Counter() for _ in range(8)]
+    failures: list[str] = []
+
+    def client(seen: Counter) -> None:
+        with httpx.Client(base_url=server.url, timeout=10) as http:
+            for _ in range(1000):  # bounded; the test stops the loop once the swaps are done
+                if stop.is_set():
+                    return
+                try:
+                    response = http.post("/graphql", json=STATS)
+                    body = response.json()
+                    if response.status_code != 200 or "errors" in body:
+                        failures.append(f"{response.status_code} {response.text[:200]}")
+                    else:
+                        seen[body["data"]["stats"]["articles"]] += 1
+                except httpx.HTTPError as err:
+                    failures.append(repr(err))
+
+    threads = [threading.Thread(target=client, args=(seen,)) for seen in answers]
+
+    def wait_until_seen(articles: int, times: int = 40) -> None:
+        deadline = time.monotonic() + 30
+        while sum(seen[articles] for seen in answers) < times:
+            assert time.monotonic() < deadline and not failures, (answers, failures[:3])
+            time.sleep(0.02)
+
+    try:
+        full = httpx.post(server.url + "/graphql", json=STATS).json()["data"]["stats"]["articles"]
+        for thread in threads:
+            thread.start()
+        wait_until_seen(full)
+        replace(served_copy, small_snapshots[0])
+        server.wait_for_generation(1)
+        wait_until_seen(1)
+        replace(served_copy, b"this is not a snapshot")
+        time.sleep(0.6)  # several polls: the corrupt file is tried, logged, and skipped
+        assert server.generation() == 1
+        replace(served_copy, small_snapshots[1])
+        server.wait_for_generation(2)
+        wait_until_seen(2)
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=60)
+        log = server.stop()
+    total = sum(answers, Counter())
+    assert failures == []
+    assert set(total) == {full, 1, 2}, total
+    assert sum(total.values()) >= 8 * 10
+    assert "failed to load" in log and "still serving" in log
+
+
+def test_sighup_reloads_the_snapshot(served_copy, small_snapshots):
+    server = Server(served_copy, "--reload-interval", "3600")
+    try:
+        shutil.copy(small_snapshots[0], served_copy)  # no poll will notice within the test
+        server.process.send_signal(signal.SIGHUP)
+        server.wait_for_generation(1)
+        stats = httpx.post(server.url + "/graphql", json=STATS).json()["data"]["stats"]
+        assert stats["articles"] == 1
+    finally:
+        server.stop()
+
+
+def test_fuzzed_queries_never_fail_the_server(example_snapshot, tmp_path):
+    """schemathesis (GraphQL mode) against the live server: bounded, fixed seed; no 5xx and no
+    answer slower than a second."""
+    import schemathesis
+    from hypothesis import HealthCheck, given, settings
+
+    path = tmp_path / "served.graph"
+    shutil.copy(example_snapshot, path)
+    server = Server(path, "--no-reload")
+    try:
+        schema = schemathesis.graphql.from_url(server.url + "/graphql")
+        operations = [result.ok() for result in schema.get_all_operations()]
+        assert {op.label for op in operations} >= {"Query.concept", "Query.path", "Query.gaps"}
+        slow: list[str] = []
+        for operation in operations:  # 8 root fields x 40 examples
+
+            @given(case=operation.as_strategy())
+            @settings(max_examples=40, derandomize=True, deadline=None, database=None,
+                      suppress_health_check=list(HealthCheck))
+            def check(case):
+                response = case.call(timeout=10)
+                assert response.status_code < 500, (case.body, response.text[:300])
+                if response.elapsed >= 1.0:  # seconds
+                    slow.append(f"{response.elapsed:.2f}s {case.body}")
+
+            check()
+        assert slow == []
+    finally:
+        server.stop()
