@@ -1,0 +1,175 @@
+"""Extraction speed on counsel-chat's answers, against the floor of a bare Aho-Corasick scan.
+
+    .venv/bin/python bench/extract.py [--csv PATH] [--repeat 5] [--no-spacy]
+
+Prints, best of --repeat runs over the same documents:
+- extraction (contentgraph's Extractor.mentions: scan text, automaton, word boundaries, longest
+  match, sentences, negation, Mention objects) in MB/s of answer text;
+- a bare pyahocorasick scan of the same lower-cased text, once for the taxonomy's labels and
+  altLabels as written and once for the Extractor's own surface forms, and the ratios;
+- a token-stream matcher (regex words, cached lemma lookup per token, automaton over normalised
+  token sequences) and spaCy (blank English, lookup lemmas, PhraseMatcher on LEMMA): speed and
+  how many of the Extractor's mentions each finds (and extra ones it finds).
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+import ahocorasick
+
+from contentgraph.loaders.extract import Extractor, _longest_first
+from contentgraph.loaders.load import LoadOptions, load
+from contentgraph.taxonomy.load import load_taxonomy
+from contentgraph.taxonomy.normalize import WORD_RE, normalize_phrase, normalize_token
+
+CSV = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "counsel-chat" / \
+    "20200325_counsel_chat.csv"
+
+
+def best_of(repeat, run):
+    best, result = float("inf"), None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = run()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def spans(mentions):
+    return {(m.document, m.concept, m.start, m.end) for m in mentions}
+
+
+class TokenStream:
+    """Reference matcher: normalise every word, scan the normalised token sequence."""
+
+    def __init__(self, taxonomy):
+        keys: dict[str, list[str]] = {}
+        for concept in taxonomy:
+            for label in (concept.label, *concept.alt_labels):
+                if normalize_phrase(label):
+                    keys.setdefault(f" {normalize_phrase(label)} ", []).append(concept.slug)
+        self.automaton = ahocorasick.Automaton()
+        for key, slugs in keys.items():
+            self.automaton.add_word(key, (len(key), key.count(" ") - 1, tuple(sorted(set(slugs)))))
+        self.automaton.make_automaton()
+
+    def mentions(self, doc):
+        found = set()
+        for block in doc.blocks:
+            for line_start, line in _lines(block.text, block.start):
+                found |= self._line(doc.slug, line, line_start)
+        return found
+
+    def _line(self, slug, line, offset):
+        matches = list(WORD_RE.finditer(line.replace("\u2019", "'")))
+        words = [normalize_token(m.group()) for m in matches]
+        token_at, pos = {}, 1
+        for i, w in enumerate(words):
+            token_at[pos] = i
+            pos += len(w) + 1
+        hits = []
+        for end, (length, size, slugs) in self.automaton.iter(" " + " ".join(words) + " "):
+            first = token_at[end - length + 2]
+            last = first + size - 1
+            if all(_joined(line, matches[i].end(), matches[i + 1].start()) for i in range(first, last)):
+                hits.append((offset + matches[first].start(), offset + matches[last].end(), slugs))
+        return {(slug, c, s, e) for s, e, cs in _longest_first(hits) for c in cs}
+
+
+def _lines(text, offset):
+    start = 0
+    for line in text.split("\n"):
+        yield offset + start, line
+        start += len(line) + 1
+
+
+def _joined(line, a, b):
+    """Words of a phrase may be separated by spaces, dashes, slashes and quotes only."""
+    return all(c.isspace() or c in "-\u2010\u2011\u2012\u2013\u2014\u2015/\"'\u201c\u201d\u2018\u2019"
+               for c in line[a:b])
+
+
+def spacy_matcher(taxonomy):
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()
+    matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
+    for concept in taxonomy:
+        labels = [concept.label, *concept.alt_labels]
+        matcher.add(concept.slug, list(nlp.pipe(label.lower() for label in labels)))
+
+    def mentions(docs):
+        found = set()
+        for doc, parsed in zip(docs, nlp.pipe(d.text.lower() for d in docs)):
+            hits = [(parsed[s].idx, parsed[e - 1].idx + len(parsed[e - 1]), (nlp.vocab.strings[k],))
+                    for k, s, e in matcher(parsed)]
+            found |= {(doc.slug, c, s, e) for s, e, cs in _longest_first(hits) for c in cs}
+        return found
+
+    return mentions, nlp
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--csv", type=Path, default=CSV)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--no-spacy", action="store_true")
+    args = parser.parse_args()
+
+    docs = [d for d in load([args.csv], LoadOptions(qa_preset="counsel-chat")).documents
+            if d.kind == "answer"]
+    taxonomy = load_taxonomy()
+    texts = [d.text for d in docs]
+    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    start = time.perf_counter()
+    extractor = Extractor(taxonomy)
+    build = time.perf_counter() - start
+    labels = {x.lower() for c in taxonomy for x in (c.label, *c.alt_labels)}
+    print(f"{len(docs)} answers, {megabytes:.2f} MB; {len(taxonomy)} concepts, {len(labels)} labels, "
+          f"{extractor.surface_forms} surface forms (automaton built in {build:.2f}s)")
+
+    def bare(automaton):
+        def run():
+            n = 0
+            for text in texts:
+                for _ in automaton.iter(text.lower()):
+                    n += 1
+            return n
+        return run
+
+    label_automaton = ahocorasick.Automaton()
+    for label in labels:
+        label_automaton.add_word(label, len(label))
+    label_automaton.make_automaton()
+    t_labels, _ = best_of(args.repeat, bare(label_automaton))
+    t_forms, _ = best_of(args.repeat, bare(extractor._automaton))
+    t_extract, found = best_of(args.repeat, lambda: [m for d in docs for m in extractor.mentions(d)])
+    ours = spans(found)
+    rate = megabytes / t_extract
+    print(f"extraction            {rate:6.1f} MB/s  ({len(found)} mentions)")
+    print(f"bare scan, labels     {megabytes / t_labels:6.1f} MB/s  -> extraction at "
+          f"{t_labels / t_extract:.2f} of it")
+    print(f"bare scan, forms      {megabytes / t_forms:6.1f} MB/s  -> extraction at "
+          f"{t_forms / t_extract:.2f} of it")
+
+    stream = TokenStream(taxonomy)
+    t_stream, theirs = best_of(1, lambda: {x for d in docs for x in stream.mentions(d)})
+    print(f"token stream          {megabytes / t_stream:6.1f} MB/s  finds {len(ours & theirs)}/"
+          f"{len(ours)} of the extraction's mentions, {len(theirs - ours)} others")
+    if not args.no_spacy:
+        spacy_mentions, nlp = spacy_matcher(taxonomy)
+        t_tok, _ = best_of(1, lambda: list(nlp.tokenizer.pipe(texts)))
+        t_spacy, theirs = best_of(1, lambda: spacy_mentions(docs))
+        print(f"spaCy tokenizer only  {megabytes / t_tok:6.1f} MB/s")
+        print(f"spaCy PhraseMatcher   {megabytes / t_spacy:6.1f} MB/s  finds {len(ours & theirs)}/"
+              f"{len(ours)} of the extraction's mentions, {len(theirs - ours)} others")
+
+
+if __name__ == "__main__":
+    main()
