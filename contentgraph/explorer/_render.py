@@ -33,6 +33,11 @@ def kind_label(kind: ConceptKind | str) -> str:
     return value.replace("_", " ").capitalize()
 
 
+def sentence_case(label: str) -> str:
+    """Labels are lower case in the taxonomy; a heading starts with a capital (``EFT`` stays)."""
+    return label[:1].upper() + label[1:]
+
+
 def web_url(url: str | None) -> str | None:
     """``url`` when it is an http(s) address, else ``None`` (no ``javascript:`` links)."""
     if url and url.strip().lower().startswith(("http://", "https://")):
@@ -50,6 +55,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["kind_label"] = kind_label
     env.filters["web_url"] = web_url
+    env.filters["sentence_case"] = sentence_case
     env.globals["kind_colour"] = lambda kind: KIND_COLOURS.get(kind, "#55585e")
     return env
 

@@ -88,7 +88,7 @@ def test_search_follow_concepts_and_open_the_gaps(base_url, browser_page):
     label = related.inner_text()
     related.click()
     page.wait_for_url("**/concepts/**")
-    assert page.locator("h1").inner_text() == label
+    assert page.locator("h1").inner_text().lower() == label.lower()
     page.screenshot(path=OUTPUT / "3-related-concept.png", full_page=True)
 
     page.get_by_role("navigation", name="Explorer").get_by_role("link", name="Gaps").click()
