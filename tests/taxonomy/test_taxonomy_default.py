@@ -81,8 +81,8 @@ FIELD = [
     "panic attacks", "stress", "loneliness", "shame", "guilt", "divorce", "breakup",
     # behaviours, skills, needs, outcomes, relationship types
     "emotional avoidance", "blame", "recurring conflict", "people-pleasing", "active listening",
-    "boundaries", "self-regulation", "accountability", "empathy", "forgiveness", "apology",
-    "reassurance", "closeness", "emotional safety", "trust", "respect", "validation",
+    "boundaries", "self-regulation", "accountability", "empathy", "forgiveness", "apologize",
+    "reassurance", "closeness", "emotional safety", "trust", "respect", "validation", "sincere apology",
     "relationship repair", "rebuilding trust", "clarity", "personal growth", "marriage",
     "friendship", "polyamorous relationship", "blended family", "co-parenting",
     "long-distance relationship", "committed relationship",
