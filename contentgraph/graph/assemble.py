@@ -20,7 +20,6 @@ from ..loaders.model import Document, DocumentConcept, Mention, Passage, Relatio
 from ..taxonomy.model import Taxonomy
 
 MAX_EVIDENCE = 20
-MIN_SUPPORT = 2  # sentences that must hold both concepts before CO_OCCURS is scored
 MIN_NPMI = 0.05
 MAX_CONCEPTS_PER_UNIT = 12  # a sentence naming more is a list: its pairs are noise
 
@@ -176,15 +175,27 @@ def npmi(pair_count: int, a_count: int, b_count: int, units: int) -> float:
     return math.log(p_xy / ((a_count / units) * (b_count / units))) / -math.log(p_xy)
 
 
+def min_support(units: int) -> int:
+    """Sentences that must hold both concepts before CO_OCCURS counts: grows with the corpus.
+
+    >>> min_support(150), min_support(600), min_support(400_000)
+    (1, 2, 5)
+    """
+    return max(1, round(math.log10(max(units, 1))) - 1)
+
+
 def _add_cooccurs(graph: nx.MultiDiGraph, co: _Cooccurrence, evidence) -> None:
+    """CO_OCCURS with weight NPMI * support / (support + 1): always-together pairs score high,
+    and one shared sentence counts half as much as many."""
+    least = min_support(co.units)
     for (a, b), count in co.pair.items():
-        if count < MIN_SUPPORT:
+        if count < least:
             continue
         score = npmi(count, co.single[a], co.single[b], co.units)
         if score < MIN_NPMI:
             continue
-        _add_relation(graph, a, b, "CO_OCCURS", min(1.0, score), evidence.get((a, b), []),
-                      support=count)
+        weight = min(1.0, score) * count / (count + 1)
+        _add_relation(graph, a, b, "CO_OCCURS", weight, evidence.get((a, b), []), support=count)
 
 
 def _add_taxonomy_relations(graph: nx.MultiDiGraph, taxonomy: Taxonomy, evidence) -> None:

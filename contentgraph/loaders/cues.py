@@ -51,6 +51,8 @@ _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|/)\s*(?:(?:the|a|an|m
 _LIST_LEAD_IN = re.compile(r":\s*$")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
 _MAX_ITEM_WORDS = 20
+# A quoted item is something someone might say ("You never listen"), not a member of the list's topic.
+_QUOTED = re.compile(r"^\s*[\"\u201c\u2018']")
 
 # Item kind -> heading kind pairs where membership means composition, not mere association.
 _PART_KINDS = {(ConceptKind.CYCLE_ROLE, ConceptKind.RELATIONSHIP_CYCLE)}
@@ -191,7 +193,7 @@ def _list_cues(document: Document, text: str, usable: list[Mention],
         j = i + 1
         while j < len(blocks) and _is_item(blocks[j]):
             item = blocks[j]
-            if not _HEDGE.search(item.text):
+            if not _HEDGE.search(item.text) and not _QUOTED.match(item.text):
                 for m in by_block.get(j, []):
                     for target, how in ((head, cue), (section_head, "list under heading")):
                         if target is None or target.concept == m.concept:

@@ -110,6 +110,14 @@ def test_list_under_conceptless_lead_in_uses_section_heading():
                      ("emotional-abuse", "ASSOCIATED_WITH", "therapy-refusal")}
 
 
+def test_quoted_items_are_not_members():
+    found = relations([("heading", "Talking about therapy refusal", 2),
+                       ("paragraph", "Phrases like:", 0),
+                       ("list_item", "\u201cYour shame is the problem\u201d", 0),
+                       ("list_item", "fear of blame", 0)])
+    assert found == {("fear-of-blame", "ASSOCIATED_WITH", "therapy-refusal")}
+
+
 def test_roles_listed_under_a_cycle_are_part_of_it():
     found = relations([("heading", "The pursue-withdraw cycle", 2),
                        ("paragraph", "Partners take turns:", 0),

@@ -1,0 +1,53 @@
+"""The graph of the bundled example corpus (the session fixtures of tests/conftest.py)."""
+
+from __future__ import annotations
+
+from contentgraph.graph.facade import ConceptGraph
+
+
+def test_example_graph_has_articles_questions_and_relations(example_graph):
+    stats = example_graph.stats()
+    assert stats.articles >= 5 and stats.questions >= 1 and stats.relations > 0
+    assert example_graph.errors == []
+
+
+def test_related_documents_never_include_the_document(example_graph):
+    for doc in example_graph.documents():
+        related = example_graph.related_documents(doc.slug, 10)
+        assert doc.slug not in [r.document for r in related]
+        assert all(0 < r.score <= 1 and r.shared for r in related)
+
+
+def test_gaps_list_concepts_the_corpus_never_mentions(example_graph):
+    gaps = example_graph.gaps()
+    mentioned = {dc.concept for d in example_graph.documents()
+                 for dc in example_graph.document_concepts(d.slug)}
+    assert gaps.uncovered
+    assert not mentioned & set(gaps.uncovered)
+    never = {c.slug for c in example_graph.concepts()} - mentioned
+    assert set(gaps.uncovered) == never
+
+
+def test_every_relation_has_at_most_twenty_passages_of_its_concepts(example_graph):
+    for u, v, data in example_graph.graph.edges(data=True):
+        if u.startswith("concept:") and v.startswith("concept:"):
+            assert len(data["evidence"]) <= 20
+            for p in data["evidence"]:
+                doc = example_graph.document(p.document)
+                assert doc.text[p.start:p.end] == p.text
+
+
+def test_concept_page_answers(example_graph):
+    concept = max(example_graph.concepts(), key=lambda c: example_graph.article_count(c.slug))
+    assert example_graph.concept_documents(concept.slug)
+    assert example_graph.passages(concept.slug)
+    related = example_graph.related_concepts(concept.slug)
+    assert related and all(0 <= r.score <= 1 and r.relations for r in related)
+
+
+def test_snapshot_loads_the_same_graph(example_graph, example_snapshot):
+    loaded = ConceptGraph.load(example_snapshot)
+    assert loaded.stats() == example_graph.stats()
+    slug = example_graph.documents()[0].slug
+    assert loaded.related_documents(slug) == example_graph.related_documents(slug)
+    assert loaded.gaps() == example_graph.gaps()
