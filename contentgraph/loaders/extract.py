@@ -63,6 +63,7 @@ class Extractor:
             return []
         block_starts = [b.start for b in document.blocks]
         sentences_by_block: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
+        sentence_texts: dict[int, str] = {}
         mentions: list[Mention] = []
         for start, end, slugs in spans:
             first, last = scan.original(start), scan.original(end - 1) + 1
@@ -72,11 +73,14 @@ class Extractor:
                 spans_ = split_sentences(text, block.start, block.end)
                 sentences_by_block[block_index] = (spans_, [s for s, _ in spans_])
             s_start, s_end = _enclosing(*sentences_by_block[block_index], first, block)
+            sentence = sentence_texts.get(s_start)
+            if sentence is None:
+                sentence = sentence_texts[s_start] = text[s_start:s_end]
             negated = is_negated(scan.text, start)
             for slug in slugs:
                 mentions.append(Mention(
                     concept=slug, document=document.slug, block=block_index,
-                    section=block.section, sentence=text[s_start:s_end], sentence_start=s_start,
+                    section=block.section, sentence=sentence, sentence_start=s_start,
                     start=first, end=last, text=text[first:last], negated=negated,
                 ))
         return mentions

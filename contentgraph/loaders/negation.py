@@ -56,8 +56,13 @@ def is_negated(scan: str, start: int) -> bool:
     """Whether the match beginning at ``start`` of the scan text is negated or contrasted."""
     low = max(0, start - _WINDOW)
     window = scan[low:start]
-    if "n't" not in window and _CUE_WORDS.isdisjoint(window.split()):
-        return False  # a quick no for most matches
+    if "n't" not in window and (
+        ("no" not in window and "nt" not in window and "ne" not in window
+         and "wit" not in window and "rather" not in window and "instead" not in window
+         and "opposed" not in window)
+        or _CUE_WORDS.isdisjoint(window.split())
+    ):
+        return False  # a quick no for most matches: no cue word in reach
     cue = None
     for cue in _CUE.finditer(scan, low, start):
         pass
