@@ -33,56 +33,49 @@ RelationKind = strawberry.enum(
 def concept_or_none(info: strawberry.Info, slug: str) -> Concept | None:
     """The Concept type for ``slug``, or None when the graph has no such concept."""
     data = graph_of(info).concept(slug)
-    return Concept(data=data) if data is not None else None
+    return Concept.of(data) if data is not None else None
 
 
 def concepts_of(info: strawberry.Info, slugs) -> list[Concept]:
     """Concept types for the slugs the graph knows, in order."""
     graph = graph_of(info)
     found = (graph.concept(slug) for slug in slugs)
-    return [Concept(data=c) for c in found if c is not None]
+    return [Concept.of(c) for c in found if c is not None]
 
 
 @strawberry.type(description="A concept of the taxonomy (SKOS-like) and how the writing uses it.")
 class Concept:
-    data: strawberry.Private[model.Concept]
+    slug: strawberry.ID = strawberry.field(
+        description="Stable identifier, e.g. `pursue-withdraw-cycle`.")
+    label: str = strawberry.field(description="Preferred label.")
+    kind: ConceptKind = strawberry.field(description="What kind of concept this is.")
+    alt_labels: list[str] = strawberry.field(
+        description="Synonyms and spelling variants the extractor also matches.")
+    definition: str | None = strawberry.field(
+        description="One-line definition, when the taxonomy gives one.")
 
-    @strawberry.field(description="Stable identifier, e.g. `pursue-withdraw-cycle`.")
-    def slug(self) -> strawberry.ID:
-        return strawberry.ID(self.data.slug)
-
-    @strawberry.field(description="Preferred label.")
-    def label(self) -> str:
-        return self.data.label
-
-    @strawberry.field(description="What kind of concept this is.")
-    def kind(self) -> ConceptKind:
-        return self.data.kind
-
-    @strawberry.field(description="Synonyms and spelling variants the extractor also matches.")
-    def alt_labels(self) -> list[str]:
-        return list(self.data.alt_labels)
-
-    @strawberry.field(description="One-line definition, when the taxonomy gives one.")
-    def definition(self) -> str | None:
-        return self.data.definition
+    @classmethod
+    def of(cls, concept: model.Concept) -> Concept:
+        """The GraphQL view of a taxonomy concept."""
+        return cls(slug=concept.slug, label=concept.label, kind=concept.kind,
+                   alt_labels=concept.alt_labels, definition=concept.definition)
 
     @strawberry.field(description="Number of articles that mention the concept.")
     def article_count(self, info: strawberry.Info) -> int:
-        return graph_of(info).article_count(self.data.slug)
+        return graph_of(info).article_count(self.slug)
 
     @strawberry.field(description="Number of mentions across all documents.")
     def mention_count(self, info: strawberry.Info) -> int:
-        return graph_of(info).mention_count(self.data.slug)
+        return graph_of(info).mention_count(self.slug)
 
     @strawberry.field(description="Broader concepts (the taxonomy's parents).")
     def broader(self, info: strawberry.Info) -> list[Concept]:
-        return [Concept(data=c) for c in graph_of(info).broader(self.data.slug)]
+        return [Concept.of(c) for c in graph_of(info).broader(self.slug)]
 
     @strawberry.field(description="Narrower concepts (the taxonomy's children), e.g. the roles "
                                   "of a cycle.")
     def narrower(self, info: strawberry.Info) -> list[Concept]:
-        return [Concept(data=c) for c in graph_of(info).narrower(self.data.slug)]
+        return [Concept.of(c) for c in graph_of(info).narrower(self.slug)]
 
     @strawberry.field(description="Closest concepts, best first, with the relations that link "
                                   "them and the passages that show it.")
@@ -96,10 +89,12 @@ class Concept:
         first = check_size(first, default=10)
         graph = graph_of(info)
         out = []
-        for rel in graph.related_concepts(self.data.slug, kind=kind, n=first):
+        for rel in graph.related_concepts(self.slug, kind=kind, n=first):
             concept = graph.concept(rel.concept)
             if concept is not None:
-                out.append(RelatedConcept(data=rel, target=concept))
+                out.append(RelatedConcept(concept=Concept.of(concept), score=rel.score,
+                                          relations=list(rel.relations),
+                                          evidence_all=rel.evidence))
         return out
 
     @strawberry.field(description="Articles that mention the concept: those where it is central "
@@ -114,7 +109,7 @@ class Concept:
         from .articles import article_connection
 
         graph = graph_of(info)
-        links = graph.concept_documents(self.data.slug, kind="article")
+        links = graph.concept_documents(self.slug, kind="article")
         start, items = page(links, first, after, default=20)
         docs = [graph.document(link.document) for link in items]
         return article_connection(start, [d for d in docs if d is not None], len(links))
@@ -129,25 +124,16 @@ class Concept:
         from .articles import Passage
 
         first = check_size(first, default=5)
-        return [Passage(data=p) for p in graph_of(info).passages(self.data.slug, n=first)]
+        return [Passage.of(p) for p in graph_of(info).passages(self.slug, n=first)]
 
 
 @strawberry.type(description="A concept close to another one, and why.")
 class RelatedConcept:
-    data: strawberry.Private[object]
-    target: strawberry.Private[model.Concept]
-
-    @strawberry.field(description="The related concept.")
-    def concept(self) -> Concept:
-        return Concept(data=self.target)
-
-    @strawberry.field(description="Closeness in [0, 1], higher is closer.")
-    def score(self) -> float:
-        return self.data.score
-
-    @strawberry.field(description="Every kind of relation linking the two, strongest first.")
-    def relations(self) -> list[RelationKind]:
-        return list(self.data.relations)
+    concept: Concept = strawberry.field(description="The related concept.")
+    score: float = strawberry.field(description="Closeness in [0, 1], higher is closer.")
+    relations: list[RelationKind] = strawberry.field(
+        description="Every kind of relation linking the two, strongest first.")
+    evidence_all: strawberry.Private[tuple]
 
     @strawberry.field(description="Passages that show the link, best first.")
     def evidence(
@@ -158,7 +144,7 @@ class RelatedConcept:
         from .articles import Passage
 
         first = check_size(first, default=3)
-        return [Passage(data=p) for p in self.data.evidence[:first]]
+        return [Passage.of(p) for p in self.evidence_all[:first]]
 
 
 @strawberry.type(description="One concept of a page of concepts.")
@@ -176,7 +162,7 @@ class ConceptConnection:
 
 def concept_connection(start: int, items, total: int) -> ConceptConnection:
     """A ConceptConnection of taxonomy concepts ``items`` taken from offset ``start``."""
-    edges = [ConceptEdge(cursor=encode_cursor(start + i), node=Concept(data=c))
+    edges = [ConceptEdge(cursor=encode_cursor(start + i), node=Concept.of(c))
              for i, c in enumerate(items)]
     return ConceptConnection(edges=edges, page_info=page_info(start, len(edges), total),
                              total_count=total)

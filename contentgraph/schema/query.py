@@ -90,11 +90,12 @@ class Query:
             description=f"Longest path considered, at most {MAX_HOPS}.")] = 4,
     ) -> Path | None:
         max_hops = check_size(max_hops, "maxHops", MAX_HOPS, default=4)
+        graph = graph_of(info)
         try:
-            found = graph_of(info).path(source, target, max_hops=max_hops)
+            found = graph.path(source, target, max_hops=max_hops)
         except ConceptNotFound:
             return None
-        return Path(data=found) if found is not None else None
+        return Path.of(found, graph) if found is not None else None
 
     @strawberry.field(description="A concept's neighbourhood; empty when the slug is unknown.")
     def neighborhood(
@@ -109,8 +110,8 @@ class Query:
         first = check_size(first, default=25)
         graph = graph_of(info)
         if graph.concept(slug) is None:
-            return Subgraph(data=EMPTY_SUBGRAPH)
-        return Subgraph(data=graph.neighborhood(slug, depth=depth, limit=first))
+            return EMPTY_SUBGRAPH
+        return Subgraph.of(graph.neighborhood(slug, depth=depth, limit=first), graph)
 
     @strawberry.field(description="What the writing does not cover yet.")
     def gaps(self) -> Gaps:
@@ -118,4 +119,4 @@ class Query:
 
     @strawberry.field(description="Size of the graph and when it was built.")
     def stats(self, info: strawberry.Info) -> Stats:
-        return Stats(data=graph_of(info).stats())
+        return Stats.of(graph_of(info).stats())

@@ -9,36 +9,19 @@ from ..graph import results
 
 @strawberry.type(description="Size of the graph and when it was built.")
 class Stats:
-    data: strawberry.Private[results.Stats]
+    articles: int = strawberry.field(description="Number of articles.")
+    questions: int = strawberry.field(description="Number of reader questions.")
+    answers: int = strawberry.field(description="Number of therapists' answers.")
+    authors: int = strawberry.field(description="Number of authors.")
+    concepts: int = strawberry.field(description="Number of concepts in the taxonomy.")
+    mentions: int = strawberry.field(
+        description="Number of concept mentions across all documents.")
+    relations: int = strawberry.field(description="Number of concept-to-concept relations.")
+    built_at: str = strawberry.field(description="When the graph was built (ISO 8601, UTC).")
 
-    @strawberry.field(description="Number of articles.")
-    def articles(self) -> int:
-        return self.data.articles
-
-    @strawberry.field(description="Number of reader questions.")
-    def questions(self) -> int:
-        return self.data.questions
-
-    @strawberry.field(description="Number of therapists' answers.")
-    def answers(self) -> int:
-        return self.data.answers
-
-    @strawberry.field(description="Number of authors.")
-    def authors(self) -> int:
-        return self.data.authors
-
-    @strawberry.field(description="Number of concepts in the taxonomy.")
-    def concepts(self) -> int:
-        return self.data.concepts
-
-    @strawberry.field(description="Number of concept mentions across all documents.")
-    def mentions(self) -> int:
-        return self.data.mentions
-
-    @strawberry.field(description="Number of concept-to-concept relations.")
-    def relations(self) -> int:
-        return self.data.relations
-
-    @strawberry.field(description="When the graph was built (ISO 8601, UTC).")
-    def built_at(self) -> str:
-        return self.data.built_at
+    @classmethod
+    def of(cls, stats: results.Stats) -> Stats:
+        """The GraphQL view of the graph's stats."""
+        return cls(articles=stats.articles, questions=stats.questions, answers=stats.answers,
+                   authors=stats.authors, concepts=stats.concepts, mentions=stats.mentions,
+                   relations=stats.relations, built_at=stats.built_at)
