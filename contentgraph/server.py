@@ -236,6 +236,7 @@ def serve(settings: Settings) -> None:
     """Run the app under uvicorn until interrupted; no graph: the example corpus."""
     import uvicorn
 
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-9s %(name)s: %(message)s")
     scratch = None
     try:
         if settings.graph is None:
