@@ -44,7 +44,7 @@ _CUE = re.compile(
 _NOT_FLIPPING = re.compile(
     r" (?:only|just|merely|to mention|matter|doubt|one|(?:\w+ )?"
     r"(?:hesitate|ignore|forget|underestimate|overlook|dismiss|wait|delay|stop|help|avoid|"
-    r"deny|worry|be afraid|let))(?![\w'])"
+    r"deny|worry|be afraid|let|give up|neglect|jeopardi[sz]e|lose|miss))(?![\w'])"
 )
 _CLAUSE_BREAK = re.compile(
     r"[,;:.!?()\[\]\n]|(?<![\w'])(?:but|because|although|though|however|whereas|while|yet|"

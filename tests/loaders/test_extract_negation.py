@@ -47,6 +47,7 @@ def negation_of(extractor, sentence):
         ("It is not just jealous feelings.", {"jealousy": False}),
         ("Don't ignore the signs of abuse.", {"abuse": False}),
         ("I can't stop feeling jealous.", {"jealousy": False}),
+        ("Don't give up on couples therapy.", {"couples-therapy": False}),
         ("No matter what, abuse is not your fault.", {"abuse": False}),
         ("Whether or not you try couples therapy, talk.", {"couples-therapy": False}),
         ("It is not easy, but couples therapy helps.", {"couples-therapy": False}),
