@@ -147,18 +147,24 @@ def classify(lines: list[str | None]) -> Items:
     in_faq = False
     in_run = False  # inside a list: after a lead-in line ending with ':' or a run of short lines
     answering = False  # after a FAQ question, until the next question or heading
-    for i, line in enumerate(lines):
+    following: list[str | None] = []  # the next non-blank line after each line
+    nxt: str | None = None
+    for line in reversed(lines):
+        following.append(nxt)
+        nxt = line if line is not None else nxt
+    following.reverse()
+    for line, nxt in zip(lines, following):
         if line is None:
             continue
-        nxt = next((x for x in lines[i + 1:] if x is not None), None)
+        bullet = _BULLET.match(line)
         if _MD_HEADING.match(line):
             kind = "heading"
         elif match := _QA_PREFIX.match(line):
             kind = "question" if match.group(1)[0] in "qQ" else "answer"
             line = line[match.end():]
-        elif _BULLET.match(line) and not _BULLET.match(line).group(0).strip()[0].isdigit() \
-                or _BULLET.match(line) and (in_run or (nxt and _BULLET.match(nxt))):
-            kind = "list_item"
+        elif bullet and (not bullet.group(0)[0].isdigit() or in_run or
+                         (nxt is not None and _BULLET.match(nxt))):
+            kind = "list_item"  # "- item", or "1. item" among other items
             line = _BULLET.sub("", line)
         elif in_faq and line.endswith("?") and len(line.split()) <= 30:
             kind = "question"
@@ -184,8 +190,6 @@ def classify(lines: list[str | None]) -> Items:
         elif kind == "question":
             answering = True
         in_run = kind == "list_item" or (kind == "paragraph" and line.endswith(":"))
-        if kind == "paragraph" and answering:
-            kind = "answer"
         if line:
             items.append((kind, line, 2 if kind == "heading" else 0))
     return items
