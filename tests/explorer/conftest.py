@@ -8,8 +8,12 @@ import pytest
 from starlette.testclient import TestClient
 
 
+BLOCKS = {"p", "div", "li", "dt", "dd", "td", "th", "tr", "ul", "ol", "h1", "h2", "h3", "h4",
+          "section", "blockquote", "footer", "header", "nav", "br", "title", "desc", "text"}
+
+
 class Page(HTMLParser):
-    """Elements of an HTML page: ``(tag, attrs)`` pairs, and the visible text."""
+    """Elements of an HTML page: ``(tag, attrs)`` pairs, and the text as a reader sees it."""
 
     def __init__(self, html: str):
         super().__init__(convert_charrefs=True)
@@ -19,13 +23,19 @@ class Page(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self.elements.append((tag, dict(attrs)))
+        if tag in BLOCKS:
+            self.chunks.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in BLOCKS:
+            self.chunks.append(" ")
 
     def handle_data(self, data):
         self.chunks.append(data)
 
     @property
     def text(self) -> str:
-        return " ".join(" ".join(self.chunks).split())
+        return " ".join("".join(self.chunks).split())
 
     def links(self) -> list[str]:
         return [a["href"] for tag, a in self.elements if tag == "a" and a.get("href")]
