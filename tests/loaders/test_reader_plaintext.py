@@ -110,3 +110,16 @@ def test_txt_file_becomes_one_article(tmp_path):
         "my-post", "article", "My Post", "Ann Lee", "2024-05-03")
     assert doc.blocks[0].kind == "heading" and doc.blocks[0].level == 1
     assert doc.text == "My Post\n\nSome text."
+
+
+def test_furniture_above_the_title_is_skipped():
+    page = parse_page("Skip to content\nMenu\nHome | Blog\nReal Title\nText.")
+    assert page.title == "Real Title"
+
+
+def test_a_page_of_furniture_only_is_an_error(tmp_path):
+    path = tmp_path / "nav.txt"
+    path.write_text("Previous\nNext\nComments\n", encoding="utf-8")
+    result = load([path])
+    assert result.documents == []
+    assert "only site furniture" in result.errors[0].reason
