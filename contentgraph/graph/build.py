@@ -139,7 +139,9 @@ def build(sources: Iterable[str | Path], taxonomy_files: Iterable[str | Path] = 
         "taxonomy_files": taxonomy_files,
         "timings": timings,
     }
-    report.graph = ConceptGraph(BuildData(graph, taxonomy, records, candidates, meta))
+    rows = [(slug, dc.concept, dc.count, dc.weight, dc.central)
+            for slug, dcs in document_concepts.items() for dc in dcs]
+    report.graph = ConceptGraph(BuildData(graph, taxonomy, records, candidates, meta, rows))
     report.timings = timings
     return report
 

@@ -73,7 +73,7 @@ class ConceptGraph:
 
         Nodes ``concept:<slug>``, ``doc:<slug>``, ``author:<slug>``; edges keyed by relation.
         """
-        return nx.freeze(self._data.graph.copy(as_view=True))
+        return nx.freeze(self._data.complete_graph().copy(as_view=True))
 
     @property
     def built_at(self) -> str:
@@ -184,13 +184,8 @@ class ConceptGraph:
     def document_concepts(self, slug: str) -> list[DocumentConcept]:
         """The document's concepts: central first, then by weight."""
         self._need_document(slug)
-        found = self._doc_concepts_cache.get(slug)
-        if found is None:
-            found = self._doc_concepts_cache[slug] = sorted(
-                (DocumentConcept(v[8:], slug, d["count"], d["weight"], d["central"])
-                 for _, v, k, d in self._data.graph.out_edges(f"doc:{slug}", keys=True, data=True)
-                 if k == "MENTIONS"), key=_concept_order)
-        return list(found)
+        return [DocumentConcept(concept, slug, count, weight, central)
+                for concept, count, weight, central in self._rows_by_document.get(slug, ())]
 
     def mention_passages(self, document: str, concept: str, n: int = 3) -> list[Passage]:
         """Sentences of ``document`` mentioning ``concept``, non-negated first, with highlights."""
@@ -299,8 +294,7 @@ class ConceptGraph:
         return Stats(articles=counts["article"], questions=counts["question"],
                      answers=counts["answer"], authors=counts["author"],
                      concepts=len(self._data.taxonomy),
-                     mentions=sum(c for _, _, k, c in self._data.graph.edges(keys=True, data="count")
-                                  if k == "MENTIONS"), relations=relations,
+                     mentions=sum(row[2] for row in self._data.mentions), relations=relations,
                      built_at=self.built_at)
 
     @property
@@ -331,8 +325,22 @@ class ConceptGraph:
         return {}
 
     @cached_property
-    def _doc_concepts_cache(self) -> dict[str, list[DocumentConcept]]:
-        return {}
+    def _rows_by_document(self) -> dict[str, list[tuple[str, int, float, bool]]]:
+        """document -> (concept, count, weight, central), central first, then by weight."""
+        out: dict[str, list[tuple[str, int, float, bool]]] = defaultdict(list)
+        for doc, concept, count, weight, central in self._data.mentions:
+            out[doc].append((concept, count, weight, central))
+        for rows in out.values():
+            rows.sort(key=lambda r: (not r[3], -r[2], r[0]))
+        return dict(out)
+
+    @cached_property
+    def _rows_by_concept(self) -> dict[str, list[tuple[str, int, float, bool]]]:
+        """concept -> (document, count, weight, central)."""
+        out: dict[str, list[tuple[str, int, float, bool]]] = defaultdict(list)
+        for doc, concept, count, weight, central in self._data.mentions:
+            out[concept].append((doc, count, weight, central))
+        return dict(out)
 
     @cached_property
     def _concept_docs_cache(self) -> dict[str, dict[str, list[DocumentConcept]]]:
@@ -347,12 +355,11 @@ class ConceptGraph:
         self._need_concept(slug)
         found = self._concept_docs_cache.get(slug)
         if found is None:
-            graph = self._data.graph
+            nodes = self._data.graph.nodes
             found = defaultdict(list)
-            for u, _, k, d in graph.in_edges(f"concept:{slug}", keys=True, data=True):
-                if k == "MENTIONS":
-                    found[graph.nodes[u]["type"]].append(
-                        DocumentConcept(slug, u[4:], d["count"], d["weight"], d["central"]))
+            for doc, count, weight, central in self._rows_by_concept.get(slug, ()):
+                found[nodes[f"doc:{doc}"]["type"]].append(
+                    DocumentConcept(slug, doc, count, weight, central))
             for dcs in found.values():
                 dcs.sort(key=lambda dc: (not dc.central, -dc.weight, dc.document))
             found = self._concept_docs_cache[slug] = dict(found)
@@ -390,11 +397,8 @@ class ConceptGraph:
 
     @cached_property
     def _vectors(self) -> DocumentVectors:
-        graph = self._data.graph
-        vectors: dict[str, dict[str, float]] = defaultdict(dict)
-        for u, v, k, w in graph.edges(keys=True, data="weight"):
-            if k == "MENTIONS":
-                vectors[u[4:]][v[8:]] = w
+        vectors = {doc: {concept: weight for concept, _, weight, _ in rows}
+                   for doc, rows in self._rows_by_document.items()}
         return DocumentVectors(vectors, set(self._slugs_of_kind("article")))
 
     @cached_property
@@ -446,10 +450,6 @@ class ConceptGraph:
                                               links, sentence),
             unanswered_questions=_gaps.unanswered_questions(questions, article_counts),
         )
-
-
-def _concept_order(dc: DocumentConcept):
-    return (not dc.central, -dc.weight, dc.concept)
 
 
 def _date_key(published: str | None) -> int:

@@ -7,7 +7,7 @@ the file, and a page unpacks just the files it shows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import networkx as nx
 
@@ -84,11 +84,17 @@ class FileRecord:
         return f"FileRecord({self.path!r}, {len(self.slugs)} documents, {len(self.errors)} errors)"
 
 
+# (document slug, concept slug, count, weight, central): one MENTIONS edge, compactly.
+MentionRow = tuple[str, str, int, float, bool]
+
+
 @dataclass(slots=True)
 class BuildData:
     """Everything a ConceptGraph is made of; what a snapshot stores.
 
-    Documents' concept weights live on the graph's MENTIONS edges.
+    ``mentions`` holds the MENTIONS edges as rows, by document (central first, then by weight).
+    A snapshot stores them only as rows (the bulk of the graph) and ``complete_graph`` puts the
+    edges back into ``graph`` when the whole networkx graph is wanted.
     """
 
     graph: nx.MultiDiGraph
@@ -96,3 +102,30 @@ class BuildData:
     files: dict[str, FileRecord]
     candidate_terms: list[CandidateTerm]
     meta: dict  # built_at, package_version, taxonomy (fingerprint), taxonomy_files, timings
+    mentions: list[MentionRow] = field(default_factory=list)
+    has_mention_edges: bool = True
+
+    def complete_graph(self) -> nx.MultiDiGraph:
+        """The graph with its MENTIONS edges (added back once after loading a snapshot)."""
+        if not self.has_mention_edges:
+            self.graph.add_edges_from(
+                (f"doc:{doc}", f"concept:{concept}", "MENTIONS",
+                 {"relation": "MENTIONS", "count": count, "weight": weight, "central": central})
+                for doc, concept, count, weight, central in self.mentions)
+            self.has_mention_edges = True
+        return self.graph
+
+    def __getstate__(self):
+        graph = self.graph
+        edges = [(u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True)
+                 if k != "MENTIONS"]
+        return (dict(graph.graph), list(graph.nodes(data=True)), edges, self.taxonomy, self.files,
+                self.candidate_terms, self.meta, self.mentions)
+
+    def __setstate__(self, state) -> None:
+        attrs, nodes, edges, self.taxonomy, self.files, self.candidate_terms, self.meta, \
+            self.mentions = state
+        self.graph = nx.MultiDiGraph(**attrs)
+        self.graph.add_nodes_from(nodes)
+        self.graph.add_edges_from(edges)
+        self.has_mention_edges = False

@@ -24,7 +24,7 @@ KIND_STRENGTH = {
 # CANDIDATES by that rough score get an exact cosine.
 POSTINGS_TOP_K = 48
 QUERY_CONCEPTS = 12
-CANDIDATES = 30
+CANDIDATES = 20
 
 
 @dataclass(slots=True)
@@ -112,13 +112,16 @@ class DocumentVectors:
             for other, other_weight in self.postings.get(concept, ()):
                 rough[other] += weight * other_weight
         rough.pop(slug, None)
+        keys = vec.keys()
         scored = []
         for other in heapq.nlargest(max(CANDIDATES, n), rough, key=rough.__getitem__):
             ovec = self.vectors[other]
-            shared = [(vec[c] * ovec[c], c) for c in vec if c in ovec]
-            dot = sum(x for x, _ in shared)
-            cosine = min(1.0, dot / (norm * self.norms[other]))
-            scored.append((round(cosine, 4), other,
-                           tuple(c for _, c in sorted(shared, key=lambda s: (-s[0], s[1])))))
+            dot = sum(vec[c] * ovec[c] for c in keys & ovec.keys())
+            scored.append((round(min(1.0, dot / (norm * self.norms[other])), 4), other))
         scored.sort(key=lambda s: (-s[0], s[1]))
-        return [(other, score, shared) for score, other, shared in scored[:n]]
+        out = []
+        for score, other in scored[:n]:
+            ovec = self.vectors[other]
+            shared = sorted(keys & ovec.keys(), key=lambda c: (-vec[c] * ovec[c], c))
+            out.append((other, score, tuple(shared)))
+        return out

@@ -102,7 +102,9 @@ def tiny_build(articles=ARTICLES, questions=()):
     graph = assemble(TAXONOMY, docs, mentions_by_doc, cues, doc_concepts)
     meta = {"built_at": "2026-01-01T00:00:00+00:00", "package_version": "test",
             "taxonomy": "t", "taxonomy_files": [], "timings": {}}
-    return ConceptGraph(BuildData(graph, TAXONOMY, files, [], meta))
+    rows = [(slug, dc.concept, dc.count, dc.weight, dc.central)
+            for slug, dcs in doc_concepts.items() for dc in dcs]
+    return ConceptGraph(BuildData(graph, TAXONOMY, files, [], meta, rows))
 
 
 @pytest.fixture(scope="session")
