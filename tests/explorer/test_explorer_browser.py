@@ -1,10 +1,12 @@
-"""The explorer in headless Chromium: search, follow a concept and a related one, open the gaps.
+"""The explorer in headless Chromium: search, follow a concept and a related one, open the gaps;
+and an article carrying a script does not run it.
 
 Screenshots land in ``test-output/explorer/`` (gitignored) for a person to look at.
 """
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import socket
 import threading
@@ -17,6 +19,13 @@ OUTPUT = Path(__file__).resolve().parents[2] / "test-output" / "explorer"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync"]
+HOSTILE = """Shame and Anxious Attachment <script>alert("title")</script>
+By Test Author | 3 March 2025 | 2 min read
+
+When anxious attachment takes over, a partner may feel shame. <script>alert("body")</script>
+
+A pasted image: <img src=x onerror="alert('image')"> and a <svg onload="alert('svg')"></svg>.
+"""
 
 
 def chromium() -> str | None:
@@ -27,15 +36,15 @@ def chromium() -> str | None:
     return None
 
 
-@pytest.fixture(scope="module")
-def base_url(example_graph, make_app):
+@contextlib.contextmanager
+def serving(app):
+    """``app`` on a real uvicorn at a free port of 127.0.0.1; yields the base URL."""
     import uvicorn
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(make_app(example_graph), host="127.0.0.1", port=port,
-                                           log_level="warning", lifespan="on"))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -43,13 +52,15 @@ def base_url(example_graph, make_app):
         if not thread.is_alive() or time.monotonic() > deadline:
             pytest.fail("uvicorn did not start the explorer")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
 
 
 @pytest.fixture(scope="module")
-def browser_page():
+def browser():
     executable = chromium()
     if executable is None:
         pytest.skip("no Chromium found (install Debian's `chromium` package to run this test)")
@@ -57,43 +68,67 @@ def browser_page():
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1200, "height": 900})
-        yield page
+        yield browser
         browser.close()
 
 
-def test_search_follow_concepts_and_open_the_gaps(base_url, browser_page):
-    page = browser_page
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text)
+@pytest.fixture
+def watched(browser):
+    """A fresh page and the console errors, page errors and dialogs it produces."""
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    problems: list[str] = []
+    page.on("console", lambda message: problems.append(message.text)
             if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"),
+                                      dialog.dismiss()))
     OUTPUT.mkdir(parents=True, exist_ok=True)
+    yield page, problems
+    page.close()
 
-    page.goto(base_url + "/")
-    assert page.locator("h1").inner_text() == "Explore the writing"
-    page.get_by_label("Search concepts and articles").fill("anxious attachment")
-    page.wait_for_timeout(400)  # let the suggestions arrive: their fetch must not fail
-    page.get_by_role("button", name="Search").click()
-    page.wait_for_url("**/?q=anxious+attachment")
-    page.screenshot(path=OUTPUT / "1-search.png", full_page=True)
 
-    page.locator("ul.hits a", has_text="nxious attachment").first.click()
-    page.wait_for_url("**/concepts/anxious-attachment")
-    assert page.locator("h1").inner_text().lower() == "anxious attachment"
-    assert page.locator("svg.neighbourhood a").count() > 1
-    page.screenshot(path=OUTPUT / "2-concept.png", full_page=True)
+def test_search_follow_concepts_and_open_the_gaps(watched, example_graph, make_app):
+    page, problems = watched
+    with serving(make_app(example_graph)) as base_url:
+        page.goto(base_url + "/")
+        assert page.locator("h1").inner_text() == "Explore the writing"
+        page.get_by_label("Search concepts and articles").fill("anxious attachment")
+        page.wait_for_timeout(400)  # let the suggestions arrive: their fetch must not fail
+        page.get_by_role("button", name="Search").click()
+        page.wait_for_url("**/?q=anxious+attachment")
+        page.screenshot(path=OUTPUT / "1-search.png", full_page=True)
 
-    related = page.locator("ol.related h3 a").first
-    label = related.inner_text()
-    related.click()
-    page.wait_for_url("**/concepts/**")
-    assert page.locator("h1").inner_text().lower() == label.lower()
-    page.screenshot(path=OUTPUT / "3-related-concept.png", full_page=True)
+        page.locator("ul.hits a", has_text="nxious attachment").first.click()
+        page.wait_for_url("**/concepts/anxious-attachment")
+        assert page.locator("h1").inner_text().lower() == "anxious attachment"
+        assert page.locator("svg.neighbourhood a").count() > 1
+        page.screenshot(path=OUTPUT / "2-concept.png", full_page=True)
 
-    page.get_by_role("navigation", name="Explorer").get_by_role("link", name="Gaps").click()
-    page.wait_for_url("**/gaps")
-    assert page.get_by_role("heading", name="Uncovered concepts").is_visible()
-    page.screenshot(path=OUTPUT / "4-gaps.png", full_page=True)
+        related = page.locator("ol.related h3 a").first
+        label = related.inner_text()
+        related.click()
+        page.wait_for_url("**/concepts/**")
+        assert page.locator("h1").inner_text().lower() == label.lower()
+        page.screenshot(path=OUTPUT / "3-related-concept.png", full_page=True)
 
-    assert errors == []
+        page.get_by_role("navigation", name="Explorer").get_by_role("link", name="Gaps").click()
+        page.wait_for_url("**/gaps")
+        assert page.get_by_role("heading", name="Uncovered concepts").is_visible()
+        page.screenshot(path=OUTPUT / "4-gaps.png", full_page=True)
+    assert problems == []
+
+
+def test_a_script_in_an_article_never_runs(watched, make_app, tmp_path):
+    from contentgraph.graph.build import build
+
+    (tmp_path / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
+    graph = build([tmp_path]).graph
+    [document] = graph.documents()
+    page, problems = watched
+    with serving(make_app(graph)) as base_url:
+        page.goto(f"{base_url}/articles/{document.slug}")
+        page.wait_for_timeout(300)
+        assert "<script>" in page.locator("h1").inner_text()
+        assert "onerror=" in page.locator("main").inner_text()
+        page.screenshot(path=OUTPUT / "5-hostile-article.png", full_page=True)
+    assert problems == []
