@@ -25,7 +25,7 @@ from bisect import bisect_right
 import ahocorasick
 
 from ..taxonomy.model import Taxonomy
-from .model import Block, Document, Mention
+from .model import Document, Mention
 from .negation import is_negated
 from .searchtext import SearchText
 from .sentences import split_sentences
@@ -61,33 +61,36 @@ class Extractor:
         spans = _longest_first(_hits(self._automaton, scan.text))
         if not spans:
             return []
-        block_starts = [b.start for b in document.blocks]
-        sentences_by_block: dict[int, tuple[list[tuple[int, int]], list[int]]] = {}
-        sentence_texts: dict[int, str] = {}
+        blocks, scan_text, slug = document.blocks, scan.text, document.slug
+        shifted = scan.shifted
+        b = -1  # the current block; spans come in text order, so blocks and sentences only advance
+        sentences: list[tuple[int, int]] = []
+        i = 0
         mentions: list[Mention] = []
         for start, end, slugs in spans:
-            first, last = scan.original(start), scan.original(end - 1) + 1
-            block_index = bisect_right(block_starts, first) - 1
-            block = document.blocks[block_index]
-            if block_index not in sentences_by_block:
-                spans_ = split_sentences(text, block.start, block.end)
-                sentences_by_block[block_index] = (spans_, [s for s, _ in spans_])
-            s_start, s_end = _enclosing(*sentences_by_block[block_index], first, block)
-            sentence = sentence_texts.get(s_start)
+            first, last = (scan.original(start), scan.original(end - 1) + 1) if shifted else (start, end)
+            if b < 0 or (b + 1 < len(blocks) and blocks[b + 1].start <= first):
+                while b + 1 < len(blocks) and blocks[b + 1].start <= first:
+                    b += 1
+                block = blocks[b]
+                sentences, i, texts = split_sentences(text, block.start, block.end), 0, {}
+            while i + 1 < len(sentences) and sentences[i + 1][0] <= first:
+                i += 1
+            if sentences and sentences[i][0] <= first < sentences[i][1]:
+                s_start, s_end = sentences[i]
+            else:
+                s_start, s_end = block.start, block.end
+            sentence = texts.get(s_start)
             if sentence is None:
-                sentence = sentence_texts[s_start] = text[s_start:s_end]
-            negated = is_negated(scan.text, start)
-            for slug in slugs:
+                sentence = texts[s_start] = text[s_start:s_end]
+            negated = is_negated(scan_text, start)
+            for concept in slugs:
                 mentions.append(Mention(
-                    concept=slug, document=document.slug, block=block_index,
-                    section=block.section, sentence=sentence, sentence_start=s_start,
-                    start=first, end=last, text=text[first:last], negated=negated,
+                    concept=concept, document=slug, block=b, section=block.section,
+                    sentence=sentence, sentence_start=s_start, start=first, end=last,
+                    text=text[first:last], negated=negated,
                 ))
         return mentions
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
 
 
 def _hits(automaton: ahocorasick.Automaton, scan: str) -> list[tuple[int, int, tuple[str, ...]]]:
@@ -100,13 +103,13 @@ def _hits(automaton: ahocorasick.Automaton, scan: str) -> list[tuple[int, int, t
     hits = []
     for last, (length, slugs) in automaton.iter(scan):
         start, end = last - length + 1, last + 1
-        if start and (_is_word_char(scan[start - 1]) or scan[start - 1] == "'"):
+        if start and (scan[start - 1].isalnum() or scan[start - 1] in "_'"):
             continue
         if end < size:
             after = scan[end]
-            if _is_word_char(after):
+            if after.isalnum() or after == "_":
                 continue
-            if after == "'" and (scan[end + 1] != "s" or (end + 2 < size and _is_word_char(scan[end + 2]))):
+            if after == "'" and (scan[end + 1] != "s" or scan[end + 2:end + 3].isalnum()):
                 continue
         hits.append((start, end, slugs))
     return hits
@@ -127,12 +130,3 @@ def _longest_first(hits: list[tuple[int, int, tuple[str, ...]]]) -> list[tuple[i
         starts.insert(i, start)
         kept.insert(i, hit)
     return kept
-
-
-def _enclosing(sentences: list[tuple[int, int]], starts: list[int], offset: int,
-               block: Block) -> tuple[int, int]:
-    """The sentence holding ``offset`` (the block's span if no sentence does)."""
-    i = bisect_right(starts, offset) - 1
-    if i >= 0 and sentences[i][0] <= offset < sentences[i][1]:
-        return sentences[i]
-    return block.start, block.end

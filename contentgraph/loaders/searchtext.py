@@ -79,6 +79,11 @@ class SearchText:
         pieces.append(low[last:])
         return "".join(pieces)
 
+    @property
+    def shifted(self) -> bool:
+        """Whether scan-text offsets differ from the original's anywhere."""
+        return len(self._starts) > 1
+
     def original(self, index: int) -> int:
         """Offset in the original text of the character at ``index`` of the scan text."""
         return index + self._shifts[bisect_right(self._starts, index) - 1]
