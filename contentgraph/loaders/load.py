@@ -128,6 +128,9 @@ def _read_file(path: str, options: LoadOptions) -> ReadResult:
         return _failed(path, exc.reason, exc.line)
     except ValueError as exc:
         return _failed(path, str(exc))
+    except Exception as exc:  # noqa: BLE001 - one odd file must not stop a load of thousands
+        return _failed(path, f"the {Path(path).suffix} reader failed ({type(exc).__name__}: "
+                             f"{exc}); this is a bug in contentgraph, please report it")
     if not read.documents and not read.errors:
         read.errors.append(LoadError(path, "no documents found in the file"))
     return read

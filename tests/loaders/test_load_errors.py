@@ -114,3 +114,17 @@ def test_options_are_checked():
         LoadOptions(qa_preset="nope")
     with pytest.raises(ValueError, match="max_bytes must be positive"):
         LoadOptions(max_bytes=0)
+
+
+def test_a_reader_crash_is_an_error_for_that_file_only(tmp_path, monkeypatch):
+    from contentgraph.loaders import load as load_module
+
+    def crash(source, options):
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(load_module.READERS, ".md", crash)
+    (tmp_path / "a.md").write_text("# A\n\nText.", encoding="utf-8")
+    (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
+    result = load([tmp_path])
+    assert [d.title for d in result.documents] == ["Good Page"]
+    assert "the .md reader failed (RuntimeError: boom)" in result.errors[0].reason
