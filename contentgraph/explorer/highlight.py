@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..graph.facade import ConceptGraph
 from ..loaders.model import Block, Mention, Passage
 
 
@@ -58,8 +59,8 @@ class Evidence:
     title: str
 
 
-def evidence(graph, passage: Passage | None) -> Evidence | None:
-    """Shape ``passage`` (from ``graph``, a ConceptGraph) for a template; ``None`` stays ``None``."""
+def evidence(graph: ConceptGraph, passage: Passage | None) -> Evidence | None:
+    """Shape ``passage`` for a template; ``None`` stays ``None``."""
     if passage is None:
         return None
     document = graph.document(passage.document)
