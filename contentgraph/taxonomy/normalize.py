@@ -96,7 +96,7 @@ def _uk_us_table() -> dict[str, str]:
 UK_TO_US: dict[str, str] = _uk_us_table()
 
 # Words whose lemma would merge two meanings: "conflicted" (torn) is not "conflict".
-_NOT_LEMMATISED = frozenset({"conflicted"})
+NOT_LEMMATISED = frozenset({"conflicted"})
 
 # Plural agent nouns simplemma does not know ("withdrawers", "distancers").
 _UNKNOWN_PLURAL = re.compile(r"(?:er|or|ist|ism|ment)s$")
@@ -118,7 +118,7 @@ def _normalize_word(token: str) -> str:
             return word  # "doesn't", "can't", "i'm": lemmatising would lose the negation
         word = head  # possessive: "partner's" -> "partner"
     word = UK_TO_US.get(word, word)
-    if word in _NOT_LEMMATISED:
+    if word in NOT_LEMMATISED:
         return word
     lemma = simplemma.lemmatize(word, lang="en")
     if lemma == word and _UNKNOWN_PLURAL.search(word) and not simplemma.is_known(word, lang="en"):
