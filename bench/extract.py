@@ -64,7 +64,7 @@ class TokenStream:
         return found
 
     def _line(self, slug, line, offset):
-        matches = list(WORD_RE.finditer(line.replace("\u2019", "'")))
+        matches = list(WORD_RE.finditer(line.replace("\u2019", "'")))  # spans end before "'s"
         words = [normalize_token(m.group()) for m in matches]
         token_at, pos = {}, 1
         for i, w in enumerate(words):
@@ -75,7 +75,8 @@ class TokenStream:
             first = token_at[end - length + 2]
             last = first + size - 1
             if all(_joined(line, matches[i].end(), matches[i + 1].start()) for i in range(first, last)):
-                hits.append((offset + matches[first].start(), offset + matches[last].end(), slugs))
+                end_of_last = matches[last].end() - (2 if matches[last].group().endswith("'s") else 0)
+                hits.append((offset + matches[first].start(), offset + end_of_last, slugs))
         return {(slug, c, s, e) for s, e, cs in _longest_first(hits) for c in cs}
 
 

@@ -96,8 +96,8 @@ class Extractor:
 def _hits(automaton: ahocorasick.Automaton, scan: str) -> list[tuple[int, int, tuple[str, ...]]]:
     """``(start, end, concept slugs)`` of each automaton hit that sits on word boundaries.
 
-    In the scan text an apostrophe is always between two word characters (edge quotes became
-    spaces): a hit may end before a possessive "'s" but never inside "don't".
+    In the scan text an apostrophe is always inside a word (edge quotes and a final "'s" became
+    spaces): a hit never ends inside "don't".
     """
     size = len(scan)
     hits = []
@@ -107,9 +107,7 @@ def _hits(automaton: ahocorasick.Automaton, scan: str) -> list[tuple[int, int, t
             continue
         if end < size:
             after = scan[end]
-            if after.isalnum() or after == "_":
-                continue
-            if after == "'" and (scan[end + 1] != "s" or scan[end + 2:end + 3].isalnum()):
+            if after.isalnum() or after in "_'":
                 continue
         hits.append((start, end, slugs))
     return hits

@@ -1,14 +1,14 @@
 """A document's text prepared for the phrase scan, with a map back to the original offsets.
 
-The scan text is lower case; dashes, slashes, double quotes and quote marks at word edges become
-spaces; runs of spaces become one space and any run of whitespace holding a line break becomes
+The scan text is lower case; dashes, slashes, double quotes, quote marks at word edges and a
+final "'s" become spaces; runs of spaces become one space and any run of whitespace holding a line break becomes
 one newline. So "Pursuer–Withdrawer", "pursuer - withdrawer" and 'the “pursuer” withdrawer'
 all read "pursuer withdrawer" there, while other punctuation ("fear, blame") and line or block
 breaks still separate phrases.
 
->>> st = SearchText("Self-Harm  and “Gaslighting”")
+>>> st = SearchText("Self-Harm  and “Gaslighting” in a couple’s life")
 >>> st.text
-'self harm and gaslighting '
+'self harm and gaslighting in a couple life'
 >>> st.original(st.text.index("gaslighting"))
 16
 """
@@ -27,6 +27,8 @@ _SPACE_LIKE = (
 _APOSTROPHES = ("\u2019", "\u02bc", "`", "\u00b4")
 # A quote mark not between two word characters (written so that the scan starts from the ').
 _EDGE_APOSTROPHE = re.compile(r"'(?:(?!\w)|(?<!\w'))")
+# "'s" ending a word: read as a space, as normalize_token drops it ("couple's therapy").
+_POSSESSIVE = re.compile(r"'s(?!\w)")
 _SPACES = re.compile(r"  +")
 _BREAK = re.compile(r"\n[\n ]*")
 
@@ -55,7 +57,7 @@ class SearchText:
             if char in low:
                 low = low.replace(char, "'")
         if "'" in low:
-            low = _EDGE_APOSTROPHE.sub(" ", low)
+            low = _POSSESSIVE.sub("  ", _EDGE_APOSTROPHE.sub(" ", low))
         self.text = low if ("\n" not in low and "  " not in low) else self._squeeze(low)
 
     def _squeeze(self, low: str) -> str:

@@ -129,6 +129,9 @@ def test_no_match_inside_words_or_across_punctuation(extractor, text):
 
 def test_possessive_still_matches(extractor):
     assert found(extractor, "The withdrawer's silence.") == [("withdrawer", "withdrawer")]
+    assert found(extractor, "We went to couple’s therapy.") == [
+        ("couples-therapy", "couple’s therapy")
+    ]
 
 
 def test_phrases_do_not_cross_blocks(extractor):
