@@ -10,6 +10,7 @@ from starlette.responses import JSONResponse, Response
 from ._render import facade, link, render
 
 MAX_QUERY = 200  # characters of a search kept
+CENTRAL = 12  # most connected concepts offered when there is no search
 
 
 def _hits(request: Request, text: str, n: int) -> list[dict]:
@@ -32,12 +33,16 @@ def _hits(request: Request, text: str, n: int) -> list[dict]:
 async def index(request: Request) -> Response:
     """The search form (GET ``?q=``), its results and the headline figures."""
     query = request.query_params.get("q", "").strip()[:MAX_QUERY]
+    graph = facade(request)
     hits = _hits(request, query, n=30) if query else []
+    ranked = sorted(graph.centrality().items(), key=lambda kv: -kv[1])
+    central = [c for c in (graph.concept(slug) for slug, _ in ranked[:CENTRAL]) if c is not None]
     return render(request, "home.html", {
         "query": query,
+        "central": [] if query else central,
         "concept_hits": [h for h in hits if h["kind"] == "concept"],
         "document_hits": [h for h in hits if h["kind"] != "concept"],
-        "stats": facade(request).stats(),
+        "stats": graph.stats(),
     })
 
 

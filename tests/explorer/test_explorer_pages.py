@@ -172,3 +172,8 @@ def test_unknown_slugs_get_a_404_page(client, page):
 def test_static_files_are_served(client):
     assert "text/css" in client.get("/static/explorer.css").headers["content-type"]
     assert client.get("/static/suggest.js").status_code == 200
+
+
+def test_home_offers_the_most_connected_concepts(client, example_graph, page):
+    top = max(example_graph.centrality().items(), key=lambda kv: kv[1])[0]
+    assert f"/concepts/{quote(top)}" in page(client.get("/").text).links()
