@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from urllib.parse import urldefrag, urljoin
 
 _SPACE = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000][ \t\u00a0\u2000-\u200b\u202f"
@@ -53,6 +54,11 @@ def iso_date(value: object) -> str | None:
         return value.isoformat()
     if not isinstance(value, str) or not value.strip():
         return None
+    return _iso_date_of_text(value)
+
+
+@lru_cache(maxsize=4096)
+def _iso_date_of_text(value: str) -> str | None:
     text = clean_inline(value)
     iso = re.match(r"(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$", text)
     if iso:

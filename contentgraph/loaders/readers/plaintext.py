@@ -97,7 +97,7 @@ def read(source: Source, options) -> ReadResult:
 
 def parse_page(text: str) -> Page:
     """Parse a scraped page's text (see the module docstring). Raises ValueError if it is empty."""
-    lines = [clean_line(unglue_sentences(line)) for line in text.split("\n")]
+    lines = [line.strip() for line in clean_line(unglue_sentences(text)).split("\n")]
     first = next((i for i, line in enumerate(lines) if line and not is_furniture(line)), None)
     if first is None:
         raise ValueError("no text, only site furniture (navigation, menus, phone numbers)")
