@@ -16,7 +16,7 @@ from collections.abc import Iterable
 import networkx as nx
 
 from ..loaders.cues import passage
-from ..loaders.model import Document, DocumentConcept, Mention, Passage, RelationCue
+from ..loaders.model import Document, Mention, Passage, RelationCue
 from ..taxonomy.model import Taxonomy
 
 MAX_EVIDENCE = 20
@@ -57,12 +57,12 @@ def normalize_url(url: str) -> str:
 
 
 def assemble(taxonomy: Taxonomy, documents: list[Document], mentions: dict[str, list[Mention]],
-             cues: Iterable[RelationCue], document_concepts: dict[str, list[DocumentConcept]]
-             ) -> nx.MultiDiGraph:
-    """The whole graph of one build."""
+             cues: Iterable[RelationCue]) -> nx.MultiDiGraph:
+    """The graph of one build, without its MENTIONS edges (``BuildData.complete_graph`` adds
+    them from the document concepts' rows)."""
     graph = nx.MultiDiGraph()
     _add_concepts(graph, taxonomy)
-    _add_documents(graph, documents, document_concepts)
+    _add_documents(graph, documents)
     co = _cooccurrence(documents, mentions)
     evidence = co.passages()
     _add_taxonomy_relations(graph, taxonomy, evidence)
@@ -78,8 +78,7 @@ def _add_concepts(graph: nx.MultiDiGraph, taxonomy: Taxonomy) -> None:
                        sensitive=c.sensitive, broader=list(c.broader))
 
 
-def _add_documents(graph: nx.MultiDiGraph, documents: list[Document],
-                   document_concepts: dict[str, list[DocumentConcept]]) -> None:
+def _add_documents(graph: nx.MultiDiGraph, documents: list[Document]) -> None:
     by_url = {normalize_url(d.url): d.slug for d in documents if d.url}
     for d in documents:
         node = doc_node(d.slug)
@@ -97,9 +96,6 @@ def _add_documents(graph: nx.MultiDiGraph, documents: list[Document],
             target = by_url.get(normalize_url(url))
             if target and target != d.slug:
                 graph.add_edge(node, doc_node(target), key="LINKS_TO", relation="LINKS_TO", url=url)
-        for dc in document_concepts.get(d.slug, ()):
-            graph.add_edge(node, concept_node(dc.concept), key="MENTIONS", relation="MENTIONS",
-                           count=dc.count, weight=dc.weight, central=dc.central)
     # an answer whose question is not in the build points nowhere
     graph.remove_nodes_from([n for n, data in graph.nodes(data=True) if not data])
 

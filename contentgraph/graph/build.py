@@ -127,7 +127,7 @@ def build(sources: Iterable[str | Path], taxonomy_files: Iterable[str | Path] = 
     candidates = candidate_terms(documents, mentions, extractor, n=200)
     lap("candidates")
     cues = [c for r in records.values() for cs in r.cues.values() for c in cs]
-    graph = assemble(taxonomy, documents, mentions, cues, document_concepts)
+    graph = assemble(taxonomy, documents, mentions, cues)
     lap("graph")
 
     for record in records.values():
@@ -141,7 +141,8 @@ def build(sources: Iterable[str | Path], taxonomy_files: Iterable[str | Path] = 
     }
     rows = [(slug, dc.concept, dc.count, dc.weight, dc.central)
             for slug, dcs in document_concepts.items() for dc in dcs]
-    report.graph = ConceptGraph(BuildData(graph, taxonomy, records, candidates, meta, rows))
+    report.graph = ConceptGraph(BuildData(graph, taxonomy, records, candidates, meta, rows,
+                                          has_mention_edges=False))
     report.timings = timings
     return report
 

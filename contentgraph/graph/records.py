@@ -29,13 +29,14 @@ class FileRecord:
         self.hash = hash  # content_hash of its bytes
         self.errors: list[LoadError] = list(errors or [])
         # each is the value, or its pickle until first used
-        self._documents: list[Document] | bytes = list(documents or [])
-        self._extraction: tuple[dict, dict] | bytes = (dict(mentions or {}), dict(cues or {}))
+        self._documents: list[Document] | bytes | memoryview = list(documents or [])
+        self._extraction: tuple[dict, dict] | bytes | memoryview = (dict(mentions or {}),
+                                                                    dict(cues or {}))
         self.slugs = [d.slug for d in self._documents]
 
     @property
     def documents(self) -> list[Document]:
-        if isinstance(self._documents, bytes):
+        if isinstance(self._documents, (bytes, memoryview)):
             self._documents = loads(self._documents)
         return self._documents
 
@@ -45,7 +46,7 @@ class FileRecord:
         self.slugs = [d.slug for d in documents]
 
     def _extracted(self) -> tuple[dict, dict]:
-        if isinstance(self._extraction, bytes):
+        if isinstance(self._extraction, (bytes, memoryview)):
             self._extraction = loads(self._extraction)
         return self._extraction
 
@@ -66,7 +67,7 @@ class FileRecord:
 
     def __getstate__(self):
         def packed(value):
-            return value if isinstance(value, bytes) else dumps(value)
+            return bytes(value) if isinstance(value, (bytes, memoryview)) else dumps(value)
 
         return (self.path, self.hash, self.errors, self.slugs, packed(self._documents),
                 packed(self._extraction))
@@ -117,15 +118,31 @@ class BuildData:
 
     def __getstate__(self):
         graph = self.graph
-        edges = [(u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True)
-                 if k != "MENTIONS"]
-        return (dict(graph.graph), list(graph.nodes(data=True)), edges, self.taxonomy, self.files,
-                self.candidate_terms, self.meta, self.mentions)
+        if self.has_mention_edges:  # store the graph without them: the rows hold them
+            graph = graph.copy()
+            graph.remove_edges_from([(u, v, k) for u, v, k in graph.edges(keys=True)
+                                     if k == "MENTIONS"])
+        # every file's packed documents and extraction in one buffer (one copy when loading)
+        parts, index, offset = [], [], 0
+        for record in self.files.values():
+            state = record.__getstate__()
+            spans = []
+            for blob in state[4:]:
+                parts.append(blob)
+                spans.append((offset, len(blob)))
+                offset += len(blob)
+            index.append((*state[:4], *spans))
+        return (graph, self.taxonomy, index, b"".join(parts), self.candidate_terms, self.meta,
+                self.mentions)
 
     def __setstate__(self, state) -> None:
-        attrs, nodes, edges, self.taxonomy, self.files, self.candidate_terms, self.meta, \
+        self.graph, self.taxonomy, index, buffer, self.candidate_terms, self.meta, \
             self.mentions = state
-        self.graph = nx.MultiDiGraph(**attrs)
-        self.graph.add_nodes_from(nodes)
-        self.graph.add_edges_from(edges)
+        view = memoryview(buffer)
+        self.files = {}
+        for path, digest, errors, slugs, (d_at, d_len), (e_at, e_len) in index:
+            record = FileRecord.__new__(FileRecord)
+            record.__setstate__((path, digest, errors, slugs, view[d_at:d_at + d_len],
+                                 view[e_at:e_at + e_len]))
+            self.files[path] = record
         self.has_mention_edges = False

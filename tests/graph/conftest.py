@@ -99,12 +99,12 @@ def tiny_build(articles=ARTICLES, questions=()):
                                   for c, n in sorted(counts.items())]
         files[doc.source] = FileRecord(doc.source, doc.source_hash, [doc],
                                        {doc.slug: mentions}, {doc.slug: found}, [])
-    graph = assemble(TAXONOMY, docs, mentions_by_doc, cues, doc_concepts)
+    graph = assemble(TAXONOMY, docs, mentions_by_doc, cues)
     meta = {"built_at": "2026-01-01T00:00:00+00:00", "package_version": "test",
             "taxonomy": "t", "taxonomy_files": [], "timings": {}}
     rows = [(slug, dc.concept, dc.count, dc.weight, dc.central)
             for slug, dcs in doc_concepts.items() for dc in dcs]
-    return ConceptGraph(BuildData(graph, TAXONOMY, files, [], meta, rows))
+    return ConceptGraph(BuildData(graph, TAXONOMY, files, [], meta, rows, False))
 
 
 @pytest.fixture(scope="session")
