@@ -20,8 +20,6 @@ contrast flips it (see ``negation``).
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 import ahocorasick
 
 from ..taxonomy.model import Taxonomy
@@ -114,17 +112,30 @@ def _hits(automaton: ahocorasick.Automaton, scan: str) -> list[tuple[int, int, t
 
 
 def _longest_first(hits: list[tuple[int, int, tuple[str, ...]]]) -> list[tuple[int, int, tuple[str, ...]]]:
-    """Keep the longest hits, dropping any that overlaps a longer (or earlier equal) one."""
-    hits.sort(key=lambda h: (h[0] - h[1], h[0]))
-    starts: list[int] = []
-    kept: list[tuple[int, int, tuple[str, ...]]] = []  # sorted by start, non-overlapping
+    """Keep the longest hits, dropping any that overlaps a longer (or earlier equal) one.
+
+    Hits are grouped into runs of overlapping ones; a hit alone is kept as it is, and only runs
+    of several are resolved longest first. The result is in text order.
+    """
+    hits.sort()
+    kept: list[tuple[int, int, tuple[str, ...]]] = []
+    group: list[tuple[int, int, tuple[str, ...]]] = []
+    reach = -1
     for hit in hits:
-        start, end, _ = hit
-        i = bisect_right(starts, start)
-        if i and kept[i - 1][1] > start:
-            continue
-        if i < len(kept) and kept[i][0] < end:
-            continue
-        starts.insert(i, start)
-        kept.insert(i, hit)
+        if hit[0] >= reach and group:
+            kept.extend(group if len(group) == 1 else _resolve(group))
+            group = []
+        group.append(hit)
+        reach = max(reach, hit[1]) if len(group) > 1 else hit[1]
+    if group:
+        kept.extend(group if len(group) == 1 else _resolve(group))
     return kept
+
+
+def _resolve(group: list[tuple[int, int, tuple[str, ...]]]) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Longest first among overlapping hits, in text order."""
+    chosen: list[tuple[int, int, tuple[str, ...]]] = []
+    for hit in sorted(group, key=lambda h: (h[0] - h[1], h[0])):
+        if all(hit[1] <= c[0] or c[1] <= hit[0] for c in chosen):
+            chosen.append(hit)
+    return sorted(chosen)
