@@ -93,7 +93,9 @@ def test_search_follow_concepts_and_open_the_gaps(watched, example_graph, make_a
         page.goto(base_url + "/")
         assert page.locator("h1").inner_text() == "Explore the writing"
         page.get_by_label("Search concepts and articles").fill("anxious attachment")
-        page.wait_for_timeout(400)  # let the suggestions arrive: their fetch must not fail
+        page.wait_for_function("document.querySelectorAll('#suggestions option').length > 0")
+        suggested = page.locator("#suggestions option").first.get_attribute("value")
+        assert suggested.lower() == "anxious attachment"  # suggested as you type
         page.get_by_role("button", name="Search").click()
         page.wait_for_url("**/?q=anxious+attachment")
         page.screenshot(path=OUTPUT / "1-search.png", full_page=True)
