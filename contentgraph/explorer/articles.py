@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from starlette.requests import Request
 from starlette.responses import Response
 
-from ..loaders.model import Block, Document, Mention
+from ..loaders.model import Document, Mention
 from ._render import facade, not_found, render
 from .highlight import Piece, block_pieces, evidence
 
@@ -24,11 +24,16 @@ class Part:
 
 
 def body(document: Document, mentions: list[Mention]) -> list[Part]:
-    """The blocks after the title as parts, consecutive list items grouped into one list."""
+    """The blocks after the title as parts, consecutive list items grouped into one list.
+
+    The document's top section level becomes ``h2`` and anything deeper ``h3``, so no heading
+    level is skipped below the page's ``h1``.
+    """
     parts: list[Part] = []
     blocks = document.blocks
     if blocks and blocks[0].kind == "heading" and blocks[0].level == 1:
         blocks = blocks[1:]
+    top = min((b.level for b in blocks if b.kind == "heading"), default=2)
     for block in blocks:
         marked = block_pieces(block, mentions)
         if block.kind == "list_item":
@@ -36,15 +41,11 @@ def body(document: Document, mentions: list[Mention]) -> list[Part]:
                 parts[-1] = Part("ul", "list_item", parts[-1].items + (marked,))
             else:
                 parts.append(Part("ul", "list_item", (marked,)))
+        elif block.kind == "heading":
+            parts.append(Part("h2" if block.level <= top else "h3", block.kind, (marked,)))
         else:
-            parts.append(Part(_tag(block), block.kind, (marked,)))
+            parts.append(Part("p", block.kind, (marked,)))
     return parts
-
-
-def _tag(block: Block) -> str:
-    if block.kind == "heading":
-        return "h2" if block.level <= 2 else "h3"
-    return "p"
 
 
 async def article_page(request: Request) -> Response:
