@@ -6,6 +6,7 @@ from __future__ import annotations
 import click
 
 from . import __version__
+from .loaders.options import QA_PRESETS
 
 DEFAULT_GRAPH = "contentgraph.graph"  # the snapshot `build` writes and `gaps`/`stats`/`export` read
 
@@ -91,7 +92,7 @@ def build_command(sources: tuple[str, ...], taxonomy_files: tuple[str, ...], out
               "errors as JSON instead of a summary.")
 @click.option("--max-mb", type=click.FloatRange(min=0, min_open=True), default=20,
               show_default=True, help="Refuse files larger than this many megabytes.")
-@click.option("--qa-preset", type=click.Choice(["counsel-chat", "generic"]),
+@click.option("--qa-preset", type=click.Choice(sorted(QA_PRESETS)),
               default="counsel-chat", show_default=True,
               help="Column names of question/answer .csv/.jsonl files.")
 @click.option("--encoding", default=None, help="Decode text files with this encoding instead "

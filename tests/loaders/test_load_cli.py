@@ -36,3 +36,9 @@ def test_errors_and_exit_code_when_nothing_loads(tmp_path):
     result = CliRunner().invoke(main, ["load", "--max-mb", "1", str(big)])
     assert result.exit_code == 1
     assert "over the 1 MB limit" in result.output and "no documents loaded" in result.output
+
+
+def test_qa_preset_choices_come_from_the_presets():
+    result = CliRunner().invoke(main, ["load", "--qa-preset", "nope", "x.csv"])
+    assert result.exit_code == 2
+    assert "'counsel-chat'" in result.output and "'generic'" in result.output

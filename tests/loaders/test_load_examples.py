@@ -47,3 +47,11 @@ def test_slugs_are_stable_and_offsets_index_the_text():
         assert text == BLOCK_SEPARATOR.join(b.text for b in doc.blocks)
         assert all(text[b.start:b.end] == b.text for b in doc.blocks)
         assert doc.kind == "answer" or doc.blocks[0].level == 1
+
+
+def test_progress_is_reported_per_file():
+    from contentgraph.loaders.load import LoadOptions
+
+    seen = []
+    load([corpus_path()], LoadOptions(progress=lambda path, done, total: seen.append((done, total))))
+    assert seen == [(n, 11) for n in range(1, 12)]
