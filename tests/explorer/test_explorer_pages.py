@@ -177,3 +177,25 @@ def test_static_files_are_served(client):
 def test_home_offers_the_most_connected_concepts(client, example_graph, page):
     top = max(example_graph.centrality().items(), key=lambda kv: kv[1])[0]
     assert f"/concepts/{quote(top)}" in page(client.get("/").text).links()
+
+
+def test_an_uncovered_concept_page_sends_the_reader_to_the_gaps(client, example_graph, page):
+    slug = example_graph.gaps().uncovered[0]
+    response = client.get(f"/concepts/{quote(slug)}")
+    assert response.status_code == 200
+    shown = page(response.text)
+    assert "No article mentions" in shown.text and "/gaps" in shown.links()
+
+
+def test_an_answer_page_links_its_question_and_the_question_lists_it(client, example_graph,
+                                                                     page):
+    answer = next(d for d in example_graph.documents(kind="answer") if d.parent)
+    shown = page(client.get(f"/articles/{answer.slug}").text)
+    assert f"/articles/{answer.parent}" in shown.links()
+    assert f"/articles/{answer.slug}" in page(client.get(f"/articles/{answer.parent}").text).links()
+
+
+def test_a_path_from_a_concept_to_itself_is_named(client, page):
+    response = client.get("/path", params={"from": "anxious-attachment",
+                                           "to": "anxious attachment"})
+    assert "That is the same concept." in page(response.text).text
