@@ -49,6 +49,7 @@ def test_structure(text, expected):
     ("By Ann Lee | 14 January 2025 | 4 min read", "Ann Lee", "2025-01-14", 4),
     ("Posted on 2024-03-02", None, "2024-03-02", None),
     ("- Ann Lee\n- Mar 3, 2025", None, "2025-03-03", None),
+    ("Updated: 5 Jan 2025\n- 3 min read", None, "2025-01-05", 3),
 ])
 def test_byline(byline, author, published, reading_time):
     page = parse_page(f"Title\n{byline}\n\nThe text starts here.")
@@ -87,7 +88,7 @@ def test_url_line_under_the_title_is_the_page_url():
     "Please note: these posts are not meant to replace individual advice.",
     "Disclaimer: this article is for general information only.",
     "If you are ready, contact us or book a FREE consultation.",
-    "Book a free 15-minute call today.", "***",
+    "Book a free 15-minute call today.", "***", "12", "Post not marked as liked",
 ])
 def test_furniture(line):
     assert is_furniture(line)

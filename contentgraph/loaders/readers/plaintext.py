@@ -56,6 +56,7 @@ _READING_TIME = re.compile(r"^(\d+)\s*(?:min(?:ute)?s?)\.?(?:\s+read)?$", re.I)
 _MONTH_DAY = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? "
                         r"\d{1,2}(?:st|nd|rd|th)?$|^\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|"
                         r"sep|sept|oct|nov|dec)[a-z]*$", re.I)
+_DATE_PREFIX = re.compile(r"^(?:posted|published|updated|last updated)(?: on)?:?\s+", re.I)
 _BULLET = re.compile(r"^(?:[-*\u2022\u25aa\u25e6\u2013\u2014]|\d{1,2}[.)])\s+(?=\S)")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _FAQ = re.compile(r"\bFAQs?\b|frequently asked|common questions|questions and answers", re.I)
@@ -127,7 +128,8 @@ def is_furniture(line: str) -> bool:
     [True, True, True, True, True, False]
     """
     key = line.strip(" .:!>\u203a\u00bb\u2039\u00ab|-").casefold()
-    if key in _NAV or _COUNT_RESIDUE.match(key) or not any(c.isalnum() for c in line):
+    if key in _NAV or key.isdigit() or _COUNT_RESIDUE.match(key) or \
+            not any(c.isalnum() for c in line):
         return True
     words = len(line.split())
     if "|" in line and words <= 16 and not _ends_sentence(line):
@@ -231,7 +233,8 @@ def _byline_part(part: str, page: Page | None = None, dry: bool = False) -> bool
     """Recognise a byline part (author, date, reading time); store it unless ``dry``."""
     by = re.match(r"^(?:by|written by|posted by|author:)\s+(.+)$", part, re.I)
     minutes = _READING_TIME.match(part)
-    date = iso_date(re.sub(r"^(?:posted|published|updated)(?: on)?:?\s+", "", part, flags=re.I))
+    when = _DATE_PREFIX.sub("", part)
+    date = iso_date(when)
     if by and is_person_name(by.group(1)):
         if not dry:
             page.author = page.author or by.group(1)
@@ -241,9 +244,9 @@ def _byline_part(part: str, page: Page | None = None, dry: bool = False) -> bool
     elif date:
         if not dry:
             page.published = page.published or date
-    elif _MONTH_DAY.match(part):
+    elif _MONTH_DAY.match(when):
         if not dry:
-            page.metadata["date_text"] = part  # a date without a year
+            page.metadata["date_text"] = when  # a date without a year
     else:
         return False
     return True
