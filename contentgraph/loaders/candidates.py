@@ -1,10 +1,10 @@
 """Candidate terms: frequent phrases the taxonomy does not know yet.
 
 A candidate is a run of 2-4 words inside one sentence, not crossing punctuation, not touching a
-matched concept, with no stop word at either edge. Phrases are counted by their normalised
-words (so "attachment wounds" and "attachment wound" are one candidate, shown as first seen),
-ranked by the number of documents using them, and a phrase is dropped when a longer candidate
-that contains it is used by as many documents.
+matched concept, with no stop word (nor a contraction or a word under three letters) at either
+edge. Phrases are counted by their normalised words (so "attachment wounds" and "attachment
+wound" are one candidate, shown as first seen), ranked by the number of documents using them,
+and a phrase is dropped when a longer candidate that contains it is used by as many documents.
 """
 
 from __future__ import annotations
@@ -36,7 +36,8 @@ yet you your yours yourself yourselves make makes made go goes going gone come c
 takes took know knows knew think thinks thought feel feels felt try tries tried need needs let
 lot lots kind sort able also maybe okay ok yes yeah etc e g ie eg s t re ll ve d m good great
 best better first next last new another sure glad sorry luck hope thanks thank wish important
-helpful different little big whole real true hard easy right
+helpful different little big whole real true hard easy right ago year month week day hour minute
+time old today tomorrow yesterday two three four five six seven eight nine ten
 """.split())
 # Between two words of a phrase: only spaces, dashes and quotes.
 _JOINER = re.compile(r"[\s\-\u2010-\u2015\"'\u2018\u2019\u201c\u201d]*")
@@ -61,7 +62,9 @@ def _runs(text: str, start: int, end: int, blocked: list[tuple[int, int]]):
 
 
 def _is_stop(word: str) -> bool:
-    return word in STOP_WORDS or "'" in word  # contractions ("i'm", "doesn't") too
+    """Not at a phrase's edge: stop words, contractions ("i'm"), and words under three letters
+    (initials, and the short words of other languages' passages: "de la")."""
+    return word in STOP_WORDS or "'" in word or len(word) < 3
 
 
 def _phrases(run: list[tuple[int, int, str]]):
