@@ -143,6 +143,8 @@ def build(sources: Iterable[str | Path], taxonomy_files: Iterable[str | Path] = 
             for slug, dcs in document_concepts.items() for dc in dcs]
     report.graph = ConceptGraph(BuildData(graph, taxonomy, records, candidates, meta, rows,
                                           has_mention_edges=False))
+    report.graph.precompute()
+    lap("precompute")
     report.timings = timings
     return report
 

@@ -271,6 +271,12 @@ class ConceptGraph:
         """PageRank of every concept over the weighted concept relations."""
         return dict(self._pagerank)
 
+    def precompute(self) -> None:
+        """Compute the whole-graph answers (gaps, communities, centrality) now, so that a
+        snapshot saved afterwards carries them and a loaded graph answers them at once."""
+        self._data.precomputed = {"gaps": self._gaps, "communities": self._communities,
+                                  "pagerank": self._pagerank}
+
     def search(self, text: str, n: int = 20) -> list[SearchHit]:
         """Concepts (labels, altLabels) and documents (titles) matching ``text``, best first."""
         hits = [SearchHit("concept", slug, self.concept(slug).label, score)
@@ -407,10 +413,14 @@ class ConceptGraph:
 
     @cached_property
     def _pagerank(self) -> dict[str, float]:
+        if "pagerank" in self._data.precomputed:
+            return self._data.precomputed["pagerank"]
         return pagerank(self._concept_graph)
 
     @cached_property
     def _communities(self) -> list[Community]:
+        if "communities" in self._data.precomputed:
+            return self._data.precomputed["communities"]
         rank = self._pagerank
         return [Community(i, tuple(sorted(members, key=lambda s: (-rank.get(s, 0.0), s))))
                 for i, members in enumerate(communities(self._concept_graph))]
@@ -427,6 +437,8 @@ class ConceptGraph:
 
     @cached_property
     def _gaps(self) -> Gaps:
+        if "gaps" in self._data.precomputed:
+            return self._data.precomputed["gaps"]
         slugs = [c.slug for c in self._concepts_by_label]
         by_concept = {c: self._documents_of(c) for c in slugs}
         article_counts = {c: len(k.get("article", ())) for c, k in by_concept.items()}

@@ -105,6 +105,8 @@ class BuildData:
     meta: dict  # built_at, package_version, taxonomy (fingerprint), taxonomy_files, timings
     mentions: list[MentionRow] = field(default_factory=list)
     has_mention_edges: bool = True
+    # answers computed once at build time (gaps, communities, pagerank), by name
+    precomputed: dict = field(default_factory=dict)
 
     def complete_graph(self) -> nx.MultiDiGraph:
         """The graph with its MENTIONS edges (added back once after loading a snapshot)."""
@@ -133,11 +135,11 @@ class BuildData:
                 offset += len(blob)
             index.append((*state[:4], *spans))
         return (graph, self.taxonomy, index, b"".join(parts), self.candidate_terms, self.meta,
-                self.mentions)
+                self.mentions, self.precomputed)
 
     def __setstate__(self, state) -> None:
         self.graph, self.taxonomy, index, buffer, self.candidate_terms, self.meta, \
-            self.mentions = state
+            self.mentions, self.precomputed = state
         view = memoryview(buffer)
         self.files = {}
         for path, digest, errors, slugs, (d_at, d_len), (e_at, e_len) in index:
