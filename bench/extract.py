@@ -89,8 +89,8 @@ def _lines(text, offset):
 
 
 def _joined(line, a, b):
-    """Words of a phrase may be separated by spaces, dashes, slashes and quotes only."""
-    return all(c.isspace() or c in "-\u2010\u2011\u2012\u2013\u2014\u2015/\"'\u201c\u201d\u2018\u2019"
+    """Words of a phrase may be separated by spaces, dashes, slashes, quotes, & and + only."""
+    return all(c.isspace() or c in "-\u2010\u2011\u2012\u2013\u2014\u2015/\"'\u201c\u201d\u2018\u2019&+"
                for c in line[a:b])
 
 

@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-# Characters read as a space: dashes, slash, double quotes, an opening single quote, odd spaces.
+# Characters read as a space: dashes, slash, double quotes, an opening single quote, odd spaces,
+# and "&" and "+", which labels' words skip too ("LGBTQ+ relationship", "drug & alcohol").
 _SPACE_LIKE = (
     "-", "\u2010", "\u2011", "\u2012", "\u2013", "\u2014", "\u2015", "\u2212", "/", '"',
     "\u201c", "\u201d", "\u201e", "\u201f", "\u00ab", "\u00bb", "\u2018", "\t", "\r", "\xa0",
-    "\u2009", "\u200a", "\u202f", "\f", "\v",
+    "\u2009", "\u200a", "\u202f", "\f", "\v", "&", "+",
 )
 _APOSTROPHES = ("\u2019", "\u02bc", "`", "\u00b4")
 # A quote mark not between two word characters (written so that the scan starts from the ').

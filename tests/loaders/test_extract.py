@@ -34,6 +34,7 @@ TAXONOMY = Taxonomy({c.slug: c for c in [
     concept("jealousy", "jealousy", K.EMOTION, "jealous"),
     concept("reassurance", "reassurance", K.NEED),
     concept("self-harm", "self-harm", K.WARNING_SIGN),
+    concept("lgbtq-relationship", "LGBTQ+ relationship", K.RELATIONSHIP_TYPE),
 ]})
 
 
@@ -98,6 +99,7 @@ def test_dashes_slashes_and_case_do_not_matter(extractor, written):
         ("It is a fear of being blamed.", "fear-of-blame"),
         ("It is their fear of being   blamed.", "fear-of-blame"),
         ("Any self harm needs care.", "self-harm"),
+        ("Many LGBTQ+ relationships thrive.", "lgbtq-relationship"),
     ],
 )
 def test_spelling_quotes_and_spacing_variants(extractor, text, slug):
