@@ -116,7 +116,6 @@ class _Merger:
         self.retired: set[str] = set()
         self.problems: list[str] = []
         self.files: list[str] = []
-        self.default_slugs: set[str] = set()
 
     # --- reading one file -------------------------------------------------------------------
 
@@ -197,8 +196,6 @@ class _Merger:
             concept = Concept(slug=slug, label=fields["label"], kind=fields["kind"])
             existing = self.entries[slug] = _Entry(concept, line)
             self.retired.discard(slug)
-            if default:
-                self.default_slugs.add(slug)
         concept = existing.concept
         for name in ("label", "kind", "definition", "broader", "related", "sensitive"):
             if name in fields:
@@ -275,10 +272,11 @@ class _Merger:
         allowed = ", ".join(sorted(k.value.lower() for k in TYPED_RELATIONS))
         links: list[ConceptLink] = []
         for item in items:
-            if not isinstance(item, dict) or set(item) - {"kind", "target", "__line__"} \
-                    or not isinstance(item.get("target"), str):
-                bad(f"each 'related' item must be {{kind, target}}, got "
-                    f"{ {k: v for k, v in item.items() if k != '__line__'} if isinstance(item, dict) else item!r}")
+            shown = {k: v for k, v in item.items() if k != "__line__"} \
+                if isinstance(item, dict) else item
+            if not isinstance(shown, dict) or set(shown) - {"kind", "target"} \
+                    or not isinstance(shown.get("target"), str):
+                bad(f"each 'related' item must be {{kind, target}}, got {shown!r}")
                 continue
             try:
                 kind = RelationKind(str(item.get("kind", "")).upper())

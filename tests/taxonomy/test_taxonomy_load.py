@@ -247,6 +247,11 @@ def test_bad_yaml_names_the_line(write):
     ("{slug: bids, label: b, kind: skill, sensitive: maybe}", "'sensitive' must be true or false"),
     ("{slug: bids, label: b, kind: skill, alt_labels: bid}", "'alt_labels' must be a list"),
     ("{slug: bids, label: b, kind: skill, alt_labels: [ok, 911]}", "quote numbers), got 911"),
+    ("{slug: bids, label: b, kind: skill, related: [plain]}", "must be {kind, target}, got 'plain'"),
+    ("{slug: bids, label: b, kind: skill, related: [{kind: causes, goal: x}]}",
+     "must be {kind, target}, got {'kind': 'causes', 'goal': 'x'}"),
+    ("{slug: bids, label: b, kind: skill, retire: maybe}", "'retire' must be true or false"),
+    ("{slug: bids, label: '', kind: skill}", "'label' must be a non-empty string"),
 ])
 def test_malformed_entries(write, entry, fragment):
     path = write(f"concepts: [{entry}]")
