@@ -259,6 +259,19 @@ def test_malformed_entries(write, entry, fragment):
     assert any(path in p and fragment in p for p in problems), problems
 
 
+@pytest.mark.parametrize("text, fragment", [
+    ("- just a list", "must be a mapping with a 'concepts' list"),
+    ("concepts: {slug: x}", "'concepts' must be a list"),
+    ("concepts: []\nconcept: []", "unknown top-level key 'concept'"),
+    ("retire: pursuer", "'retire' must be a list of concept slugs"),
+    ("concepts: [just-a-slug]", "each item of 'concepts' must be a mapping"),
+])
+def test_malformed_files(write, text, fragment):
+    path = write(text)
+    [problem] = problems_of(path)
+    assert path in problem and fragment in problem
+
+
 def test_retiring_an_unknown_concept(write):
     path = write("retire: [no-such-concept]")
     [problem] = problems_of(path)
