@@ -7,6 +7,7 @@ the cost limiter, and the parser and validation caches.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -120,12 +121,27 @@ def _size_argument(node: FieldNode, field, variables) -> int | None:
 def cost_limiter(limit: int) -> type[SchemaExtension]:
     """An extension refusing operations whose query_cost exceeds ``limit``, naming the cost."""
 
+    known: OrderedDict[tuple, tuple[Any, int]] = OrderedDict()  # the parser cache's documents
+
+    def cached_cost(document, schema, operation_name, variables) -> int:
+        sizes = tuple(sorted((k, v) for k, v in (variables or {}).items()
+                             if isinstance(v, int)))
+        key = (id(document), operation_name, sizes)
+        entry = known.get(key)
+        if entry is not None and entry[0] is document:
+            return entry[1]
+        cost = query_cost(document, schema, operation_name, variables)
+        known[key] = (document, cost)
+        if len(known) > CACHE_SIZE:
+            known.popitem(last=False)
+        return cost
+
     class CostLimiter(SchemaExtension):
         def on_validate(self) -> Iterator[None]:
             ctx = self.execution_context
             if not ctx.pre_execution_errors and ctx.graphql_document is not None:
-                cost = query_cost(ctx.graphql_document, ctx.schema._schema, ctx.operation_name,
-                                  ctx.variables)
+                cost = cached_cost(ctx.graphql_document, ctx.schema._schema, ctx.operation_name,
+                                   ctx.variables)
                 if cost > limit:
                     ctx.pre_execution_errors = [GraphQLError(
                         f"Query cost {cost} exceeds the cost limit of {limit}: the lists it "
