@@ -1,0 +1,285 @@
+"""API throughput: GraphQL vs a plain Starlette JSON endpoint on the same facade.
+
+Starts one server process on 127.0.0.1 (uvicorn, uvloop/httptools where installed) serving the
+app of ``contentgraph.server.create_app`` plus plain JSON routes that return the same data from
+the same facade, then loads both with a bounded asyncio HTTP/1.1 keep-alive client at 1, 8 and
+32 connections for three front-end pages (article page, concept page, path), for a repeated
+query (answered from the response cache) and for distinct ones (other variables each request).
+Prints requests/s, p50 and p99 and the ratio GraphQL / plain.
+
+    .venv/bin/python bench/api.py [--seconds 2] [--connections 1,8,32]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ARTICLE_PAGE = """query ArticlePage($slug: String!) { article(slug: $slug) {
+  slug kind title url author published wordCount
+  concepts(first: 10) { concept { slug label } count weight central
+                        passages(first: 1) { text section start end } }
+  related(first: 3) { article { slug title } score sharedConcepts { slug label } } } }"""
+
+CONCEPT_PAGE = """query ConceptPage($slug: String!) { concept(slug: $slug) {
+  slug label kind altLabels definition articleCount mentionCount
+  related(first: 10) { concept { slug label kind } score relations
+                       evidence(first: 2) { text section article { slug title } } }
+  articles(first: 10) { totalCount edges { node { slug title } } }
+  passages(first: 3) { text section article { slug title } } } }"""
+
+PATH = """query Path($from: String!, $to: String!) { path(from: $from, to: $to, maxHops: 4) {
+  length steps { from { slug label } to { slug label } relations
+                 evidence(first: 1) { text article { slug title } } } } }"""
+
+
+# --- the server process --------------------------------------------------------------------
+
+def plain_routes():
+    """Starlette routes returning the pages' data as plain JSON from the same facade."""
+    from starlette.responses import JSONResponse
+    from starlette.routing import Route
+
+    def graph_of(request):
+        return request.app.state.holder.current
+
+    def passage(graph, p, with_article=True):
+        out = {"text": p.text, "section": p.section, "start": p.start, "end": p.end}
+        if with_article:
+            doc = graph.document(p.document)
+            out["article"] = {"slug": doc.slug, "title": doc.title}
+        return out
+
+    def concept_ref(graph, slug, *fields):
+        c = graph.concept(slug)
+        out = {"slug": c.slug, "label": c.label}
+        if "kind" in fields:
+            out["kind"] = c.kind.value
+        return out
+
+    async def article(request):
+        graph, slug = graph_of(request), request.path_params["slug"]
+        doc = graph.document(slug)
+        if doc is None:
+            return JSONResponse({"article": None})
+        return JSONResponse({"article": {
+            "slug": doc.slug, "kind": doc.kind, "title": doc.title, "url": doc.url,
+            "author": doc.author, "published": doc.published, "wordCount": doc.word_count,
+            "concepts": [{"concept": concept_ref(graph, m.concept), "count": m.count,
+                          "weight": m.weight, "central": m.central,
+                          "passages": [passage(graph, p, False) for p in
+                                       graph.mention_passages(slug, m.concept, n=1)]}
+                         for m in graph.document_concepts(slug)[:10]],
+            "related": [{"article": {"slug": r.document,
+                                     "title": graph.document(r.document).title},
+                         "score": r.score,
+                         "sharedConcepts": [concept_ref(graph, s) for s in r.shared]}
+                        for r in graph.related_documents(slug, n=3)]}})
+
+    async def concept(request):
+        graph, slug = graph_of(request), request.path_params["slug"]
+        c = graph.concept(slug)
+        if c is None:
+            return JSONResponse({"concept": None})
+        links = graph.concept_documents(slug)
+        return JSONResponse({"concept": {
+            "slug": c.slug, "label": c.label, "kind": c.kind.value,
+            "altLabels": list(c.alt_labels), "definition": c.definition,
+            "articleCount": graph.article_count(slug), "mentionCount": graph.mention_count(slug),
+            "related": [{"concept": concept_ref(graph, r.concept, "kind"), "score": r.score,
+                         "relations": [k.value for k in r.relations],
+                         "evidence": [passage(graph, p) for p in r.evidence[:2]]}
+                        for r in graph.related_concepts(slug, n=10)],
+            "articles": {"totalCount": len(links), "edges": [
+                {"node": {"slug": link.document,
+                          "title": graph.document(link.document).title}}
+                for link in links[:10]]},
+            "passages": [passage(graph, p) for p in graph.passages(slug, n=3)]}})
+
+    async def path(request):
+        graph = graph_of(request)
+        found = graph.path(request.query_params["from"], request.query_params["to"], 4)
+        if found is None:
+            return JSONResponse({"path": None})
+        return JSONResponse({"path": {"length": found.length, "steps": [
+            {"from": concept_ref(graph, s.source), "to": concept_ref(graph, s.target),
+             "relations": [k.value for k in s.relations],
+             "evidence": [passage(graph, p) for p in s.evidence[:1]]}
+            for s in found.steps]}})
+
+    return [Route("/plain/article/{slug}", article), Route("/plain/concept/{slug}", concept),
+            Route("/plain/path", path)]
+
+
+def run_server(port: int, snapshot: str) -> None:
+    import uvicorn
+
+    from contentgraph.graph.facade import ConceptGraph
+    from contentgraph.server import create_app
+    from contentgraph.settings import Settings
+
+    app = create_app(ConceptGraph.load(snapshot), Settings(reload=False, cache_size=4096))
+    app.router.routes[:0] = plain_routes()
+    uvicorn.run(app, host="127.0.0.1", port=port, loop="auto", http="auto",
+                access_log=False, log_level="warning")
+
+
+# --- the load generator --------------------------------------------------------------------
+
+def request_bytes(method: str, target: str, body: bytes = b"") -> bytes:
+    head = f"{method} {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+    if body:
+        head += f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+    return head.encode() + b"\r\n" + body
+
+
+async def read_response(reader: asyncio.StreamReader) -> tuple[int, bytes]:
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split()[1])
+    length = next(int(line.split(":", 1)[1]) for line in lines
+                  if line.lower().startswith("content-length:"))
+    return status, await reader.readexactly(length)
+
+
+async def connection(port: int, requests, deadline: float, limit: int, latencies: list[float],
+                     errors: list[str]) -> None:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    try:
+        for i in range(limit):
+            if time.perf_counter() > deadline:
+                break
+            data = requests(i)
+            started = time.perf_counter()
+            writer.write(data)
+            status, body = await read_response(reader)
+            latencies.append(time.perf_counter() - started)
+            if status != 200 or b'"errors"' in body[:2000]:
+                errors.append(body[:200].decode(errors="replace"))
+    finally:
+        writer.close()
+
+
+async def load(port: int, requests, connections: int, seconds: float) -> dict:
+    latencies: list[float] = []
+    errors: list[str] = []
+    started = time.perf_counter()
+    deadline = started + seconds
+    await asyncio.gather(*[
+        connection(port, lambda i, c=c: requests(c * 100_000 + i), deadline, 200_000,
+                   latencies, errors) for c in range(connections)])
+    elapsed = time.perf_counter() - started
+    latencies.sort()
+    if errors:
+        raise SystemExit(f"{len(errors)} failed requests, e.g. {errors[0]}")
+    return {"rps": len(latencies) / elapsed,
+            "p50": latencies[len(latencies) // 2] * 1000,
+            "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000}
+
+
+def graphql_request(query: str, variables: dict) -> bytes:
+    return request_bytes("POST", "/graphql",
+                         json.dumps({"query": query, "variables": variables}).encode())
+
+
+def workloads(graph):
+    """(page, repeated request maker, distinct request maker, plain request maker)."""
+    articles = [d.slug for d in graph.documents()]
+    concepts = [c.slug for c in graph.concepts() if graph.article_count(c.slug) > 0]
+    pairs = [(a, b) for a in concepts[:12] for b in concepts[:12]
+             if a != b and graph.path(a, b, 4) is not None] or [(concepts[0], concepts[1])]
+    top_article = max(articles, key=lambda s: len(graph.document_concepts(s)))
+    top_concept = max(concepts, key=graph.article_count)
+    return [
+        ("article page", lambda i: graphql_request(ARTICLE_PAGE, {"slug": top_article}),
+         lambda i: graphql_request(ARTICLE_PAGE, {"slug": articles[i % len(articles)],
+                                                  "nonce": i}),
+         lambda i: request_bytes("GET", f"/plain/article/{articles[i % len(articles)]}")),
+        ("concept page", lambda i: graphql_request(CONCEPT_PAGE, {"slug": top_concept}),
+         lambda i: graphql_request(CONCEPT_PAGE, {"slug": concepts[i % len(concepts)],
+                                                  "nonce": i}),
+         lambda i: request_bytes("GET", f"/plain/concept/{concepts[i % len(concepts)]}")),
+        ("path", lambda i: graphql_request(PATH, {"from": pairs[0][0], "to": pairs[0][1]}),
+         lambda i: graphql_request(PATH, {"from": pairs[i % len(pairs)][0],
+                                          "to": pairs[i % len(pairs)][1], "nonce": i}),
+         lambda i: request_bytes(
+             "GET", f"/plain/path?from={pairs[i % len(pairs)][0]}&to={pairs[i % len(pairs)][1]}")),
+    ]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(port: int, process: subprocess.Popen) -> None:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit("the server exited")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit("the server did not start")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=2.0, help="per measurement")
+    parser.add_argument("--connections", default="1,8,32")
+    parser.add_argument("--serve", nargs=2, metavar=("PORT", "SNAPSHOT"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        run_server(int(args.serve[0]), args.serve[1])
+        return
+
+    from contentgraph.examples import corpus_path
+    from contentgraph.graph.build import build
+
+    graph = build([corpus_path()]).graph
+    with tempfile.TemporaryDirectory() as folder:
+        snapshot = Path(folder) / "example.graph"
+        graph.save(snapshot)
+        port = free_port()
+        process = subprocess.Popen([sys.executable, __file__, "--serve", str(port),
+                                    str(snapshot)])
+        try:
+            wait_until_up(port, process)
+            report(port, graph, [int(c) for c in args.connections.split(",")], args.seconds)
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+
+
+def report(port: int, graph, connection_counts: list[int], seconds: float) -> None:
+    stats = graph.stats()
+    print(f"example corpus: {stats.articles} articles, {stats.questions} questions, "
+          f"{stats.concepts} concepts; {seconds:g} s per measurement on 127.0.0.1")
+    print(f"{'page':<13}{'conn':>5}  {'plain r/s':>10} {'p50':>6} {'p99':>6}   "
+          f"{'repeated r/s':>12} {'p50':>6} {'p99':>6} {'ratio':>6}   "
+          f"{'distinct r/s':>12} {'p50':>6} {'p99':>6} {'ratio':>6}")
+    for page, repeated, distinct, plain in workloads(graph):
+        for connections in connection_counts:
+            asyncio.run(load(port, distinct, connections, 0.3))  # warm up
+            p = asyncio.run(load(port, plain, connections, seconds))
+            r = asyncio.run(load(port, repeated, connections, seconds))
+            d = asyncio.run(load(port, distinct, connections, seconds))
+            print(f"{page:<13}{connections:>5}  {p['rps']:>10.0f} {p['p50']:>6.1f} "
+                  f"{p['p99']:>6.1f}   {r['rps']:>12.0f} {r['p50']:>6.1f} {r['p99']:>6.1f} "
+                  f"{r['rps'] / p['rps']:>6.2f}   {d['rps']:>12.0f} {d['p50']:>6.1f} "
+                  f"{d['p99']:>6.1f} {d['rps'] / p['rps']:>6.2f}", flush=True)
+    print("latencies in ms; ratio = GraphQL requests/s / plain requests/s")
+
+
+if __name__ == "__main__":
+    main()
