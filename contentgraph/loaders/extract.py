@@ -26,7 +26,7 @@ from ..taxonomy.model import Taxonomy
 from .model import Document, Mention
 from .negation import is_negated
 from .searchtext import SearchText
-from .sentences import split_sentences
+from .sentences import iter_sentences, split_sentences
 from .surface import phrase_forms
 
 
@@ -62,8 +62,7 @@ class Extractor:
         blocks, scan_text, slug = document.blocks, scan.text, document.slug
         shifted = scan.shifted
         b = -1  # the current block; spans come in text order, so blocks and sentences only advance
-        sentences: list[tuple[int, int]] = []
-        i = 0
+        sentence_span: tuple[int, int] | None = None
         mentions: list[Mention] = []
         for start, end, slugs in spans:
             first, last = (scan.original(start), scan.original(end - 1) + 1) if shifted else (start, end)
@@ -71,23 +70,24 @@ class Extractor:
                 while b + 1 < len(blocks) and blocks[b + 1].start <= first:
                     b += 1
                 block = blocks[b]
-                sentences, i, texts = split_sentences(text, block.start, block.end), 0, {}
-            while i + 1 < len(sentences) and sentences[i + 1][0] <= first:
-                i += 1
-            if sentences and sentences[i][0] <= first < sentences[i][1]:
-                s_start, s_end = sentences[i]
+                sentences, texts = iter_sentences(text, block.start, block.end), {}
+                sentence_span = next(sentences, None)
+            while sentence_span is not None and sentence_span[1] <= first:
+                sentence_span = next(sentences, None)
+            if sentence_span is not None and sentence_span[0] <= first:
+                s_start, s_end = sentence_span
             else:
                 s_start, s_end = block.start, block.end
             sentence = texts.get(s_start)
             if sentence is None:
                 sentence = texts[s_start] = text[s_start:s_end]
             negated = is_negated(scan_text, start)
+            matched = text[first:last]
             for concept in slugs:
-                mentions.append(Mention(
-                    concept=concept, document=slug, block=b, section=block.section,
-                    sentence=sentence, sentence_start=s_start, start=first, end=last,
-                    text=text[first:last], negated=negated,
-                ))
+                # in field order: concept, document, block, section, sentence, sentence_start,
+                # start, end, text, negated
+                mentions.append(Mention(concept, slug, b, block.section, sentence, s_start,
+                                        first, last, matched, negated))
         return mentions
 
 

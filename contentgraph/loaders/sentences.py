@@ -13,6 +13,7 @@ title or an initial ("Dr.", "J.") does not end a sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _CLOSERS = "\"'\u201d\u2019)\\]"
 _OPENERS = "\"'\u201c\u2018(\\["
@@ -36,21 +37,29 @@ _HAS_WORD = re.compile(r"\w")
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """``(start, end)`` spans of the sentences of ``text[start:end]``, trimmed of spaces."""
+    return list(iter_sentences(text, start, end))
+
+
+def iter_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
+    """The spans of ``split_sentences``, found as they are asked for."""
     end = len(text) if end is None else end
-    spans: list[tuple[int, int]] = []
     cursor = start
     for m in _END.finditer(text, start, end):
-        first = m.start()
-        _add(text, cursor, first + len(m.group().rstrip()), spans)
+        span = _trimmed(text, cursor, m.start() + len(m.group().rstrip()))
+        if span:
+            yield span
         cursor = m.end()
-    _add(text, cursor, end, spans)
-    return spans
+    span = _trimmed(text, cursor, end)
+    if span:
+        yield span
 
 
-def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``text[start:end]`` without its outer spaces, or None if it holds no word."""
     if text[start : start + 1].isspace() or text[end - 1 : end].isspace():
         piece = text[start:end]
         start += len(piece) - len(piece.lstrip())
         end -= len(piece) - len(piece.rstrip())
     if end - start > 3 or (end > start and _HAS_WORD.search(text, start, end)):
-        spans.append((start, end))
+        return start, end
+    return None
