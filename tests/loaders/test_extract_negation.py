@@ -30,7 +30,7 @@ def negation_of(extractor, sentence):
     [
         ("This is not a sign of abuse.", {"abuse": True}),
         ("It is not necessarily a lack of care.", {"lack-of-care": True}),
-        ("Refusing couples therapy does not automatically mean a lack of care or commitment.",
+        ("Turning down couples therapy does not always signal a lack of care or commitment.",
          {"couples-therapy": False, "lack-of-care": True, "commitment": True}),
         ("He did not bring up the past at all and commitment came later.", {"commitment": False}),
         ("That doesn't mean it's gaslighting.", {"gaslighting": True}),

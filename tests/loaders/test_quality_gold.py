@@ -1,8 +1,8 @@
 """Extraction quality against the hand annotation of the two seed articles.
 
-Rule (from the gold file's header): a found concept matches a gold concept when its label or one
-of its altLabels equals the gold label or one of the gold surface forms, case- and
-lemma-insensitively. Recall: gold concepts found. Precision: found concepts that match gold or
+Rule (the gold file's header states it): a found concept matches a gold concept when any of its
+labels, normalised like all labels (case, lemmas), is the normalised gold label or one of the
+normalised gold surfaces. Recall: gold concepts found. Precision: found concepts that match gold or
 are in ALLOWED below (plainly in the text, each with the sentence that shows it).
 """
 
