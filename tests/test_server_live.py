@@ -194,16 +194,18 @@ def test_fuzzed_queries_never_fail_the_server(example_snapshot, tmp_path):
         operations = [result.ok() for result in schema.get_all_operations()]
         assert {op.label for op in operations} >= {"Query.concept", "Query.path", "Query.gaps"}
         slow: list[str] = []
-        for operation in operations:  # 8 root fields x 40 examples
+        for operation in operations:  # 8 root fields x 30 examples
 
             @given(case=operation.as_strategy())
-            @settings(max_examples=40, derandomize=True, deadline=None, database=None,
+            @settings(max_examples=30, derandomize=True, deadline=None, database=None,
                       suppress_health_check=list(HealthCheck))
             def check(case):
                 response = case.call(timeout=10)
                 assert response.status_code < 500, (case.body, response.text[:300])
-                if response.elapsed >= 1.0:  # seconds
-                    slow.append(f"{response.elapsed:.2f}s {case.body}")
+                if response.elapsed >= 1.0:  # seconds; sent again to rule out a busy machine
+                    again = case.call(timeout=10).elapsed
+                    if again >= 1.0:
+                        slow.append(f"{response.elapsed:.2f}s then {again:.2f}s: {case.body}")
 
             check()
         assert slow == []
