@@ -119,6 +119,9 @@ class GraphQLEndpoint:
             if len(payload) > self.settings.max_batch:
                 return _error(400, f"Batch of {len(payload)} operations exceeds the limit of "
                                    f"{self.settings.max_batch} (setting max_batch)"), None, None
+            if not all(isinstance(operation, dict) for operation in payload):
+                return _error(400, "Each operation of a batch must be a JSON object with a "
+                                   "'query'"), None, None
             return None, body, None
         if not isinstance(payload, dict):
             return _error(400, "Request body must be a JSON object with a 'query' "

@@ -101,6 +101,8 @@ def test_batches_run_up_to_the_limit(client):
     one = {"query": "{ stats { articles } }"}
     response = client.post("/graphql", json=[one, one])
     assert response.status_code == 200 and len(response.json()) == 2
+    odd = client.post("/graphql", json=[one, 2])
+    assert odd.status_code == 400 and "must be a JSON object" in odd.json()["errors"][0]["message"]
     refused = client.post("/graphql", json=[one] * 11)
     assert refused.status_code == 400
     assert refused.json()["errors"][0]["message"] == (
