@@ -6,8 +6,8 @@ when "or"/"nor" joins it to the negated words: "not a lack of care or commitment
 contrast ("rather than", "instead of", "as opposed to") at most ``CONTRAST_REACH`` words before
 it. A comma, semicolon, colon, bracket, sentence end or a clause word ("but", "because",
 "although"...) between the cue and the match ends the cue's reach. Cues that do not flip what
-follows are skipped: "not only", "not just", "no matter", "no doubt", "no one", "whether or
-not", and a negated verb that keeps its object affirmed ("don't ignore the signs of abuse",
+follows are skipped: "not only", "not just", "no matter", "no doubt", "no secret", "no one",
+"whether or not", and a negated verb that keeps its object affirmed ("don't ignore the signs of abuse",
 "can't stop feeling jealous").
 
 Works on the scan text of ``SearchText`` (lower case, quotes unified).
@@ -42,7 +42,7 @@ _CUE = re.compile(
 )
 # What may follow a negation without it flipping the match after it.
 _NOT_FLIPPING = re.compile(
-    r" (?:only|just|merely|to mention|matter|doubt|one|(?:\w+ )?"
+    r" (?:only|just|merely|to mention|matter|doubt|one|secret|wonder|surprise|(?:\w+ )?"
     r"(?:hesitate|ignore|forget|underestimate|overlook|dismiss|wait|delay|stop|help|avoid|"
     r"deny|worry|be afraid|let|give up|neglect|jeopardi[sz]e|lose|miss))(?![\w'])"
 )

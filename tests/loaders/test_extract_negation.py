@@ -49,6 +49,7 @@ def negation_of(extractor, sentence):
         ("I can't stop feeling jealous.", {"jealousy": False}),
         ("Don't give up on couples therapy.", {"couples-therapy": False}),
         ("No matter what, abuse is not your fault.", {"abuse": False}),
+        ("It is no secret that infidelity hurts.", {"infidelity": False}),
         ("Whether or not you try couples therapy, talk.", {"couples-therapy": False}),
         ("It is not easy, but couples therapy helps.", {"couples-therapy": False}),
         ("I don't know why, but he is jealous.", {"jealousy": False}),
