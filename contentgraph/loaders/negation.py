@@ -7,8 +7,8 @@ contrast ("rather than", "instead of", "as opposed to") at most ``CONTRAST_REACH
 it. A comma, semicolon, colon, bracket, sentence end or a clause word ("but", "because",
 "although"...) between the cue and the match ends the cue's reach. Cues that do not flip what
 follows are skipped: "not only", "not just", "no matter", "no doubt", "no secret", "no one",
-"whether or not", and a negated verb that keeps its object affirmed ("don't ignore the signs of abuse",
-"can't stop feeling jealous").
+"whether or not", and a negated verb that keeps its object affirmed ("don't ignore the signs of
+abuse", "can't stop feeling jealous").
 
 Works on the scan text of ``SearchText`` (lower case, quotes unified).
 
