@@ -27,6 +27,7 @@ A, B = "000_d1c7856856e4634a.txt", "004_552f3691ea1a707e.txt"
 ALLOWED: dict[tuple[str, str], str] = {
     (A, "psychotherapy"): "value in one person seeking therapy",
     (A, "relationship-repair"): "in the hopes of improving the relationship",
+    (A, "insight"): "experiencing amazing growth and important realizations",
     (B, "confusion"): "confusion, sadness, and helplessness start to build",
     (B, "sadness"): "confusion, sadness, and helplessness start to build",
     (B, "helplessness"): "confusion, sadness, and helplessness start to build",
