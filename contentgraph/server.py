@@ -24,6 +24,9 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 from starlette.types import Message, Receive, Scope, Send
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import MissingQueryError
+from strawberry.http import process_result
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 
 from .explorer import routes as explorer_routes
 from .graph.facade import ConceptGraph
@@ -70,7 +73,8 @@ async def _read_body(receive: Receive, limit: int) -> bytes:
 
 class GraphQLEndpoint:
     """/graphql: checks size, type and batch of a request, answers from the response cache, or
-    runs the operation with strawberry and caches the answer."""
+    runs the operation (one POSTed operation directly on the schema; GET, batches and GraphiQL
+    through strawberry's ASGI view) and caches the answer."""
 
     def __init__(self, settings: Settings):
         self.settings = settings
@@ -81,12 +85,15 @@ class GraphQLEndpoint:
         generation = scope["app"].state.holder.generation
         scope[GENERATION] = generation
         request = Request(scope, receive)
-        key, body = None, None
+        key, body, payload = None, None, None
         if request.method == "POST":
-            response, body, key = await self._check_post(request, receive)
+            response, body, payload = await self._check_post(request, receive)
             if response is not None:
                 await response(scope, receive, send)
                 return
+            if isinstance(payload, dict):
+                key = (payload.get("query"), json.dumps(payload.get("variables"), sort_keys=True),
+                       payload.get("operationName"))
         elif request.method == "GET" and "text/html" not in request.headers.get("accept", ""):
             params = request.query_params
             key = (params.get("query"), params.get("variables"), params.get("operationName"))
@@ -94,10 +101,42 @@ class GraphQLEndpoint:
         if cached is not None:
             await _send_cached(send, cached)
             return
-        await self._run(scope, receive, send, body, key, generation)
+        if isinstance(payload, dict):
+            await self._execute(payload, key, generation, request, send)
+        else:
+            await self._run(scope, receive, send, body, key, generation)
+
+    async def _execute(self, payload: dict, key, generation, request: Request,
+                       send: Send) -> None:
+        """Run one POSTed operation straight on the schema (strawberry's view would parse the
+        body again) and cache the answer."""
+        query, variables = payload.get("query"), payload.get("variables")
+        operation = payload.get("operationName")
+        problem = None
+        if not isinstance(query, str) or not query.strip():
+            problem = "No GraphQL query found in the request: 'query' must be a non-empty string"
+        elif variables is not None and not isinstance(variables, dict):
+            problem = "'variables' must be a JSON object or null"
+        elif operation is not None and not isinstance(operation, str):
+            problem = "'operationName' must be a string or null"
+        else:
+            try:
+                result = await self.view.schema.execute(
+                    query, variable_values=variables, operation_name=operation,
+                    context_value=Context(graph=generation.graph, request=request))
+            except CannotGetOperationTypeError as err:
+                problem = err.as_http_error_reason()
+            except (InvalidOperationTypeError, MissingQueryError) as err:
+                problem = f"The operation cannot run: {type(err).__name__}"
+        if problem is not None:
+            await _error(400, problem)(request.scope, request.receive, send)
+            return
+        body = json.dumps(process_result(result), separators=(",", ":")).encode()
+        generation.cache.put(key, body)
+        await _send_cached(send, body)
 
     async def _check_post(self, request: Request, receive: Receive):
-        """(error response or None, body, cache key or None) of a POST."""
+        """(error response or None, body, parsed JSON payload) of a POST."""
         media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if media_type != "application/json":
             return _error(415, f"Content-Type must be application/json; got "
@@ -126,10 +165,7 @@ class GraphQLEndpoint:
         if not isinstance(payload, dict):
             return _error(400, "Request body must be a JSON object with a 'query' "
                                "(or a list of them)"), None, None
-        variables = payload.get("variables")
-        key = (payload.get("query"), json.dumps(variables, sort_keys=True),
-               payload.get("operationName"))
-        return None, body, key
+        return None, body, payload
 
     async def _run(self, scope, receive, send, body, key, generation) -> None:
         if body is not None:
