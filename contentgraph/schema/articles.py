@@ -101,7 +101,7 @@ class Mention:
     ) -> list[Passage]:
         first = check_size(first, default=3)
         found = graph_of(info).mention_passages(self.link.document, self.link.concept, n=first)
-        return [Passage.of(p) for p in found]
+        return [Passage.of(p, graph_of(info)) for p in found]
 
 
 @strawberry.type(description="An article close to another one, and the concepts they share.")
@@ -121,6 +121,7 @@ class RelatedArticle:
 
 @strawberry.type(description="A sentence that evidences something, and where it is.")
 class Passage:
+    article: Article = strawberry.field(description="The document the sentence is in.")
     section: str | None = strawberry.field(
         description="Heading of the section the sentence is in, if any.")
     text: str = strawberry.field(description="The sentence.")
@@ -128,20 +129,15 @@ class Passage:
         description="Offset of the sentence in the document's cleaned text.")
     end: int = strawberry.field(
         description="End offset (exclusive) of the sentence in the document's cleaned text.")
-    document: strawberry.Private[str]
 
     @classmethod
-    def of(cls, passage: model.Passage) -> Passage:
-        """The GraphQL view of a passage."""
-        return cls(section=passage.section, text=passage.text, start=passage.start,
-                   end=passage.end, document=passage.document)
-
-    @strawberry.field(description="The document the sentence is in.")
-    def article(self, info: strawberry.Info) -> Article:
-        doc = graph_of(info).document(self.document)
+    def of(cls, passage: model.Passage, graph) -> Passage:
+        """The GraphQL view of a passage of a document of ``graph``."""
+        doc = graph.document(passage.document)
         if doc is None:
-            raise LookupError(f"passage refers to unknown document {self.document!r}")
-        return Article.of(doc)
+            raise LookupError(f"passage refers to unknown document {passage.document!r}")
+        return cls(article=Article.of(doc), section=passage.section, text=passage.text,
+                   start=passage.start, end=passage.end)
 
 
 @strawberry.type(description="One article of a page of articles.")

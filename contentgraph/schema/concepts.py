@@ -124,7 +124,8 @@ class Concept:
         from .articles import Passage
 
         first = check_size(first, default=5)
-        return [Passage.of(p) for p in graph_of(info).passages(self.slug, n=first)]
+        graph = graph_of(info)
+        return [Passage.of(p, graph) for p in graph.passages(self.slug, n=first)]
 
 
 @strawberry.type(description="A concept close to another one, and why.")
@@ -137,14 +138,14 @@ class RelatedConcept:
 
     @strawberry.field(description="Passages that show the link, best first.")
     def evidence(
-        self,
+        self, info: strawberry.Info,
         first: Annotated[int | None, strawberry.argument(
             description="How many passages, at most 100.")] = 3,
     ) -> list[Annotated[Passage, strawberry.lazy(_ARTICLES)]]:
         from .articles import Passage
 
         first = check_size(first, default=3)
-        return [Passage.of(p) for p in self.evidence_all[:first]]
+        return [Passage.of(p, graph_of(info)) for p in self.evidence_all[:first]]
 
 
 @strawberry.type(description="One concept of a page of concepts.")

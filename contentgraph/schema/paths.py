@@ -10,6 +10,7 @@ from ..graph import results
 from ..graph.facade import ConceptGraph
 from .articles import Passage
 from .concepts import Concept, RelationKind
+from .context import graph_of
 from .pagination import check_size
 
 
@@ -24,12 +25,12 @@ class PathStep:
 
     @strawberry.field(description="Passages that show the link, best first.")
     def evidence(
-        self,
+        self, info: strawberry.Info,
         first: Annotated[int | None, strawberry.argument(
             description="How many passages, at most 100.")] = 1,
     ) -> list[Passage]:
         first = check_size(first, default=1)
-        return [Passage.of(p) for p in self.evidence_all[:first]]
+        return [Passage.of(p, graph_of(info)) for p in self.evidence_all[:first]]
 
 
 @strawberry.type(description="How two concepts connect: the strongest short chain of links.")
