@@ -139,8 +139,8 @@ def build(sources: Iterable[str | Path], taxonomy_files: Iterable[str | Path] = 
         "taxonomy_files": taxonomy_files,
         "timings": timings,
     }
-    rows = [(slug, dc.concept, dc.count, dc.weight, dc.central)
-            for slug, dcs in document_concepts.items() for dc in dcs]
+    rows = {slug: [(dc.concept, dc.count, dc.weight, dc.central) for dc in dcs]
+            for slug, dcs in document_concepts.items()}
     report.graph = ConceptGraph(BuildData(graph, taxonomy, records, candidates, meta, rows,
                                           has_mention_edges=False))
     report.graph.precompute()

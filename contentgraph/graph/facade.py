@@ -38,6 +38,9 @@ from .scores import DocumentVectors, Link, concept_links
 from .search import LabelIndex
 
 
+RELATED_KEPT = 10  # related documents precomputed per document
+
+
 class ConceptGraph:
     """Concepts, documents and authors with typed, evidence-backed relations.
 
@@ -206,7 +209,7 @@ class ConceptGraph:
         if found is None:
             found = self._mentions_cache[document] = sorted(
                 self._doc_files[document].mentions.get(document, []), key=lambda m: (m.start, m.end))
-        return found
+        return list(found)
 
     def related_documents(self, slug: str, n: int = 5) -> list[RelatedDocument]:
         """Articles closest to ``slug`` by cosine of weighted concept vectors, never itself.
@@ -214,11 +217,10 @@ class ConceptGraph:
         ``shared`` names the concepts that explain each, strongest first.
         """
         self._need_document(slug)
-        key = (slug, n)
-        if key not in self._related_docs_cache:
-            self._related_docs_cache[key] = [RelatedDocument(other, score, shared) for
-                                             other, score, shared in self._vectors.related(slug, n)]
-        return self._related_docs_cache[key]
+        known = self._data.precomputed.get("related_documents", {}).get(slug)
+        if known is None or n > RELATED_KEPT:
+            known = self._vectors.related(slug, max(n, RELATED_KEPT))
+        return [RelatedDocument(other, score, shared) for other, score, shared in known[:n]]
 
     # --- exploring --------------------------------------------------------------------------
     def path(self, source: str, target: str, max_hops: int = 4) -> Path | None:
@@ -272,10 +274,12 @@ class ConceptGraph:
         return dict(self._pagerank)
 
     def precompute(self) -> None:
-        """Compute the whole-graph answers (gaps, communities, centrality) now, so that a
-        snapshot saved afterwards carries them and a loaded graph answers them at once."""
-        self._data.precomputed = {"gaps": self._gaps, "communities": self._communities,
-                                  "pagerank": self._pagerank}
+        """Compute the whole-graph answers (related documents of every document, gaps,
+        communities, centrality) now, so that a snapshot saved afterwards carries them and a loaded graph answers them at once."""
+        self._data.precomputed["related_documents"] = {
+            slug: self._vectors.related(slug, RELATED_KEPT) for slug in self._doc_files}
+        self._data.precomputed.update(gaps=self._gaps, communities=self._communities,
+                                      pagerank=self._pagerank)
 
     def search(self, text: str, n: int = 20) -> list[SearchHit]:
         """Concepts (labels, altLabels) and documents (titles) matching ``text``, best first."""
@@ -300,7 +304,8 @@ class ConceptGraph:
         return Stats(articles=counts["article"], questions=counts["question"],
                      answers=counts["answer"], authors=counts["author"],
                      concepts=len(self._data.taxonomy),
-                     mentions=sum(row[2] for row in self._data.mentions), relations=relations,
+                     mentions=sum(row[1] for rows in self._data.document_concepts.values()
+                                  for row in rows), relations=relations,
                      built_at=self.built_at)
 
     @property
@@ -330,22 +335,18 @@ class ConceptGraph:
     def _mentions_cache(self) -> dict[str, list[Mention]]:
         return {}
 
-    @cached_property
+    @property
     def _rows_by_document(self) -> dict[str, list[tuple[str, int, float, bool]]]:
         """document -> (concept, count, weight, central), central first, then by weight."""
-        out: dict[str, list[tuple[str, int, float, bool]]] = defaultdict(list)
-        for doc, concept, count, weight, central in self._data.mentions:
-            out[doc].append((concept, count, weight, central))
-        for rows in out.values():
-            rows.sort(key=lambda r: (not r[3], -r[2], r[0]))
-        return dict(out)
+        return self._data.document_concepts
 
     @cached_property
     def _rows_by_concept(self) -> dict[str, list[tuple[str, int, float, bool]]]:
         """concept -> (document, count, weight, central)."""
         out: dict[str, list[tuple[str, int, float, bool]]] = defaultdict(list)
-        for doc, concept, count, weight, central in self._data.mentions:
-            out[concept].append((doc, count, weight, central))
+        for doc, rows in self._data.document_concepts.items():
+            for concept, count, weight, central in rows:
+                out[concept].append((doc, count, weight, central))
         return dict(out)
 
     @cached_property
@@ -389,10 +390,6 @@ class ConceptGraph:
 
     @cached_property
     def _related_cache(self) -> dict[str, list[RelatedConcept]]:
-        return {}
-
-    @cached_property
-    def _related_docs_cache(self) -> dict[tuple[str, int], list[RelatedDocument]]:
         return {}
 
     def _rank_related(self, slug: str) -> list[RelatedConcept]:

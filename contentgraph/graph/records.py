@@ -85,17 +85,17 @@ class FileRecord:
         return f"FileRecord({self.path!r}, {len(self.slugs)} documents, {len(self.errors)} errors)"
 
 
-# (document slug, concept slug, count, weight, central): one MENTIONS edge, compactly.
-MentionRow = tuple[str, str, int, float, bool]
+# (concept slug, count, weight, central): one MENTIONS edge of a document, compactly.
+ConceptRow = tuple[str, int, float, bool]
 
 
 @dataclass(slots=True)
 class BuildData:
     """Everything a ConceptGraph is made of; what a snapshot stores.
 
-    ``mentions`` holds the MENTIONS edges as rows, by document (central first, then by weight).
-    A snapshot stores them only as rows (the bulk of the graph) and ``complete_graph`` puts the
-    edges back into ``graph`` when the whole networkx graph is wanted.
+    ``document_concepts`` holds the MENTIONS edges as rows per document (central first, then by
+    weight). A snapshot stores them only as rows (the bulk of the graph) and ``complete_graph``
+    puts the edges back into ``graph`` when the whole networkx graph is wanted.
     """
 
     graph: nx.MultiDiGraph
@@ -103,7 +103,7 @@ class BuildData:
     files: dict[str, FileRecord]
     candidate_terms: list[CandidateTerm]
     meta: dict  # built_at, package_version, taxonomy (fingerprint), taxonomy_files, timings
-    mentions: list[MentionRow] = field(default_factory=list)
+    document_concepts: dict[str, list[ConceptRow]] = field(default_factory=dict)
     has_mention_edges: bool = True
     # answers computed once at build time (gaps, communities, pagerank), by name
     precomputed: dict = field(default_factory=dict)
@@ -114,7 +114,8 @@ class BuildData:
             self.graph.add_edges_from(
                 (f"doc:{doc}", f"concept:{concept}", "MENTIONS",
                  {"relation": "MENTIONS", "count": count, "weight": weight, "central": central})
-                for doc, concept, count, weight, central in self.mentions)
+                for doc, rows in self.document_concepts.items()
+                for concept, count, weight, central in rows)
             self.has_mention_edges = True
         return self.graph
 
@@ -135,11 +136,11 @@ class BuildData:
                 offset += len(blob)
             index.append((*state[:4], *spans))
         return (graph, self.taxonomy, index, b"".join(parts), self.candidate_terms, self.meta,
-                self.mentions, self.precomputed)
+                self.document_concepts, self.precomputed)
 
     def __setstate__(self, state) -> None:
         self.graph, self.taxonomy, index, buffer, self.candidate_terms, self.meta, \
-            self.mentions, self.precomputed = state
+            self.document_concepts, self.precomputed = state
         view = memoryview(buffer)
         self.files = {}
         for path, digest, errors, slugs, (d_at, d_len), (e_at, e_len) in index:

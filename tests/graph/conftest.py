@@ -102,8 +102,9 @@ def tiny_build(articles=ARTICLES, questions=()):
     graph = assemble(TAXONOMY, docs, mentions_by_doc, cues)
     meta = {"built_at": "2026-01-01T00:00:00+00:00", "package_version": "test",
             "taxonomy": "t", "taxonomy_files": [], "timings": {}}
-    rows = [(slug, dc.concept, dc.count, dc.weight, dc.central)
-            for slug, dcs in doc_concepts.items() for dc in dcs]
+    rows = {slug: [(dc.concept, dc.count, dc.weight, dc.central)
+                   for dc in sorted(dcs, key=lambda dc: (not dc.central, -dc.weight, dc.concept))]
+            for slug, dcs in doc_concepts.items()}
     return ConceptGraph(BuildData(graph, TAXONOMY, files, [], meta, rows, False))
 
 

@@ -121,3 +121,16 @@ def test_stats(tiny_graph):
     stats = tiny_graph.stats()
     assert (stats.articles, stats.questions, stats.concepts) == (3, 3, 10)
     assert stats.relations > 0 and stats.built_at
+
+
+def test_precomputed_answers_equal_computed_ones(tiny_graph):
+    from conftest import tiny_build
+
+    fresh = tiny_build(questions=[("q1", "Is jealousy normal?"), ("q2", "Why so much jealousy?"),
+                                  ("q3", "Is loneliness normal?")])
+    fresh.precompute()
+    assert fresh.data.precomputed["related_documents"]
+    for slug in ("cycle", "attachment", "refusal", "q3"):
+        assert fresh.related_documents(slug, 3) == tiny_graph.related_documents(slug, 3)
+    assert fresh.gaps() == tiny_graph.gaps()
+    assert fresh.communities() == tiny_graph.communities()
