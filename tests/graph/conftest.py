@@ -109,6 +109,12 @@ def tiny_build(articles=ARTICLES, questions=()):
 
 
 @pytest.fixture(scope="session")
+def tiny_builder():
+    """``tiny_build`` itself, for tests that need a fresh graph."""
+    return tiny_build
+
+
+@pytest.fixture(scope="session")
 def tiny_graph():
     return tiny_build(questions=[("q1", "Is jealousy normal?"), ("q2", "Why so much jealousy?"),
                                  ("q3", "Is loneliness normal?")])

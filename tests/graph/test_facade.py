@@ -123,10 +123,8 @@ def test_stats(tiny_graph):
     assert stats.relations > 0 and stats.built_at
 
 
-def test_precomputed_answers_equal_computed_ones(tiny_graph):
-    from conftest import tiny_build
-
-    fresh = tiny_build(questions=[("q1", "Is jealousy normal?"), ("q2", "Why so much jealousy?"),
+def test_precomputed_answers_equal_computed_ones(tiny_graph, tiny_builder):
+    fresh = tiny_builder(questions=[("q1", "Is jealousy normal?"), ("q2", "Why so much jealousy?"),
                                   ("q3", "Is loneliness normal?")])
     fresh.precompute()
     assert fresh.data.precomputed["related_documents"]
