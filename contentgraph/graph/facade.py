@@ -275,11 +275,13 @@ class ConceptGraph:
 
     def precompute(self) -> None:
         """Compute the whole-graph answers (related documents of every document, gaps,
-        communities, centrality) now, so that a snapshot saved afterwards carries them and a loaded graph answers them at once."""
+        communities, centrality, the search indexes' normalised names) now, so that a snapshot saved afterwards carries them and a loaded graph answers them at once."""
         self._data.precomputed["related_documents"] = {
             slug: self._vectors.related(slug, RELATED_KEPT) for slug in self._doc_files}
         self._data.precomputed.update(gaps=self._gaps, communities=self._communities,
-                                      pagerank=self._pagerank)
+                                      pagerank=self._pagerank,
+                                      concept_names=self._concept_index.names,
+                                      title_names=self._title_index.names)
 
     def search(self, text: str, n: int = 20) -> list[SearchHit]:
         """Concepts (labels, altLabels) and documents (titles) matching ``text``, best first."""
@@ -424,11 +426,15 @@ class ConceptGraph:
 
     @cached_property
     def _concept_index(self) -> LabelIndex:
+        if "concept_names" in self._data.precomputed:
+            return LabelIndex(self._data.precomputed["concept_names"], normalized=True)
         return LabelIndex((c.slug, name) for c in self._data.taxonomy
                           for name in (c.label, *c.alt_labels))
 
     @cached_property
     def _title_index(self) -> LabelIndex:
+        if "title_names" in self._data.precomputed:
+            return LabelIndex(self._data.precomputed["title_names"], normalized=True)
         return LabelIndex((n[4:], title) for n, title in self._data.graph.nodes(data="title")
                           if n.startswith("doc:") and title)
 

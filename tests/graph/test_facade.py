@@ -132,3 +132,10 @@ def test_precomputed_answers_equal_computed_ones(tiny_graph, tiny_builder):
         assert fresh.related_documents(slug, 3) == tiny_graph.related_documents(slug, 3)
     assert fresh.gaps() == tiny_graph.gaps()
     assert fresh.communities() == tiny_graph.communities()
+
+
+def test_precomputed_search_matches(tiny_graph, tiny_builder):
+    fresh = tiny_builder()
+    fresh.precompute()
+    for query in ("Couples Counseling", "reasurance", "partner refuses", "anx"):
+        assert fresh.search(query) == tiny_builder().search(query)
