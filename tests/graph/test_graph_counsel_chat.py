@@ -1,0 +1,40 @@
+"""The graph of counsel-chat's questions and answers (skipped when shared/corpus is absent)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from contentgraph.graph.build import build
+
+CSV = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "counsel-chat"
+
+
+@pytest.fixture(scope="module")
+def counsel_chat():
+    files = sorted(CSV.glob("*.csv")) if CSV.is_dir() else []
+    if not files:
+        pytest.skip("counsel-chat is absent")
+    return build(files).graph
+
+
+def test_answers_answer_their_questions(counsel_chat):
+    stats = counsel_chat.stats()
+    assert stats.questions > 500 and stats.answers > stats.questions
+    answers = [(u, v) for u, v, k in counsel_chat.graph.edges(keys=True) if k == "ANSWERS"]
+    assert len(answers) == stats.answers
+    assert all(counsel_chat.graph.nodes[v]["type"] == "question" for _, v in answers)
+
+
+def test_unanswered_questions_are_ranked_by_demand(counsel_chat):
+    gaps = counsel_chat.gaps().unanswered_questions
+    assert len(gaps) >= 10
+    counts = [g.question_count for g in gaps]
+    assert counts == sorted(counts, reverse=True)
+    assert all(g.article_count <= 2 and g.examples for g in gaps)
+    for gap in gaps[:5]:
+        for slug in gap.examples:
+            assert counsel_chat.document(slug).kind == "question"
+            assert gap.concept in {dc.concept for dc in counsel_chat.document_concepts(slug)}
+
