@@ -194,6 +194,15 @@ def _add_cooccurs(graph: nx.MultiDiGraph, co: _Cooccurrence, evidence) -> None:
         _add_relation(graph, a, b, "CO_OCCURS", weight, evidence.get((a, b), []), support=count)
 
 
+def taxonomy_weight(evidence: int) -> float:
+    """Weight of a relation the taxonomy states: 0.6 alone, up to 1.0 with three sentences.
+
+    >>> taxonomy_weight(0), taxonomy_weight(3)
+    (0.6, 1.0)
+    """
+    return round(0.6 + 0.4 * min(1.0, evidence / 3), 4)
+
+
 def _add_taxonomy_relations(graph: nx.MultiDiGraph, taxonomy: Taxonomy, evidence) -> None:
     def found(a: str, b: str) -> list[Passage]:
         return evidence.get((a, b) if a < b else (b, a), [])
@@ -201,12 +210,15 @@ def _add_taxonomy_relations(graph: nx.MultiDiGraph, taxonomy: Taxonomy, evidence
     for c in taxonomy:
         for parent in c.broader:
             if parent in taxonomy:
-                _add_relation(graph, c.slug, parent, "BROADER", 1.0, found(c.slug, parent))
-                _add_relation(graph, parent, c.slug, "NARROWER", 1.0, found(c.slug, parent))
+                passages = found(c.slug, parent)
+                weight = taxonomy_weight(len(passages))
+                _add_relation(graph, c.slug, parent, "BROADER", weight, passages)
+                _add_relation(graph, parent, c.slug, "NARROWER", weight, passages)
         for link in c.related:
             if link.target in taxonomy:
-                _add_relation(graph, c.slug, link.target, link.kind.value, 1.0,
-                              found(c.slug, link.target), stated_by="taxonomy")
+                passages = found(c.slug, link.target)
+                _add_relation(graph, c.slug, link.target, link.kind.value,
+                              taxonomy_weight(len(passages)), passages, stated_by="taxonomy")
 
 
 def _add_cue_relations(graph: nx.MultiDiGraph, cues: Iterable[RelationCue]) -> None:
@@ -219,6 +231,7 @@ def _add_cue_relations(graph: nx.MultiDiGraph, cues: Iterable[RelationCue]) -> N
         existing = graph.get_edge_data(concept_node(a), concept_node(b), kind)
         if existing:  # the taxonomy states it too: the text's sentences go first
             existing["evidence"] = _merge(passages, existing["evidence"])
+            existing["weight"] = max(existing["weight"], taxonomy_weight(len(existing["evidence"])))
             existing["cues"] = len(found)
             continue
         documents = len({p.document for p in passages})

@@ -394,6 +394,21 @@ class ConceptGraph:
     def _related_cache(self) -> dict[str, list[RelatedConcept]]:
         return {}
 
+    def _link_sentence(self, slug: str, via: tuple[str, ...]) -> Passage | None:
+        """The body sentence of ``slug`` that names most of ``via`` (affirmed), earliest first."""
+        doc = self.document(slug)
+        wanted = set(via)
+        by_sentence: dict[int, list[Mention]] = defaultdict(list)
+        for m in self.mentions(slug):
+            if m.concept in wanted and not m.negated and doc.blocks[m.block].kind != "heading":
+                by_sentence[m.sentence_start].append(m)
+        if not by_sentence:
+            return None
+        start, ms = max(by_sentence.items(),
+                        key=lambda kv: (len({m.concept for m in kv[1]}), -kv[0]))
+        return passage(doc, start, start + len(ms[0].sentence), ms[0].section,
+                       [(m.start, m.end) for m in ms])
+
     def _rank_related(self, slug: str) -> list[RelatedConcept]:
         ranked = [RelatedConcept(other, link.score, link.ranked_kinds(), tuple(link.evidence))
                   for other, link in self._links.get(slug, {}).items()]
@@ -453,16 +468,13 @@ class ConceptGraph:
         questions = {c: [dc.document for dc in k.get("question", ())]
                      for c, k in by_concept.items()}
 
-        def sentence(slug: str, concept: str) -> Passage | None:
-            found = self.mention_passages(slug, concept, 1)
-            return found[0] if found else None
 
         return Gaps(
             uncovered=_gaps.uncovered(slugs, article_counts),
             thin=_gaps.thin(slugs, article_counts, central_counts),
             candidate_terms=tuple(self._data.candidate_terms),
             missing_links=_gaps.missing_links(articles, lambda s: self.related_documents(s, 5),
-                                              links, sentence),
+                                              links, self._link_sentence),
             unanswered_questions=_gaps.unanswered_questions(questions, article_counts),
         )
 

@@ -25,11 +25,12 @@ def thin(concepts: list[str], article_counts: dict[str, int],
 
 def missing_links(articles: list[str], related: Callable[[str], list],
                   links: set[tuple[str, str]],
-                  sentence: Callable[[str, str], Passage | None]) -> tuple[LinkSuggestion, ...]:
+                  sentence: Callable[[str, tuple[str, ...]], Passage | None]
+                  ) -> tuple[LinkSuggestion, ...]:
     """Article pairs that share strong concepts and do not link to each other, best first.
 
     ``related(slug)`` gives RelatedDocuments; ``links`` holds (source, target) article pairs that
-    already link; ``sentence(slug, concept)`` a sentence of ``slug`` mentioning ``concept``.
+    already link; ``sentence(slug, concepts)`` a sentence of ``slug`` naming some of them.
     """
     found: dict[tuple[str, str], tuple[float, str, str, tuple[str, ...]]] = {}
     for slug in articles:
@@ -42,7 +43,7 @@ def missing_links(articles: list[str], related: Callable[[str], list],
             if pair not in found:
                 found[pair] = (rd.score, slug, rd.document, rd.shared[:3])
     best = sorted(found.values(), key=lambda f: (-f[0], f[1], f[2]))[:MAX_LINK_SUGGESTIONS]
-    return tuple(LinkSuggestion(src, dst, via, score, sentence(src, via[0]) if via else None)
+    return tuple(LinkSuggestion(src, dst, via, score, sentence(src, via) if via else None)
                  for score, src, dst, via in best)
 
 

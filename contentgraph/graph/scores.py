@@ -22,6 +22,8 @@ KIND_STRENGTH = {
 # Related documents in near-linear time: each concept keeps its POSTINGS_TOP_K strongest
 # documents, a query walks the postings of its QUERY_CONCEPTS strongest concepts, and the best
 # CANDIDATES by that rough score get an exact cosine.
+# Seen from the other end, "a BROADER b" is "b NARROWER a": one fact, not two.
+_INVERSE = {"BROADER": "NARROWER", "NARROWER": "BROADER"}
 POSTINGS_TOP_K = 48
 QUERY_CONCEPTS = 12
 CANDIDATES = 20
@@ -58,8 +60,8 @@ def concept_links(graph: nx.MultiDiGraph) -> dict[str, dict[str, Link]]:
         if not (u.startswith("concept:") and v.startswith("concept:")):
             continue
         a, b = u[8:], v[8:]
-        relation = RelationKind(kind)
-        for x, y in ((a, b), (b, a)):
+        for x, y, name in ((a, b, kind), (b, a, _INVERSE.get(kind, kind))):
+            relation = RelationKind(name)
             link = links[x].setdefault(y, Link())
             link.kinds[relation] = max(link.kinds.get(relation, 0.0), data.get("weight", 0.0))
             evidence = data.get("evidence") or []
