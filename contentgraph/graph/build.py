@@ -77,25 +77,26 @@ def build(sources: Iterable[str | Path], taxonomy_files: Iterable[str | Path] = 
     files, missing = source_files(sources)
     old = previous.data.files if previous is not None else {}
     same_taxonomy = previous is not None and previous.data.meta.get("taxonomy") == fingerprint
-    report = BuildReport(graph=None)  # type: ignore[arg-type]
-    report.errors += missing
+    added: list[str] = []
+    changed: list[str] = []
+    errors: list[LoadError] = list(missing)
+    unchanged = 0
     records: dict[str, FileRecord] = {}
     to_load: list[str] = []
     for path in files:
         try:
             digest = content_hash(Path(path).read_bytes())
         except OSError as exc:
-            report.errors.append(LoadError(path, f"cannot read the file: {exc.strerror or exc}"))
+            errors.append(LoadError(path, f"cannot read the file: {exc.strerror or exc}"))
             continue
         kept = old.get(path)
         if kept is not None and kept.hash == digest:
             records[path] = kept if same_taxonomy else kept.without_extraction()
-            report.unchanged += 1
+            unchanged += 1
         else:
-            (report.changed if kept is not None else report.added).append(path)
+            (changed if kept is not None else added).append(path)
             records[path] = FileRecord(path, digest)
             to_load.append(path)
-    report.removed = sorted(set(old) - set(records))
     lap("hash")
 
     if to_load:
@@ -115,7 +116,6 @@ def build(sources: Iterable[str | Path], taxonomy_files: Iterable[str | Path] = 
             record.documents = [d for d in record.documents if d.slug != doc.slug]
         if progress:
             progress("extract", done, len(todo))
-    report.extracted = len(todo)
     lap("extract")
 
     documents = [d for r in records.values() for d in r.documents]
@@ -131,7 +131,7 @@ def build(sources: Iterable[str | Path], taxonomy_files: Iterable[str | Path] = 
     lap("graph")
 
     for record in records.values():
-        report.errors += record.errors
+        errors += record.errors
     meta = {
         "built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "package_version": __version__,
@@ -141,12 +141,12 @@ def build(sources: Iterable[str | Path], taxonomy_files: Iterable[str | Path] = 
     }
     rows = {slug: [(dc.concept, dc.count, dc.weight, dc.central) for dc in dcs]
             for slug, dcs in document_concepts.items()}
-    report.graph = ConceptGraph(BuildData(graph, taxonomy, records, candidates, meta, rows,
-                                          has_mention_edges=False))
-    report.graph.precompute()
+    result = ConceptGraph(BuildData(graph, taxonomy, records, candidates, meta, rows,
+                                    has_mention_edges=False))
+    result.precompute()
     lap("precompute")
-    report.timings = timings
-    return report
+    return BuildReport(result, added, changed, sorted(set(old) - set(records)), errors, timings,
+                       unchanged, len(todo))
 
 
 def source_files(sources: Iterable[str | Path]) -> tuple[list[str], list[LoadError]]:
