@@ -106,3 +106,23 @@ def test_bad_sources_are_reported_not_fatal(corpus):
     assert len(report.graph.documents()) == 3
     reasons = " ".join(str(e) for e in report.errors)
     assert "broken.md" in reasons and "missing.md" in reasons
+
+
+def test_nodes_and_edges_carry_the_contract_attributes(corpus):
+    stages = set()
+    graph = build([corpus], progress=lambda stage, done, total: stages.add(stage)).graph.graph
+    assert stages == {"load", "extract"}
+    concept = graph.nodes["concept:pursuer"]
+    assert concept["type"] == "concept" and concept["kind"] == "CYCLE_ROLE"
+    assert {"label", "definition", "alt_labels", "sensitive", "broader"} <= set(concept)
+    doc = graph.nodes["doc:cycle"]
+    assert doc["type"] == "article" and doc["title"] == "On cycle"
+    assert {"label", "url", "author", "published", "word_count", "tags"} <= set(doc)
+    assert graph.nodes["author:dana-reyes"] == {"type": "author", "label": "Dana Reyes"}
+    mentions = [d for _, _, k, d in graph.out_edges("doc:cycle", keys=True, data=True)
+                if k == "MENTIONS"]
+    assert mentions and all({"count", "weight", "central"} <= set(d) for d in mentions)
+    for u, v, k, d in graph.edges(keys=True, data=True):
+        if u.startswith("concept:") and v.startswith("concept:"):
+            assert d["relation"] == k and 0 <= d["weight"] <= 1
+            assert isinstance(d["evidence"], list) and len(d["evidence"]) <= 20
