@@ -132,6 +132,10 @@ class ConceptGraph:
 
         The score (in [0, 1]) combines every relation between the two; ``relations`` lists their
         kinds, strongest first; ``evidence`` the sentences, typed relations' first.
+
+        >>> r = g.related_concepts("pursuer", n=1)[0]                        # doctest: +SKIP
+        >>> r.concept, r.relations, r.evidence[0].text                       # doctest: +SKIP
+        ('pursue-withdraw-cycle', (<RelationKind.PART_OF: 'PART_OF'>, ...), '...')
         """
         self._need_concept(slug)
         ranked = self._related_cache.get(slug)
@@ -215,6 +219,9 @@ class ConceptGraph:
         """Articles closest to ``slug`` by cosine of weighted concept vectors, never itself.
 
         ``shared`` names the concepts that explain each, strongest first.
+
+        >>> [(r.document, r.score, r.shared[:2]) for r in g.related_documents("setting-boundaries")]
+        ...                                                                  # doctest: +SKIP
         """
         self._need_document(slug)
         known = self._data.precomputed.get("related_documents", {}).get(slug)
@@ -228,6 +235,9 @@ class ConceptGraph:
 
         Strong, typed, well-evidenced relations are short; only relations with evidence are
         walked, so every step has sentences that show it. None when no such path exists.
+
+        >>> p = g.path("anxious-attachment", "therapy-refusal")             # doctest: +SKIP
+        >>> [(s.source, s.target, s.relations[0].value) for s in p.steps]   # doctest: +SKIP
         """
         self._need_concept(source)
         self._need_concept(target)
@@ -242,7 +252,12 @@ class ConceptGraph:
 
     def neighborhood(self, slug: str, depth: int = 1, limit: int = 25) -> Subgraph:
         """Concepts within ``depth`` steps of ``slug`` (strongest ties first), at most ``limit``,
-        and the relations among them; ``truncated`` says the limit cut some off."""
+        and the relations among them; ``truncated`` says the limit cut some off.
+
+        >>> sub = g.neighborhood("pursuer", depth=2, limit=10)              # doctest: +SKIP
+        >>> sub.nodes[0], len(sub.nodes) <= 10, sub.truncated                # doctest: +SKIP
+        ('pursuer', True, True)
+        """
         self._need_concept(slug)
         nodes, seen, frontier, truncated = [slug], {slug}, [slug], False
         for _ in range(max(depth, 0)):
