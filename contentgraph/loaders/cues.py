@@ -25,14 +25,17 @@ from .model import Block, Document, Mention, Passage, RelationCue
 # (kind, pattern, reversed): reversed means "X cue Y" states Y -> X (X helps with Y: Y TREATED_BY X).
 _CUES: list[tuple[str, re.Pattern[str], bool]] = [
     ("CAUSES", re.compile(
-        r"\b(?:(?:can|may|will|often|usually|tends? to)\s+)?(?:leads?|led) to\b|\bcaus(?:es|ed|e)\b"
-        r"|\bresult(?:s|ed)? in\b|\bcontributes? to\b|\bfuels?\b|\btrigger(?:s|ed)?\b", re.I), False),
+        r"\b(?:(?:can|may|will|often|usually|tends? to)\s+)?(?:leads?|led) to\b"
+        r"|\bcaus(?:es|ed|e)\b(?!\s+by)|\bresult(?:s|ed)? in\b|\bcontributes? to\b|\bfuels?\b"
+        r"|\btrigger(?:s|ed)?\b(?!\s+by)", re.I), False),
+    ("CAUSES", re.compile(r"\b(?:caused|triggered|driven) by\b|\bstems? from\b"
+                          r"|\bresults? from\b|\bis a result of\b", re.I), True),
     ("SIGNALS", re.compile(
         r"\b(?:(?:may|can|might|is|are|could)\s+(?:be\s+)?)?an?\s+(?:warning\s+|early\s+)?sign of\b"
         r"|\bindicat(?:es|e|ed)\b|\bsignal(?:s|led)?\b|\bred flag for\b|\bpoints? to\b", re.I), False),
     ("PART_OF", re.compile(r"\b(?:is|are|forms?|becomes?)\s+(?:a\s+|one\s+)?part of\b", re.I), False),
-    ("TREATED_BY", re.compile(r"\bhelps? (?:with|to ease|to reduce|ease|reduce)\b|\btreats?\b"
-                              r"|\baddress(?:es)?\b|\beases?\b", re.I), True),
+    ("TREATED_BY", re.compile(r"\bhelps? (?:with|to ease|to reduce|ease|reduce)\b|\btreats?\b",
+                              re.I), True),
     ("CONTRASTS_WITH", re.compile(r"\brather than\b|\binstead of\b|\bas opposed to\b"
                                   r"|\bversus\b|\bvs\.?\s", re.I), False),
 ]
@@ -51,6 +54,10 @@ _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|/)\s*(?:(?:the|a|an|m
 _LIST_LEAD_IN = re.compile(r":\s*$")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
 _MAX_ITEM_WORDS = 20
+MAX_SUBJECT_GAP = 6  # words between the cause/sign/... and the cue
+MAX_OBJECT_GAP = 4  # words between the cue and its object ("lead to feelings of great shame")
+# "the experiences that caused hurt": the subject is not the mention before the relative pronoun.
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose|whom)\b", re.I)
 # A quoted item is something someone might say ("You never listen"), not a member of the list's topic.
 _QUOTED = re.compile(r"^\s*[\"\u201c\u2018']")
 
@@ -123,8 +130,8 @@ def _sentence_cues(document, text, usable, every, sentences) -> list[RelationCue
                     continue
                 if any(m.start < c_end and m.end > c_start for m in inside):
                     continue  # the cue words are part of a concept's name
-                before = [m for m in inside if m.end <= c_start and ";" not in text[m.end:c_start]]
-                if not before:
+                before = [m for m in inside if m.end <= c_start]
+                if not before or not _is_subject_gap(text[before[-1].end:c_start]):
                     continue
                 x = before[-1]
                 pool = inside + (negated if kind == "CONTRASTS_WITH" else [])
@@ -151,12 +158,18 @@ def _sentence_cues(document, text, usable, every, sentences) -> list[RelationCue
     return found
 
 
+def _is_subject_gap(gap: str) -> bool:
+    """Whether the words between a mention and a cue leave the mention the cue's subject."""
+    return (";" not in gap and len(gap.split()) <= MAX_SUBJECT_GAP
+            and not _RELATIVE.search(gap))
+
+
 def _objects(text: str, after: list[Mention], cue_end: int) -> list[Mention]:
     """The first mention after the cue in its clause, and those coordinated with it."""
     if not after:
         return []
     gap = text[cue_end:after[0].start]
-    if re.search(r"[.;:!?]", gap) or len(gap.split()) > 6:
+    if re.search(r"[.,;:!?]", gap) or len(gap.split()) > MAX_OBJECT_GAP:
         return []
     objects = [after[0]]
     for m in after[1:]:

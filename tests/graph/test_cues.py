@@ -60,6 +60,8 @@ def relations(items, negate=()):
 @pytest.mark.parametrize("sentence, expected", [
     ("Stonewalling can lead to loneliness.", ("stonewalling", "CAUSES", "loneliness")),
     ("Stonewalling often results in loneliness.", ("stonewalling", "CAUSES", "loneliness")),
+    ("Loneliness is often caused by stonewalling.", ("stonewalling", "CAUSES", "loneliness")),
+    ("Loneliness can stem from stonewalling.", ("stonewalling", "CAUSES", "loneliness")),
     ("Contempt may be a sign of emotional abuse.", ("contempt", "SIGNALS", "emotional-abuse")),
     ("Contempt indicates emotional abuse.", ("contempt", "SIGNALS", "emotional-abuse")),
     ("The pursuer is part of the pursue-withdraw cycle.", ("pursuer", "PART_OF", "pursue-withdraw-cycle")),
@@ -84,6 +86,8 @@ def test_cause_reaches_coordinated_objects():
     "Contempt is not necessarily a sign of emotional abuse.",
     "Can stonewalling lead to loneliness?",
     "Stonewalling and loneliness were discussed.",
+    "Shame about the stonewalling that caused so much loneliness.",
+    "Couples therapy can help with symptoms, while criticism stays.",
 ])
 def test_negated_hedged_or_cue_free_sentence_states_nothing(sentence):
     assert relations([("paragraph", sentence, 0)]) == set()
