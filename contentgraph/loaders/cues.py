@@ -27,13 +27,19 @@ _CUES: list[tuple[str, re.Pattern[str], bool]] = [
     ("CAUSES", re.compile(
         r"\b(?:(?:can|may|will|often|usually|tends? to)\s+)?(?:leads?|led) to\b"
         r"|\bcaus(?:es|ed|e)\b(?!\s+by)|\bresult(?:s|ed)? in\b|\bcontributes? to\b|\bfuels?\b"
-        r"|\btrigger(?:s|ed)?\b(?!\s+by)", re.I), False),
+        r"|\btrigger(?:s|ed)?\b(?!\s+by)"
+        r"|\b(?:is|are|was|were|be)\s+(?:(?:often|usually|sometimes|also)\s+)?"
+        r"(?:the|a|an|one of the)\s+(?:\w+\s+)?causes? of\b", re.I),
+     False),
     ("CAUSES", re.compile(r"\b(?:caused|triggered|driven) by\b|\bstems? from\b"
                           r"|\bresults? from\b|\bis a result of\b", re.I), True),
     ("SIGNALS", re.compile(
         r"\b(?:(?:may|can|might|is|are|could)\s+(?:be\s+)?)?an?\s+(?:warning\s+|early\s+)?sign of\b"
+        r"|\b(?:are|be)\s+(?:(?:both|all|often|usually|sometimes|also)\s+)?"
+        r"(?:warning\s+|early\s+|common\s+)?signs of\b"
         r"|\bindicat(?:es|e|ed)\b|\bsignal(?:s|led)?\b|\bred flag for\b|\bpoints? to\b", re.I), False),
-    ("PART_OF", re.compile(r"\b(?:is|are|forms?|becomes?)\s+(?:a\s+|one\s+)?part of\b", re.I), False),
+    ("PART_OF", re.compile(r"\b(?:is|are|forms?|becomes?)\s+(?:(?:both|all|often|usually|sometimes|also)"
+                           r"\s+)?(?:a\s+|one\s+)?part of\b", re.I), False),
     ("TREATED_BY", re.compile(r"\bhelps? (?:with|to ease|to reduce|ease|reduce)\b|\btreats?\b",
                               re.I), True),
     ("CONTRASTS_WITH", re.compile(r"\brather than\b|\binstead of\b|\bas opposed to\b"
@@ -48,16 +54,26 @@ _HEDGE = re.compile(
 # A negation right before the cue words voids that cue ("does not lead to", "never causes").
 _NEGATION_BEFORE = re.compile(
     r"(?:\bnot|n['\u2019]t|\bnever|\bno longer|\brarely|\bseldom)\s+(?:\w+\s+){0,2}$", re.I)
-# Between two coordinated objects of a cue: "Y1, Y2 and Y3".
-_COORDINATION = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|/)\s*(?:(?:the|a|an|more|less)\s+)?$",
-                           re.I)
+# Between two coordinated subjects or objects of a cue: "Y1, Y2 and Y3", "X or their Y".
+# A bare comma coordinates only in a list closed by "and"/"or" ("X, Y and Z", not "X, Y is").
+_COORDINATION = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|/)\s*"
+                           r"(?:(?:the|a|an|more|less|my|your|his|her|our|their|its)\s+)?$", re.I)
+_JOINED = re.compile(r"\b(?:and|or)\b|/", re.I)
+# Cue words right after one of these are a noun ("the cause", "different causes", "the results").
+_NOUN_BEFORE = re.compile(
+    r"\b(?:the|a|an|its|their|your|my|his|her|our|root|main|different|many|possible|other"
+    r"|several|multiple|underlying|common|real|primary|potential|no)\s+$", re.I)
 _LIST_LEAD_IN = re.compile(r":\s*$")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
 _MAX_ITEM_WORDS = 20
 MAX_SUBJECT_GAP = 6  # words between the cause/sign/... and the cue
 MAX_OBJECT_GAP = 4  # words between the cue and its object ("lead to feelings of great shame")
+MAX_CLAUSE_WORDS = 2  # words allowed after a comma in the subject gap (", this can lead to")
+# "X rather than Y" contrasts parallel phrases: both sides close to the cue, no "of"/"to" phrase.
+MAX_CONTRAST_GAP = 3
+_PREPOSITION = re.compile(r"\b(?:of|to|for|about|with|in|on|from)\b", re.I)
 # "the experiences that caused hurt": the subject is not the mention before the relative pronoun.
-_RELATIVE = re.compile(r"\b(?:that|which|who|whose|whom)\b", re.I)
+_RELATIVE = re.compile(r"\b(?:that|which|who|whose|whom|what)\b", re.I)
 # A quoted item is something someone might say ("You never listen"), not a member of the list's topic.
 _QUOTED = re.compile(r"^\s*[\"\u201c\u2018']")
 
@@ -126,23 +142,25 @@ def _sentence_cues(document, text, usable, every, sentences) -> list[RelationCue
         for kind, pattern, reverse in _CUES:
             for match in pattern.finditer(sentence):
                 c_start, c_end = s_start + match.start(), s_start + match.end()
-                if _NEGATION_BEFORE.search(text[s_start:c_start]):
+                if _NEGATION_BEFORE.search(text[s_start:c_start]) or _NOUN_BEFORE.search(
+                        text[s_start:c_start]):
                     continue
                 if any(m.start < c_end and m.end > c_start for m in inside):
                     continue  # the cue words are part of a concept's name
+                contrast = kind == "CONTRASTS_WITH"
                 before = [m for m in inside if m.end <= c_start]
-                if not before or not _is_subject_gap(text[before[-1].end:c_start]):
+                if not before or not _is_subject_gap(text[before[-1].end:c_start], contrast):
                     continue
-                x = before[-1]
-                pool = inside + (negated if kind == "CONTRASTS_WITH" else [])
+                pool = inside + (negated if contrast else [])
                 ys = _objects(text, sorted((m for m in pool if m.start >= c_end), key=lambda m: m.start),
-                              c_end)
-                for y in ys:
-                    source, target = (y, x) if reverse else (x, y)
-                    evidence = passage(document, s_start, s_end, section,
-                                       [(x.start, x.end), (y.start, y.end)])
-                    found.append(RelationCue(source.concept, target.concept, kind, evidence,
-                                             match.group(0).strip().lower()))
+                              c_end, contrast)
+                for x in _coordinated(text, before):
+                    for y in ys:
+                        source, target = (y, x) if reverse else (x, y)
+                        evidence = passage(document, s_start, s_end, section,
+                                           [(x.start, x.end), (y.start, y.end)])
+                        found.append(RelationCue(source.concept, target.concept, kind, evidence,
+                                                 match.group(0).strip().lower()))
         unlike = _UNLIKE.match(sentence)
         if unlike:
             first = [m for m in inside if m.start >= s_start + unlike.end()]
@@ -158,25 +176,51 @@ def _sentence_cues(document, text, usable, every, sentences) -> list[RelationCue
     return found
 
 
-def _is_subject_gap(gap: str) -> bool:
-    """Whether the words between a mention and a cue leave the mention the cue's subject."""
-    return (";" not in gap and len(gap.split()) <= MAX_SUBJECT_GAP
-            and not _RELATIVE.search(gap))
+def _is_subject_gap(gap: str, contrast: bool = False) -> bool:
+    """Whether the words between a mention and a cue leave the mention the cue's subject.
+
+    Not across a clause boundary (";", ":", a relative pronoun, a comma followed by a new
+    subject such as ", these remarks tend to"); for a contrast, only a few words.
+    """
+    if ";" in gap or ":" in gap or _RELATIVE.search(gap):
+        return False
+    if "," in gap and len(gap.rsplit(",", 1)[1].split()) > MAX_CLAUSE_WORDS:
+        return False
+    return len(gap.split()) <= (MAX_CONTRAST_GAP if contrast else MAX_SUBJECT_GAP)
 
 
-def _objects(text: str, after: list[Mention], cue_end: int) -> list[Mention]:
+def _coordinated(text: str, before: list[Mention]) -> list[Mention]:
+    """The subject right before the cue and the mentions coordinated with it ("X, Y and Z")."""
+    subjects, joined = [before[-1]], False
+    for m in reversed(before[:-1]):
+        gap = text[m.end:subjects[-1].start]
+        if m.end > subjects[-1].start or not _COORDINATION.match(gap):
+            break
+        joined = joined or bool(_JOINED.search(gap))
+        if not joined:
+            break  # "once married, cheating leads to": a comma with no "and" before the cue
+        subjects.append(m)
+    return subjects[::-1]
+
+
+def _objects(text: str, after: list[Mention], cue_end: int, contrast: bool = False) -> list[Mention]:
     """The first mention after the cue in its clause, and those coordinated with it."""
     if not after:
         return []
     gap = text[cue_end:after[0].start]
     if re.search(r"[.,;:!?]", gap) or len(gap.split()) > MAX_OBJECT_GAP:
         return []
-    objects = [after[0]]
+    if contrast and (len(gap.split()) > MAX_CONTRAST_GAP or _PREPOSITION.search(gap)):
+        return []
+    objects, closed = [after[0]], 1
     for m in after[1:]:
-        if not _COORDINATION.match(text[objects[-1].end:m.start]):
+        gap = text[objects[-1].end:m.start]
+        if not _COORDINATION.match(gap):
             break
         objects.append(m)
-    return objects
+        if _JOINED.search(gap):
+            closed = len(objects)
+    return objects[:closed]
 
 
 def _is_item(block: Block) -> bool:

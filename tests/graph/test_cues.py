@@ -29,6 +29,12 @@ VOCAB = {
     "curiosity": ("curiosity", ConceptKind.SKILL),
     "criticism": ("criticism", ConceptKind.BEHAVIOR),
     "care": ("care", ConceptKind.NEED),
+    "anxiety": ("anxiety", ConceptKind.EMOTION),
+    "triggers": ("emotional-triggers", ConceptKind.EMOTION),
+    "trauma": ("trauma", ConceptKind.EMOTION),
+    "defensiveness": ("defensiveness", ConceptKind.BEHAVIOR),
+    "argument": ("recurring-conflict", ConceptKind.BEHAVIOR),
+    "intimacy": ("intimacy", ConceptKind.NEED),
 }
 TAXONOMY = Taxonomy({slug: Concept(slug, label, kind) for label, (slug, kind) in VOCAB.items()})
 _SENTENCE = re.compile(r"[^.!?:]+[.!?:]?")
@@ -138,3 +144,88 @@ def test_evidence_is_the_sentence_with_both_concepts_highlighted():
     assert [cue.evidence.text[s:e] for s, e in cue.evidence.highlights] == ["Stonewalling",
                                                                              "loneliness"]
     assert doc.text[cue.evidence.start:cue.evidence.end] == cue.evidence.text
+
+
+P, W, CYCLE = "pursuer", "withdrawer", "pursue-withdraw-cycle"
+ST, LO, SH, CO = "stonewalling", "loneliness", "shame", "contempt"
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The pursuer and the withdrawer are both part of the pursue-withdraw cycle.",
+     {(P, "PART_OF", CYCLE), (W, "PART_OF", CYCLE)}),
+    ("The pursuer and the withdrawer are part of the pursue-withdraw cycle.",
+     {(P, "PART_OF", CYCLE), (W, "PART_OF", CYCLE)}),
+    ("Stonewalling, contempt and criticism can lead to loneliness.",
+     {(ST, "CAUSES", LO), (CO, "CAUSES", LO), ("criticism", "CAUSES", LO)}),
+    ("Stonewalling or contempt may signal emotional abuse.",
+     {(ST, "SIGNALS", "emotional-abuse"), (CO, "SIGNALS", "emotional-abuse")}),
+    ("Stonewalling and contempt are both signs of emotional abuse.",
+     {(ST, "SIGNALS", "emotional-abuse"), (CO, "SIGNALS", "emotional-abuse")}),
+    ("Stonewalling can lead to loneliness and shame.", {(ST, "CAUSES", LO), (ST, "CAUSES", SH)}),
+    ("Stonewalling and contempt all too often lead to loneliness, shame or anxiety.",
+     {(s, "CAUSES", o) for s in (ST, CO) for o in (LO, SH, "anxiety")}),
+    ("Stonewalling and contempt usually lead to loneliness.", {(ST, "CAUSES", LO), (CO, "CAUSES", LO)}),
+    ("Stonewalling and contempt sometimes cause loneliness.", {(ST, "CAUSES", LO), (CO, "CAUSES", LO)}),
+    ("Stonewalling and contempt are often part of the pursue-withdraw cycle.",
+     {(ST, "PART_OF", CYCLE), (CO, "PART_OF", CYCLE)}),
+    ("Loneliness and shame are often caused by stonewalling.",
+     {(ST, "CAUSES", LO), (ST, "CAUSES", SH)}),
+    ("Couples therapy helps with stonewalling and recurring conflict.",
+     {(ST, "TREATED_BY", "couples-therapy"), ("recurring-conflict", "TREATED_BY", "couples-therapy")}),
+    # Coordination stops at anything that is not a list of concepts.
+    ("After the shame we felt, stonewalling can lead to loneliness.", {(ST, "CAUSES", LO)}),
+    ("Once there is contempt, stonewalling can lead to loneliness.", {(ST, "CAUSES", LO)}),
+    ("Stonewalling can lead to loneliness, shame is another story.", {(ST, "CAUSES", LO)}),
+    ("Stonewalling can lead to loneliness, shame, and anxiety.",
+     {(ST, "CAUSES", LO), (ST, "CAUSES", SH), (ST, "CAUSES", "anxiety")}),
+])
+def test_coordinated_subjects_and_objects_each_get_the_edge(sentence, expected):
+    assert relations([("paragraph", sentence, 0)]) == expected
+
+
+def test_coordinated_members_share_the_sentence_as_evidence():
+    doc, mentions, sentences = make_doc(
+        [("paragraph", "The pursuer and the withdrawer are both part of the pursue-withdraw cycle.", 0)])
+    cues = find_cues(doc, mentions, sentences, TAXONOMY)
+    assert {c.source for c in cues} == {P, W}
+    assert len({c.evidence.text for c in cues}) == 1
+    for cue in cues:
+        highlighted = [cue.evidence.text[s:e].lower() for s, e in cue.evidence.highlights]
+        assert highlighted == [cue.source, "pursue-withdraw cycle"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The pursuer and the withdrawer are not part of the pursue-withdraw cycle.",
+    "Stonewalling and contempt do not necessarily lead to loneliness.",
+    "Stonewalling and contempt never cause loneliness.",
+    "Stonewalling or contempt does not mean emotional abuse.",
+    "Are the pursuer and the withdrawer both part of the pursue-withdraw cycle?",
+])
+def test_hedged_or_negated_coordination_states_nothing(sentence):
+    assert relations([("paragraph", sentence, 0)]) == set()
+
+
+# Shapes that gave wrong edges on counsel-chat (sentences written for these tests): cue words
+# used as nouns, a subject across a colon, "what" or a new clause, and loose contrasts.
+@pytest.mark.parametrize("sentence", [
+    "Finding a therapist helps you name the cause of your anxiety.",
+    "Trauma takes many forms and anxiety has many different causes.",
+    "Notice your triggers: once you see what causes the anxiety, it eases.",
+    "In an argument, these sweeping remarks tend to lead to defensiveness.",
+    "Shame is about the quality rather than the amount of intimacy.",
+    "He read it as contempt rather than a reaction to trauma.",
+    "The results in couples therapy surprised them, though loneliness remained.",
+])
+def test_wrong_shapes_from_counsel_chat_state_nothing(sentence):
+    assert relations([("paragraph", sentence, 0)]) == set()
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Old trauma is often the cause of anxiety.", ("trauma", "CAUSES", "anxiety")),
+    ("Trauma is one of the main causes of anxiety.", ("trauma", "CAUSES", "anxiety")),
+    ("When we feel loneliness, this can lead to shame.", (LO, "CAUSES", SH)),
+    ("Let them see your anxiety rather than the contempt.", ("anxiety", "CONTRASTS_WITH", CO)),
+    ("Picture them showing curiosity versus their contempt.", ("curiosity", "CONTRASTS_WITH", CO)),
+])
+def test_fixed_patterns_keep_the_right_edges(sentence, expected):
+    assert expected in relations([("paragraph", sentence, 0)])
