@@ -178,22 +178,34 @@ def _extractor(taxonomy: Taxonomy, fingerprint: str) -> Extractor:
 
 def _load_into(records: dict[str, FileRecord], paths: list[str], options,
                progress: Progress | None) -> None:
-    """Read ``paths`` and give each record its documents and errors; slugs stay unique."""
+    """Read ``paths`` and give each record its documents and errors; slugs stay unique.
+
+    As in ``loaders.load``: a taken derived slug gets ``-2``, ``-3``...; a taken slug that the
+    source names itself (front matter ``slug``, WordPress ``post_name``) is an error for the
+    later file, whose document (and its answers) is skipped.
+    """
     waiting = set(paths)
-    taken = {d.slug for p, r in records.items() if p not in waiting for d in r.documents}
+    owner = {d.slug: p for p, r in records.items() if p not in waiting for d in r.documents}
     for done, path in enumerate(paths, 1):
         result = load([path], options)
         record = records[path]
         record.errors = list(result.errors)
-        renamed: dict[str, str] = {}
+        renamed: dict[str, str | None] = {}  # slug in the file -> slug in the build (None: skipped)
         documents = []
         for doc in result.documents:
-            slug, n = doc.slug, 2
-            while slug in taken:
-                slug, n = f"{doc.slug}-{n}", n + 1
-            taken.add(slug)
-            renamed[doc.slug] = slug
+            if doc.slug in result.explicit_slugs and doc.slug in owner:
+                record.errors.append(LoadError(doc.source, f"duplicate slug '{doc.slug}': already "
+                                                           f"used by {owner[doc.slug]}"))
+                renamed[doc.slug] = None
+                continue
             parent = renamed.get(doc.parent, doc.parent) if doc.parent else None
+            if doc.parent and parent is None:
+                continue
+            slug, n = doc.slug, 2
+            while slug in owner:
+                slug, n = f"{doc.slug}-{n}", n + 1
+            owner[slug] = doc.source
+            renamed[doc.slug] = slug
             if slug != doc.slug or parent != doc.parent:
                 doc = replace(doc, slug=slug, parent=parent)
             documents.append(doc)

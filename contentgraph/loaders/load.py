@@ -60,7 +60,9 @@ def load(paths: Iterable[str | Path], options: LoadOptions | None = None) -> Loa
     for done, path in enumerate(files, 1):
         read = _read_file(path, options)
         result.errors.extend(read.errors)
-        result.documents.extend(_claim_slugs(read, registry, result.errors))
+        kept = _claim_slugs(read, registry, result.errors)
+        result.documents.extend(kept)
+        result.explicit_slugs.update(d.slug for d in kept if d.slug in read.explicit_slugs)
         if options.progress:
             options.progress(path, done, len(files))
     return result

@@ -116,6 +116,7 @@ class LoadError:
 class LoadResult:
     documents: list[Document] = field(default_factory=list)
     errors: list[LoadError] = field(default_factory=list)
+    explicit_slugs: set[str] = field(default_factory=set)  # slugs their sources named themselves
 
 
 @dataclass(frozen=True, slots=True)
