@@ -160,6 +160,7 @@ def test_path_between_concepts_with_evidence(client):
         assert a["to"]["slug"] == b["from"]["slug"]
     assert all(step["relations"] for step in path["steps"])
     assert gql(client, query, a="pursuer", b="no-such-concept")["path"] is None
+    assert gql(client, query, a="pursuer", b="pursuer")["path"] == {"length": 0, "steps": []}
 
 
 def test_neighborhood_is_centred_and_its_edges_stay_inside(client):

@@ -40,9 +40,6 @@ async def path_page(request: Request) -> Response:
             context[field] = concept
     if context["problems"]:
         return render(request, "path.html", context, status_code=404)
-    if context["source"].slug == context["target"].slug:
-        context["steps"] = []
-        return render(request, "path.html", context)
     path = graph.path(context["source"].slug, context["target"].slug, max_hops=MAX_HOPS)
     if path is not None:
         context["steps"] = [{"step": step, "source": graph.concept(step.source),

@@ -234,7 +234,8 @@ class ConceptGraph:
         """The best-evidenced path from one concept to another in at most ``max_hops`` steps.
 
         Strong, typed, well-evidenced relations are short; only relations with evidence are
-        walked, so every step has sentences that show it. None when no such path exists.
+        walked, so every step has sentences that show it. None when no such path exists; from a
+        concept to itself, a path of length 0 (no steps).
 
         >>> p = g.path("anxious-attachment", "therapy-refusal")             # doctest: +SKIP
         >>> [(s.source, s.target, s.relations[0].value) for s in p.steps]   # doctest: +SKIP
@@ -242,7 +243,7 @@ class ConceptGraph:
         self._need_concept(source)
         self._need_concept(target)
         nodes = best_path(self._links, source, target, max_hops)
-        if nodes is None or len(nodes) < 2:
+        if nodes is None:
             return None
         steps = []
         for a, b in zip(nodes, nodes[1:]):

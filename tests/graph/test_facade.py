@@ -46,6 +46,13 @@ def test_path_has_evidence_on_every_step(tiny_graph):
     assert tiny_graph.path("anxious-attachment", "jealousy") is None
 
 
+def test_path_from_a_concept_to_itself_has_no_steps(tiny_graph):
+    for hops in (4, 0):
+        path = tiny_graph.path("pursuer", "pursuer", max_hops=hops)
+        assert path is not None and path.length == 0 and path.steps == ()
+    assert tiny_graph.path("jealousy", "jealousy").length == 0  # even a concept with no links
+
+
 def test_related_documents_exclude_itself_and_name_shared_concepts(tiny_graph):
     related = tiny_graph.related_documents("cycle")
     assert "cycle" not in [r.document for r in related]

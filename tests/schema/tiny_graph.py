@@ -76,6 +76,8 @@ class TinyGraph:
     def path(self, source, target, max_hops=4):
         if source not in self._concepts or target not in self._concepts:
             return None
+        if source == target:
+            return Path(())
         return Path((PathStep(source, target, (RelationKind.CO_OCCURS,), (self.passage,)),))
 
     def neighborhood(self, slug, depth=1, limit=25):
