@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -38,3 +39,15 @@ def test_unanswered_questions_are_ranked_by_demand(counsel_chat):
             assert counsel_chat.document(slug).kind == "question"
             assert gap.concept in {dc.concept for dc in counsel_chat.document_concepts(slug)}
 
+
+
+def test_sentence_cues_are_verbs_with_both_concepts_highlighted(counsel_chat):
+    """Cue words used as nouns ("the cause of", "different causes") state no relation."""
+    cues = [c for r in counsel_chat.data.files.values() for cs in r.cues.values() for c in cs
+            if not c.cue.startswith("list under")]
+    assert len(cues) >= 30
+    for cue in cues:
+        assert len(cue.evidence.highlights) == 2, cue
+        before = [cue.evidence.text[:u.start()].split()[-1:] for u in
+                  re.finditer(re.escape(cue.cue), cue.evidence.text, re.I)]
+        assert any(w[:1] != ["the"] and w[:1] != ["different"] for w in before), cue
