@@ -94,7 +94,7 @@ def find_cues(document: Document, mentions: Iterable[Mention], sentences: list[t
     usable = sorted((m for m in mentions if not m.negated), key=lambda m: m.start)
     every = sorted(mentions, key=lambda m: m.start)
     cues: list[RelationCue] = []
-    cues += _sentence_cues(document, text, usable, every, sentences)
+    cues += _sentence_cues(document, text, usable, every, sentences, taxonomy)
     cues += _list_cues(document, text, usable, taxonomy)
     seen: set[tuple[str, str, str, int]] = set()
     unique = []
@@ -121,7 +121,7 @@ def _section_at(document: Document, offset: int) -> str | None:
     return None
 
 
-def _sentence_cues(document, text, usable, every, sentences) -> list[RelationCue]:
+def _sentence_cues(document, text, usable, every, sentences, taxonomy) -> list[RelationCue]:
     found: list[RelationCue] = []
     index = 0
     for s_start, s_end in sorted(sentences):
@@ -149,11 +149,17 @@ def _sentence_cues(document, text, usable, every, sentences) -> list[RelationCue
                     continue  # the cue words are part of a concept's name
                 contrast = kind == "CONTRASTS_WITH"
                 before = [m for m in inside if m.end <= c_start]
-                if not before or not _is_subject_gap(text[before[-1].end:c_start], contrast):
+                if not before:
                     continue
                 pool = inside + (negated if contrast else [])
                 ys = _objects(text, sorted((m for m in pool if m.start >= c_end), key=lambda m: m.start),
                               c_end, contrast)
+                if contrast and ys:
+                    parallel = _parallel(text, before, c_start, ys[0], taxonomy)
+                    if parallel is not before:  # its gap is checked as a subject's
+                        before, contrast = parallel, False
+                if not _is_subject_gap(text[before[-1].end:c_start], contrast):
+                    continue
                 for x in _coordinated(text, before):
                     for y in ys:
                         source, target = (y, x) if reverse else (x, y)
@@ -187,6 +193,25 @@ def _is_subject_gap(gap: str, contrast: bool = False) -> bool:
     if "," in gap and len(gap.rsplit(",", 1)[1].split()) > MAX_CLAUSE_WORDS:
         return False
     return len(gap.split()) <= (MAX_CONTRAST_GAP if contrast else MAX_SUBJECT_GAP)
+
+
+def _parallel(text: str, before: list[Mention], cue_start: int, y: Mention,
+              taxonomy: Taxonomy | None) -> list[Mention]:
+    """For "X rather than Y", the mentions up to the nearest one of Y's kind in the clause when
+    the mention next to the cue is of another kind: "counselling with a therapist versed in abuse
+    rather than couples counselling" contrasts two therapies, not abuse and therapy."""
+    if taxonomy is None or y.concept not in taxonomy:
+        return before
+    kind = taxonomy[y.concept].kind
+    if before[-1].concept in taxonomy and taxonomy[before[-1].concept].kind == kind:
+        return before
+    for i in range(len(before) - 2, -1, -1):
+        m = before[i]
+        if not _is_subject_gap(text[m.end:cue_start]):
+            break
+        if m.concept in taxonomy and taxonomy[m.concept].kind == kind:
+            return before[:i + 1]
+    return before
 
 
 def _coordinated(text: str, before: list[Mention]) -> list[Mention]:

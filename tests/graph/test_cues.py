@@ -35,6 +35,7 @@ VOCAB = {
     "defensiveness": ("defensiveness", ConceptKind.BEHAVIOR),
     "argument": ("recurring-conflict", ConceptKind.BEHAVIOR),
     "intimacy": ("intimacy", ConceptKind.NEED),
+    "individual therapy": ("individual-therapy", ConceptKind.THERAPY_MODALITY),
 }
 TAXONOMY = Taxonomy({slug: Concept(slug, label, kind) for label, (slug, kind) in VOCAB.items()})
 _SENTENCE = re.compile(r"[^.!?:]+[.!?:]?")
@@ -229,3 +230,18 @@ def test_wrong_shapes_from_counsel_chat_state_nothing(sentence):
 ])
 def test_fixed_patterns_keep_the_right_edges(sentence, expected):
     assert expected in relations([("paragraph", sentence, 0)])
+
+
+@pytest.mark.parametrize("sentence, expected, absent", [
+    ("Try couples therapy with someone versed in contempt rather than emotional abuse.",
+     ("contempt", "CONTRASTS_WITH", "emotional-abuse"), ("couples-therapy", "CONTRASTS_WITH",
+                                                          "emotional-abuse")),
+    ("Consider individual therapy with a counsellor versed in contempt rather than couples therapy.",
+     ("individual-therapy", "CONTRASTS_WITH", "couples-therapy"),
+     ("contempt", "CONTRASTS_WITH", "couples-therapy")),
+    ("Feel the anxiety in your body, the shame, rather than loneliness.",
+     ("shame", "CONTRASTS_WITH", LO), ("anxiety", "CONTRASTS_WITH", LO)),
+])
+def test_contrast_pairs_concepts_of_the_same_kind(sentence, expected, absent):
+    found = relations([("paragraph", sentence, 0)])
+    assert expected in found and absent not in found
