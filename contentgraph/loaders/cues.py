@@ -2,7 +2,8 @@
 
 Every relation found carries the sentence (or list item) that states it. Nothing is inferred
 without a cue: negated mentions, hedged sentences ("does not mean", "not necessarily") and
-questions state no relation.
+questions state no relation. Coordinated concepts each get the relation: "the pursuer and the
+withdrawer are both part of the cycle", "X, Y and Z can lead to W", "X can lead to Y and Z".
 
 >>> from contentgraph.loaders.model import Document, Mention, make_blocks
 >>> blocks = make_blocks([("heading", "T", 1), ("paragraph", "Stonewalling can lead to loneliness.", 0)])
