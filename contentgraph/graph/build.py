@@ -22,7 +22,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .. import __version__
-from ..loaders.candidates import candidate_terms
+from ..loaders.candidates import document_phrases, rank_candidates
 from ..loaders.cues import find_cues
 from ..loaders.extract import Extractor
 from ..loaders.load import load, source_paths
@@ -124,7 +124,8 @@ def build(sources: Iterable[str | Path], taxonomy_files: Iterable[str | Path] = 
     document_concepts = {slug: sorted(dcs, key=lambda dc: (not dc.central, -dc.weight, dc.concept))
                          for slug, dcs in scored.items()}
     lap("score")
-    candidates = candidate_terms(documents, mentions, extractor, n=200)
+    candidates = rank_candidates(documents, _phrases(records, mentions, extractor), mentions,
+                                 extractor, n=200)
     lap("candidates")
     cues = [c for r in records.values() for cs in r.cues.values() for c in cs]
     graph = assemble(taxonomy, documents, mentions, cues)
@@ -174,6 +175,19 @@ def _extractor(taxonomy: Taxonomy, fingerprint: str) -> Extractor:
             _EXTRACTORS.pop(next(iter(_EXTRACTORS)))
         _EXTRACTORS[fingerprint] = Extractor(taxonomy)
     return _EXTRACTORS[fingerprint]
+
+
+def _phrases(records: dict[str, FileRecord], mentions: dict, extractor: Extractor) -> list:
+    """Every document's candidate phrases, in document order: kept in its file's record, found
+    only for documents that have none yet (new, changed or re-extracted)."""
+    found = []
+    for record in records.values():
+        kept = record.phrases
+        for doc in record.documents:
+            if doc.slug not in kept:
+                kept[doc.slug] = document_phrases(doc, mentions.get(doc.slug, ()), extractor)
+            found.append(kept[doc.slug])
+    return found
 
 
 def _load_into(records: dict[str, FileRecord], paths: list[str], options,

@@ -1,7 +1,7 @@
 """What a build keeps per source file, so the next build can reuse it (see ``graph.build``).
 
-A FileRecord pickles its documents, mentions and cues as one inner blob that is unpacked only
-when first used: loading a snapshot of thousands of articles then costs little more than reading
+A FileRecord pickles its documents, its mentions and cues, and its candidate phrases as inner
+blobs that are unpacked only when first used: loading a snapshot of thousands of articles then costs little more than reading
 the file, and a page unpacks just the files it shows.
 """
 
@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from ..loaders.candidates import DocumentPhrases
 from ..loaders.model import CandidateTerm, Document, LoadError, Mention, RelationCue
 from ..taxonomy.model import Taxonomy
 from ._pickling import dumps, loads
@@ -19,7 +20,7 @@ from ._pickling import dumps, loads
 class FileRecord:
     """One source file's share of a build: its documents and what was extracted from them."""
 
-    __slots__ = ("path", "hash", "errors", "slugs", "_documents", "_extraction")
+    __slots__ = ("path", "hash", "errors", "slugs", "_documents", "_extraction", "_phrases")
 
     def __init__(self, path: str, hash: str, documents: list[Document] | None = None,
                  mentions: dict[str, list[Mention]] | None = None,
@@ -33,6 +34,7 @@ class FileRecord:
         self._extraction: tuple[dict, dict] | bytes | memoryview = (dict(mentions or {}),
                                                                     dict(cues or {}))
         self.slugs = [d.slug for d in self._documents]
+        self._phrases: dict[str, DocumentPhrases] | bytes | memoryview = {}
 
     @property
     def documents(self) -> list[Document]:
@@ -60,6 +62,13 @@ class FileRecord:
         """Document slug -> the relation cues found in it."""
         return self._extracted()[1]
 
+    @property
+    def phrases(self) -> dict[str, DocumentPhrases]:
+        """Document slug -> its candidate phrases (``loaders.candidates.document_phrases``)."""
+        if isinstance(self._phrases, (bytes, memoryview)):
+            self._phrases = loads(self._phrases)
+        return self._phrases
+
     def without_extraction(self) -> "FileRecord":
         """The same file and documents, to be extracted again (after a taxonomy change)."""
         return FileRecord(self.path, self.hash, self.documents, errors=[
@@ -70,16 +79,18 @@ class FileRecord:
             return bytes(value) if isinstance(value, (bytes, memoryview)) else dumps(value)
 
         return (self.path, self.hash, self.errors, self.slugs, packed(self._documents),
-                packed(self._extraction))
+                packed(self._extraction), packed(self._phrases))
 
     def __setstate__(self, state) -> None:
-        self.path, self.hash, self.errors, self.slugs, self._documents, self._extraction = state
+        self.path, self.hash, self.errors, self.slugs, self._documents, self._extraction, \
+            self._phrases = state
 
     def __eq__(self, other) -> bool:
         if not isinstance(other, FileRecord):
             return NotImplemented
-        return (self.path, self.hash, self.errors, self.documents, self._extracted()) == \
-            (other.path, other.hash, other.errors, other.documents, other._extracted())
+        return (self.path, self.hash, self.errors, self.documents, self._extracted(),
+                self.phrases) == (other.path, other.hash, other.errors, other.documents,
+                                  other._extracted(), other.phrases)
 
     def __repr__(self) -> str:
         return f"FileRecord({self.path!r}, {len(self.slugs)} documents, {len(self.errors)} errors)"
@@ -143,9 +154,9 @@ class BuildData:
             self.document_concepts, self.precomputed = state
         view = memoryview(buffer)
         self.files = {}
-        for path, digest, errors, slugs, (d_at, d_len), (e_at, e_len) in index:
+        for path, digest, errors, slugs, *spans in index:
             record = FileRecord.__new__(FileRecord)
-            record.__setstate__((path, digest, errors, slugs, view[d_at:d_at + d_len],
-                                 view[e_at:e_at + e_len]))
+            record.__setstate__((path, digest, errors, slugs,
+                                 *(view[at:at + size] for at, size in spans)))
             self.files[path] = record
         self.has_mention_edges = False

@@ -5,15 +5,20 @@ matched concept, with no stop word (nor a contraction or a word under three lett
 edge. Phrases are counted by their normalised words (so "attachment wounds" and "attachment
 wound" are one candidate, shown as first seen), ranked by the number of documents using them,
 and a phrase is dropped when a longer candidate that contains it is used by as many documents.
+
+The work is split so that a build can keep it per document: ``document_phrases`` lists one
+document's phrases (the costly part, cached with each file's records), ``rank_candidates`` merges
+the lists of all documents (counting in C) and reads example sentences again only from the few
+documents that first use the winning phrases.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
-from ..taxonomy.normalize import word_spans
+from ..taxonomy.normalize import CHAR_TABLE, WORD_RE, normalize_token
 from .extract import Extractor
 from .model import CandidateTerm, Document, Mention
 
@@ -42,39 +47,164 @@ time old today tomorrow yesterday two three four five six seven eight nine ten
 # Between two words of a phrase: only spaces, dashes and quotes.
 _JOINER = re.compile(r"[\s\-\u2010-\u2015\"'\u2018\u2019\u201c\u201d]*")
 
-
-def _runs(text: str, start: int, end: int, blocked: list[tuple[int, int]]):
-    """Runs of ``(start, end, word)`` tokens of ``text[start:end]`` that a phrase may span."""
-    run: list[tuple[int, int, str]] = []
-    for s, e, word in word_spans(text[start:end]):
-        s, e = s + start, e + start
-        if any(bs < e and s < be for bs, be in blocked) or word.isdigit():
-            if run:
-                yield run
-            run = []
-            continue
-        if run and _JOINER.fullmatch(text, run[-1][1], s) is None:
-            yield run
-            run = []
-        run.append((s, e, word))
-    if run:
-        yield run
+# One document's phrases: each distinct phrase once, and the further uses of phrases used more
+# than once. A phrase is its marked words (see ``_Marked``) joined by spaces, without the first
+# word's mark (always "+"): "attachment +wound", "sleep -and +rest".
+DocumentPhrases = tuple[list[str], list[str]]
 
 
-def _is_stop(word: str) -> bool:
-    """Not at a phrase's edge: stop words, contractions ("i'm"), and words under three letters
-    (initials, and the short words of other languages' passages: "de la")."""
-    return word in STOP_WORDS or "'" in word or len(word) < 3
+class _Marked(dict):
+    """Word token (as translated by ``CHAR_TABLE``) -> its normalised word marked "+" when it may
+    start or end a phrase, "-" when it may not (stop words, contractions such as "i'm", words
+    under three letters: initials, other languages' "de la"); "|" for a number or a run of
+    characters that join no words, which split phrases."""
+
+    def __missing__(self, token: str) -> str:
+        if WORD_RE.fullmatch(token) is None:
+            value = "|"
+        else:
+            word = normalize_token(token)
+            value = "|" if word.isdigit() else (
+                "-" if word in STOP_WORDS or "'" in word or len(word) < 3 else "+") + word
+        self[token] = value
+        return value
 
 
-def _phrases(run: list[tuple[int, int, str]]):
-    words = [w for _, _, w in run]
-    for size in range(MIN_WORDS, MAX_WORDS + 1):
-        for i in range(len(run) - size + 1):
-            key = tuple(words[i:i + size])
-            if _is_stop(key[0]) or _is_stop(key[-1]):
+_mark = _Marked().__getitem__
+# Phrases of 2, 3 and 4 marked words, found at every word (overlapping).
+_SIZES = [re.compile(r"\+(?=(\S+ " + r"[-+]\S+ " * middle + r"\+\S+))")
+          for middle in range(MAX_WORDS - MIN_WORDS + 1)]
+# Words, and the characters between them that split phrases: everything but spaces (a line
+# break ends a sentence), dashes and quotes. A sentence ends only at a line break or at ``.!?``
+# and the ellipsis, so phrases never cross sentences.
+_TOKEN = re.compile(r"\w+(?:'\w+)*|(?:\n|[^\w\s\-\"'])+")
+# Characters the translation turns into a dash or a quote but that join no words as written
+# (minus sign, low quotes, primes, guillemets, backtick): a document with one is read sentence by
+# sentence, word by word (``_runs``).
+_NOT_JOINING = re.compile("[" + "".join(
+    chr(c) for c in CHAR_TABLE if _JOINER.fullmatch(chr(c)) is None) + "]")
+_MASK = "\n"  # stands for a matched concept's characters: no word, and it joins nothing
+
+
+def _runs(text: str, sentences: Iterable[tuple[int, int]], blocked: list[tuple[int, int]]):
+    """``(sentence start, sentence end, run)`` for each run of ``(start, end, marked word)``
+    tokens a phrase may span: inside one sentence, no numbers, no matched concept, only spaces,
+    dashes and quotes between its words. ``blocked``: the matched spans, sorted, not overlapping."""
+    b, n_blocked = 0, len(blocked)
+    for s_start, s_end in sentences:
+        run: list[tuple[int, int, str]] = []
+        lowered = text[s_start:s_end].translate(CHAR_TABLE)
+        for m in WORD_RE.finditer(lowered):
+            s, e = m.start() + s_start, m.end() + s_start
+            while b < n_blocked and blocked[b][1] <= s:
+                b += 1
+            word = _mark(m.group())
+            if (b < n_blocked and blocked[b][0] < e) or word == "|":
+                if run:
+                    yield s_start, s_end, run
+                run = []
                 continue
-            yield key, run[i][0], run[i + size - 1][1]
+            if run and _JOINER.fullmatch(text, run[-1][1], s) is None:
+                yield s_start, s_end, run
+                run = []
+            run.append((s, e, word))
+        if run:
+            yield s_start, s_end, run
+
+
+def _blocked(mentions: Iterable[Mention]) -> list[tuple[int, int]]:
+    return sorted({(m.start, m.end) for m in mentions})
+
+
+def document_phrases(document: Document, mentions: Iterable[Mention],
+                     extractor: Extractor) -> DocumentPhrases:
+    """Every candidate phrase of one document (``mentions`` are its concept mentions).
+
+    The same phrases as reading it sentence by sentence, word by word (``_runs``), found faster:
+    the matched concepts are masked, the whole text becomes one line of marked words and
+    splitters, and three regexes pick the phrases of each size out of it.
+    """
+    text = document.text
+    if _NOT_JOINING.search(text):
+        runs = _runs(text, extractor.sentences(document), _blocked(mentions))
+        line = " | ".join(" ".join(w for _, _, w in run) for _, _, run in runs)
+    else:
+        pieces, at = [], 0
+        for start, end in _blocked(mentions):
+            pieces += (text[at:start], _MASK * (end - start))
+            at = end
+        pieces.append(text[at:])
+        # A word a match ends inside ("partner's", matched as "partner") leaves its tail ("s")
+        # after the mask: under three letters, it neither starts nor ends a phrase.
+        line = " ".join(map(_mark, _TOKEN.findall("".join(pieces).translate(CHAR_TABLE))))
+    found = [phrase for size in _SIZES for phrase in size.findall(line)]
+    distinct = list(dict.fromkeys(found))
+    if len(distinct) == len(found):
+        return distinct, []
+    return distinct, [k for k, c in Counter(found).items() for _ in range(c - 1)]
+
+
+def _places(document: Document, mentions: Iterable[Mention], extractor: Extractor,
+            wanted: set[str]) -> dict[str, tuple[str, str]]:
+    """For each phrase of ``wanted`` the document uses: its first use as written (lower case,
+    spaces squeezed) and the sentence holding it."""
+    text, places = document.text, {}
+    for s_start, s_end, run in _runs(text, extractor.sentences(document), _blocked(mentions)):
+        words = [w for _, _, w in run]
+        for size in range(MIN_WORDS, MAX_WORDS + 1):
+            for i in range(len(run) - size + 1):
+                key = " ".join(words[i:i + size])[1:]
+                if key in wanted and key not in places:
+                    shown = " ".join(text[run[i][0]:run[i + size - 1][1]].lower().split())
+                    places[key] = (shown, text[s_start:s_end])
+        if len(places) == len(wanted):
+            break
+    return places
+
+
+def rank_candidates(documents: Sequence[Document], phrases: Sequence[DocumentPhrases],
+                    mentions_by_doc: Mapping[str, list[Mention]], extractor: Extractor,
+                    n: int = 200) -> list[CandidateTerm]:
+    """The ``n`` most used candidate terms, from each document's ``document_phrases`` (in the
+    order of ``documents``), with up to two example sentences (from the first documents using
+    them)."""
+    count: Counter[str] = Counter()
+    doc_count: Counter[str] = Counter()
+    for distinct, more in phrases:
+        doc_count.update(distinct)
+        count.update(distinct)
+        if more:
+            count.update(more)
+    frequent = [k for k, d in doc_count.items() if d >= MIN_DOCUMENTS]
+    best_longer = _best_longer(frequent, doc_count)
+    kept = [k for k in frequent if best_longer.get(k, 0) < doc_count[k]]
+    kept.sort(key=lambda k: (-doc_count[k], -count[k]))
+    if len(kept) > n:  # the ties at the cut are ordered by how the phrase is shown
+        last = (doc_count[kept[n - 1]], count[kept[n - 1]])
+        kept = [k for k in kept if (doc_count[k], count[k]) >= last]
+    examples = _examples(documents, phrases, mentions_by_doc, extractor, set(kept))
+    kept.sort(key=lambda k: (-doc_count[k], -count[k], examples[k][0][0]))
+    return [CandidateTerm(examples[k][0][0], count[k], doc_count[k],
+                          tuple(sentence for _, sentence in examples[k]))
+            for k in kept[:n]]
+
+
+def _examples(documents, phrases, mentions_by_doc, extractor, wanted: set[str]):
+    """Phrase -> its first uses ``(shown, sentence)`` in the first ``EXAMPLES`` documents using
+    it; only those documents are read again."""
+    found: dict[str, list[tuple[str, str]]] = {k: [] for k in wanted}
+    pending = set(wanted)
+    for doc, (distinct, _) in zip(documents, phrases):
+        if not pending:
+            break
+        here = pending.intersection(distinct)
+        if not here:
+            continue
+        for key, place in _places(doc, mentions_by_doc.get(doc.slug, ()), extractor, here).items():
+            found[key].append(place)
+            if len(found[key]) == EXAMPLES:
+                pending.discard(key)
+    return found
 
 
 def candidate_terms(
@@ -85,49 +215,22 @@ def candidate_terms(
 ) -> list[CandidateTerm]:
     """The ``n`` most used candidate terms across ``documents``, with up to two example sentences
     (from different documents)."""
-    count: Counter[tuple[str, ...]] = Counter()
-    doc_count: Counter[tuple[str, ...]] = Counter()
-    first_seen: dict[tuple[str, ...], list[tuple[str, int, int, int, int]]] = {}
-    for doc in documents:
-        text = doc.text
-        blocked = sorted((m.start, m.end) for m in mentions_by_doc.get(doc.slug, ()))
-        seen: set[tuple[str, ...]] = set()
-        for s_start, s_end in extractor.sentences(doc):
-            local = [b for b in blocked if b[0] < s_end and s_start < b[1]]
-            for run in _runs(text, s_start, s_end, local):
-                for key, start, end in _phrases(run):
-                    count[key] += 1
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    doc_count[key] += 1
-                    places = first_seen.setdefault(key, [])
-                    if len(places) < EXAMPLES:
-                        places.append((text, start, end, s_start, s_end))
-    frequent = [k for k, d in doc_count.items() if d >= MIN_DOCUMENTS]
-    best_longer = _best_longer(frequent, doc_count)
-    kept = [k for k in frequent if best_longer.get(k, 0) < doc_count[k]]
-    shown = {k: _shown(first_seen[k][0]) for k in kept}
-    kept.sort(key=lambda k: (-doc_count[k], -count[k], shown[k]))
-    return [
-        CandidateTerm(shown[k], count[k], doc_count[k],
-                      tuple(t[a:b] for t, _, _, a, b in first_seen[k]))
-        for k in kept[:n]
-    ]
+    documents = list(documents)
+    phrases = [document_phrases(d, mentions_by_doc.get(d.slug, ()), extractor) for d in documents]
+    return rank_candidates(documents, phrases, mentions_by_doc, extractor, n)
 
 
-def _shown(place: tuple[str, int, int, int, int]) -> str:
-    text, start, end, _, _ = place
-    return " ".join(text[start:end].lower().split())
-
-
-def _best_longer(frequent: list[tuple[str, ...]], doc_count: Counter) -> dict[tuple[str, ...], int]:
+def _best_longer(frequent: list[str], doc_count: Counter) -> dict[str, int]:
     """For each phrase inside a longer frequent phrase, the most documents such a phrase has."""
-    best: dict[tuple[str, ...], int] = {}
+    best: dict[str, int] = {}
     for longer in frequent:
-        for size in range(MIN_WORDS, len(longer)):
-            for i in range(len(longer) - size + 1):
-                part = longer[i:i + size]
-                if doc_count[longer] > best.get(part, 0):
-                    best[part] = doc_count[longer]
+        words = ("+" + longer).split(" ")
+        if len(words) == MIN_WORDS:
+            continue
+        used = doc_count[longer]
+        for size in range(MIN_WORDS, len(words)):
+            for i in range(len(words) - size + 1):
+                part = " ".join(words[i:i + size])[1:]
+                if used > best.get(part, 0):
+                    best[part] = used
     return best

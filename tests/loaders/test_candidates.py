@@ -43,3 +43,28 @@ def test_no_stop_word_edges_no_concept_words_no_single_document_phrases():
 
 def test_n_limits_the_list():
     assert len(run(n=1)) == 1
+
+
+def phrases_of(*texts):
+    docs = [Document(f"p{i}", "answer", "", make_blocks([("paragraph", t, 0)]), "x", "0")
+            for i, t in enumerate(texts)]
+    mentions = {d.slug: EXTRACTOR.mentions(d) for d in docs}
+    return {t.phrase for t in candidate_terms(docs, mentions, EXTRACTOR)}
+
+
+def test_dashes_and_quotes_join_words_other_marks_split_them():
+    joined = phrases_of("Try the sleep \u2013 hygiene plan.", 'Keep "sleep" hygiene simple.')
+    assert "sleep \u2013 hygiene" in joined or 'sleep" hygiene' in joined
+    for mark in ("\u2212", "\u00ab", "`", "\u201e", ",", ":", "("):
+        split = phrases_of(f"Try the sleep {mark} hygiene plan.", f"Keep sleep {mark} hygiene.")
+        assert not any(p.startswith("sleep") and "hygiene" in p for p in split), mark
+
+
+def test_phrases_stop_at_numbers_sentences_lines_and_concepts():
+    texts = ["Sleep hygiene 2 routines matter. Sleep hygiene\nroutines again.",
+             "Sleep hygiene 3 routines. Sleep hygiene. Routines help.",
+             "The partner's anger management routines. Repair rituals, anger's repair rituals."]
+    found = phrases_of(*texts, *texts)
+    assert "sleep hygiene" in found and "repair rituals" in found
+    # nothing across a number, a line break, a sentence end or a matched concept
+    assert not any("hygiene" in p and "routine" in p or "management" in p for p in found)
