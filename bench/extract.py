@@ -131,6 +131,7 @@ def main() -> None:
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     start = time.perf_counter()
     extractor = Extractor(taxonomy)
+    extractor.surface_forms  # the automaton is made on first use
     build = time.perf_counter() - start
     labels = {x.lower() for c in taxonomy for x in (c.label, *c.alt_labels)}
     print(f"{len(docs)} answers, {megabytes:.2f} MB; {len(taxonomy)} concepts, {len(labels)} labels, "

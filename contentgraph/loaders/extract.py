@@ -20,6 +20,8 @@ contrast flips it (see ``negation``).
 
 from __future__ import annotations
 
+from functools import cached_property
+
 import ahocorasick
 
 from ..taxonomy.model import Taxonomy
@@ -35,16 +37,26 @@ class Extractor:
 
     def __init__(self, taxonomy: Taxonomy):
         self.taxonomy = taxonomy
+
+    @cached_property
+    def _automaton(self) -> ahocorasick.Automaton:
+        """Every surface form -> (its length, its concepts); made on first use (a second or
+        more: a rebuild with nothing to extract never needs it)."""
         concepts_by_form: dict[str, set[str]] = {}
-        for concept in taxonomy:
+        for concept in self.taxonomy:
             for label in (concept.label, *concept.alt_labels):
                 for form in phrase_forms(label):
                     concepts_by_form.setdefault(form, set()).add(concept.slug)
-        self.surface_forms = len(concepts_by_form)
-        self._automaton = ahocorasick.Automaton()
+        automaton = ahocorasick.Automaton()
         for form, slugs in concepts_by_form.items():
-            self._automaton.add_word(form, (len(form), tuple(sorted(slugs))))
-        self._automaton.make_automaton()
+            automaton.add_word(form, (len(form), tuple(sorted(slugs))))
+        automaton.make_automaton()
+        return automaton
+
+    @property
+    def surface_forms(self) -> int:
+        """Number of distinct surface forms the automaton matches."""
+        return len(self._automaton)
 
     def sentences(self, document: Document) -> list[tuple[int, int]]:
         """Sentence spans in ``document.text``; a sentence never crosses a block."""
