@@ -4,8 +4,10 @@ Each size runs in a child process of its own (so peak memory is that build's): g
 articles (bench/generate.py, recombined from the example corpus's paragraphs), build, save the
 snapshot; then another fresh child loads the snapshot. Prints, per corpus: documents, wall and
 CPU time of the build, peak RSS, snapshot size, snapshot load time (wall and CPU) and the time
-the first use of the whole networkx graph then takes; then the exponent of build time against
-size (least squares on log-log). CPU time is the steadier figure on a busy machine. Targets
+the first use of the whole networkx graph then takes; then a third child rebuilds the same
+sources against the loaded snapshot with nothing changed (``rebuild s``: the ``build`` call,
+every file hashed, none read or extracted); then the exponent of build time against size (least
+squares on log-log). CPU time is the steadier figure on a busy machine. Targets
 (measured, not asserted): exponent <= 1.15, the 8,000-article snapshot loads in under a second.
 
     .venv/bin/python bench/build.py                 # all sizes and counsel-chat
@@ -74,6 +76,18 @@ def child_load(snapshot: Path) -> dict:
             "graph_s": time.perf_counter() - loaded}
 
 
+def child_rebuild(snapshot: Path, sources: list[str]) -> dict:
+    """Build ``sources`` again against the snapshot made from them: nothing has changed."""
+    from contentgraph.graph.build import build
+    from contentgraph.graph.facade import ConceptGraph
+
+    previous = ConceptGraph.load(snapshot)
+    start, cpu = time.perf_counter(), time.process_time()
+    report = build(sources, previous=previous)
+    return {"rebuild_s": time.perf_counter() - start, "rebuild_cpu_s": time.process_time() - cpu,
+            "stages": report.timings, "reused": report.unchanged}
+
+
 def _child(*args: str) -> dict:
     done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True)
     if done.returncode != 0:
@@ -101,6 +115,8 @@ def main() -> None:
             result = child_generated(int(rest[0]), Path(rest[1]))
         elif what == "counsel-chat":
             result = child_counsel_chat(Path(rest[0]))
+        elif what == "rebuild":
+            result = child_rebuild(Path(rest[0]), rest[1:])
         else:
             result = child_load(Path(rest[0]))
         print(json.dumps(result))
@@ -109,27 +125,32 @@ def main() -> None:
     rows = []
     with tempfile.TemporaryDirectory(prefix="cg-bench-build-") as tmp:
         work = Path(tmp)
-        runs = [(f"{n:,} generated articles", ["generated", str(n), tmp], work / f"articles-{n}.graph", n)
-                for n in args.sizes]
+        runs = [(f"{n:,} generated articles", ["generated", str(n), tmp], work / f"articles-{n}.graph", n,
+                 [str(work / f"articles-{n}")]) for n in args.sizes]
         if not args.no_counsel_chat:
             if COUNSEL_CHAT.is_dir():
-                runs.append(("counsel-chat", ["counsel-chat", tmp], work / "counsel-chat.graph", None))
+                runs.append(("counsel-chat", ["counsel-chat", tmp], work / "counsel-chat.graph", None,
+                             [str(COUNSEL_CHAT)]))
             else:
                 print(f"counsel-chat skipped: {COUNSEL_CHAT} is absent")
         print(f"{'corpus':<26}{'docs':>7}{'build s':>9}{'cpu s':>8}{'peak MiB':>10}"
-              f"{'snap MiB':>10}{'load s':>8}{'cpu s':>7}{'graph s':>9}", flush=True)
-        for name, child_args, snapshot, n in runs:
+              f"{'snap MiB':>10}{'load s':>8}{'cpu s':>7}{'graph s':>9}{'rebuild s':>11}{'cpu s':>7}",
+              flush=True)
+        for name, child_args, snapshot, n, sources in runs:
             built = _child("--child", *child_args)
             loaded = _child("--child", "load", str(snapshot))
+            again = _child("--child", "rebuild", str(snapshot), *sources)
             rows.append((name, n, built, loaded))
             print(f"{name:<26}{built['documents']:>7,}{built['build_s']:>9.2f}"
                   f"{built['build_cpu_s']:>8.2f}{built['peak_mib']:>10.0f}"
                   f"{built['snapshot_mib']:>10.1f}{loaded['load_s']:>8.3f}{loaded['load_cpu_s']:>7.3f}"
-                  f"{loaded['graph_s']:>9.3f}",
+                  f"{loaded['graph_s']:>9.3f}{again['rebuild_s']:>11.2f}{again['rebuild_cpu_s']:>7.2f}",
                   flush=True)
             slowest = sorted(built["stages"].items(), key=lambda kv: -kv[1])[:3]
             print(" " * 4 + "slowest stages: " + ", ".join(f"{k} {v:.2f}s" for k, v in slowest)
                   + (f"; {built['errors']} load errors" if built["errors"] else ""), flush=True)
+            print(" " * 4 + "rebuild stages: " + ", ".join(
+                f"{k} {v:.2f}s" for k, v in again["stages"].items()), flush=True)
     sized = [(n, built) for _, n, built, _ in rows if n]
     if len(sized) >= 2:
         sizes = [n for n, _ in sized]
