@@ -30,8 +30,8 @@ _APOSTROPHES = ("\u2019", "\u02bc", "`", "\u00b4")
 _EDGE_APOSTROPHE = re.compile(r"'(?:(?!\w)|(?<!\w'))")
 # "'s" ending a word: read as a space, as normalize_token drops it ("couple's therapy").
 _POSSESSIVE = re.compile(r"'s(?!\w)")
-# A line break with the spaces and breaks after it, or a run of spaces.
-_RUN = re.compile(r"\n[\n ]*|  +")
+_SPACES = re.compile(r"  +")
+_BREAK = re.compile(r"\n[\n ]*")
 
 
 def _lower(text: str) -> str:
@@ -62,10 +62,15 @@ class SearchText:
         self.text = low if ("\n" not in low and "  " not in low) else self._squeeze(low)
 
     def _squeeze(self, low: str) -> str:
+        runs = [m.span() for m in _BREAK.finditer(low)]
+        if "  " in low:
+            runs.extend(m.span() for m in _SPACES.finditer(low))
+            runs.sort()
         pieces: list[str] = []
         last = size = shift = 0
-        for run in _RUN.finditer(low):
-            start, end = run.span()
+        for start, end in runs:
+            if start < last:
+                continue  # spaces inside a break already taken
             replacement = "\n" if low[start] == "\n" else " "
             pieces.append(low[last:start])
             pieces.append(replacement)
