@@ -2,7 +2,8 @@
 
 Incremental: given the previous build, files whose bytes hash the same are neither re-read nor
 re-extracted (unless the taxonomy changed, which re-extracts every document from the kept
-documents); files no longer among the sources disappear. Errors in one file never stop a build:
+documents); files no longer among the sources disappear; when nothing changed at all, the
+previous graph is the result. Errors in one file never stop a build:
 they are reported per file.
 
 >>> from contentgraph.examples import corpus_path
@@ -98,6 +99,10 @@ def build(sources: Iterable[str | Path], taxonomy_files: Iterable[str | Path] = 
             records[path] = FileRecord(path, digest)
             to_load.append(path)
     lap("hash")
+    removed = sorted(set(old) - set(records))
+    if same_taxonomy and not (to_load or removed):  # nothing changed: the previous graph stands
+        errors += [e for r in records.values() for e in r.errors]
+        return BuildReport(previous, errors=errors, timings=timings, unchanged=unchanged)
 
     if to_load:
         _load_into(records, to_load, load_options, progress)
@@ -146,8 +151,7 @@ def build(sources: Iterable[str | Path], taxonomy_files: Iterable[str | Path] = 
                                     has_mention_edges=False))
     result.precompute()
     lap("precompute")
-    return BuildReport(result, added, changed, sorted(set(old) - set(records)), errors, timings,
-                       unchanged, len(todo))
+    return BuildReport(result, added, changed, removed, errors, timings, unchanged, len(todo))
 
 
 def source_files(sources: Iterable[str | Path]) -> tuple[list[str], list[LoadError]]:

@@ -70,6 +70,16 @@ def test_unchanged_files_are_not_extracted_again(corpus):
     assert second.graph.document("cycle") == first.graph.document("cycle")
 
 
+def test_a_rebuild_with_nothing_changed_keeps_the_previous_graph(corpus):
+    (corpus / "broken.md").write_bytes(b"")
+    first = build([corpus])
+    again = build([corpus], previous=first.graph)
+    assert again.graph is first.graph and again.graph.built_at == first.graph.built_at
+    assert again.unchanged == 4 and again.extracted == 0
+    assert not (again.added or again.changed or again.removed)
+    assert any("broken.md" in str(e) for e in again.errors)
+
+
 def test_incremental_build_from_a_snapshot(corpus, tmp_path):
     snapshot = tmp_path / "g.graph"
     build([corpus]).graph.save(snapshot)
