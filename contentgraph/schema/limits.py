@@ -2,7 +2,7 @@
 
 The limits reach the schema as one ``Limits`` value (the server fills it from its settings);
 ``build_schema(limits)`` returns a strawberry Schema with strawberry's built-in extensions plus
-the cost limiter, and the parser and validation caches.
+the cost limiter, the parser cache and a validation cache keyed by the parsed document.
 """
 
 from __future__ import annotations
@@ -15,11 +15,12 @@ from typing import Any
 import strawberry
 from graphql import (FieldNode, FragmentDefinitionNode, FragmentSpreadNode, GraphQLError,
                      GraphQLList, GraphQLNonNull, GraphQLObjectType, InlineFragmentNode,
-                     OperationDefinitionNode, SelectionSetNode, VariableNode)
+                     OperationDefinitionNode, SelectionSetNode, VariableNode, Visitor, visit)
 from strawberry.extensions import (AddValidationRules, DisableIntrospection, MaskErrors,
                                    MaxAliasesLimiter, MaxTokensLimiter, ParserCache,
-                                   QueryDepthLimiter, SchemaExtension, ValidationCache)
+                                   QueryDepthLimiter, SchemaExtension)
 from strawberry.schema.config import StrawberryConfig
+from strawberry.schema.schema import validate_document
 
 from .query import Query
 
@@ -118,22 +119,61 @@ def _size_argument(node: FieldNode, field, variables) -> int | None:
     return None
 
 
-def cost_limiter(limit: int) -> type[SchemaExtension]:
-    """An extension refusing operations whose query_cost exceeds ``limit``, naming the cost."""
+class _ByDocument:
+    """A bounded LRU map keyed by a parsed document's identity.
 
-    known: OrderedDict[tuple, tuple[Any, int]] = OrderedDict()  # the parser cache's documents
+    The parser cache hands back the same document object for the same query text, so work
+    that depends only on the document runs once per distinct text, without hashing the AST.
+    Each entry keeps its document alive, so an id is not reused while its entry is cached.
+    """
+
+    def __init__(self, size: int = CACHE_SIZE):
+        self.size = size
+        self.entries: OrderedDict[tuple, tuple[Any, Any]] = OrderedDict()
+
+    def get(self, document, extra: tuple = ()) -> Any:
+        entry = self.entries.get((id(document), *extra))
+        return entry[1] if entry is not None and entry[0] is document else None
+
+    def put(self, document, value: Any, extra: tuple = ()) -> None:
+        self.entries[(id(document), *extra)] = (document, value)
+        if len(self.entries) > self.size:
+            self.entries.popitem(last=False)
+
+
+def size_variables(document) -> frozenset[str]:
+    """Names of the variables passed as a size argument (``first``, ``maxHops``) anywhere in
+    ``document``: the only variables the query cost depends on."""
+    names: set[str] = set()
+
+    class Collect(Visitor):
+        def enter_argument(self, node, *_):
+            if node.name.value in SIZE_ARGUMENTS and isinstance(node.value, VariableNode):
+                names.add(node.value.name.value)
+
+    visit(document, Collect())
+    return frozenset(names)
+
+
+def cost_limiter(limit: int) -> type[SchemaExtension]:
+    """An extension refusing operations whose query_cost exceeds ``limit``, naming the cost.
+
+    The cost is computed once per document, operation and values of its size variables."""
+
+    sizes_of = _ByDocument()
+    costs = _ByDocument()
 
     def cached_cost(document, schema, operation_name, variables) -> int:
-        sizes = tuple(sorted((k, v) for k, v in (variables or {}).items()
-                             if isinstance(v, int)))
-        key = (id(document), operation_name, sizes)
-        entry = known.get(key)
-        if entry is not None and entry[0] is document:
-            return entry[1]
-        cost = query_cost(document, schema, operation_name, variables)
-        known[key] = (document, cost)
-        if len(known) > CACHE_SIZE:
-            known.popitem(last=False)
+        names = sizes_of.get(document)
+        if names is None:
+            names = size_variables(document)
+            sizes_of.put(document, names)
+        variables = variables or {}
+        key = (operation_name, *(repr(variables.get(name)) for name in sorted(names)))
+        cost = costs.get(document, key)
+        if cost is None:
+            cost = query_cost(document, schema, operation_name, variables)
+            costs.put(document, cost, key)
         return cost
 
     class CostLimiter(SchemaExtension):
@@ -150,6 +190,27 @@ def cost_limiter(limit: int) -> type[SchemaExtension]:
             yield
 
     return CostLimiter
+
+
+def validation_cache() -> type[SchemaExtension]:
+    """An extension validating each parsed document once (with every rule, including the depth
+    and alias limits) and reusing the errors for the same document."""
+
+    known = _ByDocument()
+
+    class CachedValidation(SchemaExtension):
+        def on_validate(self) -> Iterator[None]:
+            ctx = self.execution_context
+            document = ctx.graphql_document
+            errors = known.get(document)
+            if errors is None:
+                errors = validate_document(ctx.schema._schema, document,
+                                           tuple(ctx.validation_rules))
+                known.put(document, errors)
+            ctx.pre_execution_errors = errors
+            yield
+
+    return CachedValidation
 
 
 def _is_unexpected(error: GraphQLError) -> bool:
@@ -176,7 +237,7 @@ def build_schema(limits: Limits = Limits()) -> strawberry.Schema:
         lambda: MaxTokensLimiter(max_token_count=limits.tokens),
         lambda: ParserCache(maxsize=CACHE_SIZE),
         lambda: AddValidationRules(rules),
-        lambda: ValidationCache(maxsize=CACHE_SIZE),
+        validation_cache(),
         cost_limiter(limits.cost),
         lambda: MaskErrors(should_mask_error=_is_unexpected,
                            error_message="Internal error: the server logged it"),
