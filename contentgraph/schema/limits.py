@@ -220,6 +220,15 @@ def _is_unexpected(error: GraphQLError) -> bool:
     return original is not None and not isinstance(original, GraphQLError)
 
 
+class _MaskErrors(MaskErrors):
+    """MaskErrors without its runtime Protocol check on every result (0.1 ms a request)."""
+
+    def _process_result(self, result: object) -> None:
+        errors = getattr(result, "errors", None)
+        if errors:
+            result.errors = self._process_errors(errors)
+
+
 class _Schema(strawberry.Schema):
     """Logs only the errors that come from bugs; a client's mistakes are answered, not logged."""
 
@@ -240,7 +249,7 @@ def build_schema(limits: Limits = Limits()) -> strawberry.Schema:
         lambda: AddValidationRules(rules),
         validation_cache(),
         cost_limiter(limits.cost),
-        lambda: MaskErrors(should_mask_error=_is_unexpected,
+        lambda: _MaskErrors(should_mask_error=_is_unexpected,
                            error_message="Internal error: the server logged it"),
     ]
     config = StrawberryConfig(disable_field_suggestions=not limits.introspection,
