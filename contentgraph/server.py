@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import gc
 import json
 import logging
 import shutil
@@ -229,6 +230,7 @@ def create_app(graph: ConceptGraph, settings: Settings | None = None) -> Starlet
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
         tasks, remove_handler = [], None
+        gc.freeze()  # the schema and the app are built: keep the collector off them too
         if settings.reload and holder.path is not None:
             tasks.append(asyncio.create_task(holder.watch(settings.reload_interval)))
             try:
@@ -252,7 +254,7 @@ def create_app(graph: ConceptGraph, settings: Settings | None = None) -> Starlet
         middleware=[
             Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                        allow_methods=["GET", "POST"], allow_headers=["content-type"]),
-            Middleware(GZipMiddleware, minimum_size=1000),
+            Middleware(GZipMiddleware, minimum_size=1000, compresslevel=6),
         ],
         lifespan=lifespan,
     )
