@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -27,7 +27,8 @@ from ..loaders.candidates import document_phrases, rank_candidates
 from ..loaders.cues import find_cues
 from ..loaders.extract import Extractor
 from ..loaders.load import load, source_paths
-from ..loaders.model import Document, LoadError, content_hash
+from ..loaders.model import LoadError, content_hash
+from ..loaders.slugs import SlugRegistry
 from ..loaders.scoring import score_documents
 from ..taxonomy.load import load_taxonomy
 from ..taxonomy.model import Taxonomy
@@ -196,37 +197,14 @@ def _phrases(records: dict[str, FileRecord], mentions: dict, extractor: Extracto
 
 def _load_into(records: dict[str, FileRecord], paths: list[str], options,
                progress: Progress | None) -> None:
-    """Read ``paths`` and give each record its documents and errors; slugs stay unique.
-
-    As in ``loaders.load``: a taken derived slug gets ``-2``, ``-3``...; a taken slug that the
-    source names itself (front matter ``slug``, WordPress ``post_name``) is an error for the
-    later file, whose document (and its answers) is skipped.
-    """
+    """Read ``paths`` and give each record its documents and errors; slugs stay unique across
+    the build, the kept files' slugs included (the rules of ``loaders.load``)."""
     waiting = set(paths)
-    owner = {d.slug: p for p, r in records.items() if p not in waiting for d in r.documents}
+    slugs = SlugRegistry()
+    slugs.owner = {d.slug: p for p, r in records.items() if p not in waiting for d in r.documents}
     for done, path in enumerate(paths, 1):
-        result = load([path], options)
-        record = records[path]
-        record.errors = list(result.errors)
-        renamed: dict[str, str | None] = {}  # slug in the file -> slug in the build (None: skipped)
-        documents = []
-        for doc in result.documents:
-            if doc.slug in result.explicit_slugs and doc.slug in owner:
-                record.errors.append(LoadError(doc.source, f"duplicate slug '{doc.slug}': already "
-                                                           f"used by {owner[doc.slug]}"))
-                renamed[doc.slug] = None
-                continue
-            parent = renamed.get(doc.parent, doc.parent) if doc.parent else None
-            if doc.parent and parent is None:
-                continue
-            slug, n = doc.slug, 2
-            while slug in owner:
-                slug, n = f"{doc.slug}-{n}", n + 1
-            owner[slug] = doc.source
-            renamed[doc.slug] = slug
-            if slug != doc.slug or parent != doc.parent:
-                doc = replace(doc, slug=slug, parent=parent)
-            documents.append(doc)
-        record.documents = documents
+        result = load([path], options, slugs)
+        records[path].documents = result.documents
+        records[path].errors = list(result.errors)
         if progress:
             progress("load", done, len(paths))

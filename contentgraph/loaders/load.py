@@ -43,7 +43,8 @@ def is_supported(path: str | Path) -> bool:
     return Path(path).suffix.lower() in READERS
 
 
-def load(paths: Iterable[str | Path], options: LoadOptions | None = None) -> LoadResult:
+def load(paths: Iterable[str | Path], options: LoadOptions | None = None,
+         slugs: SlugRegistry | None = None) -> LoadResult:
     """Load every source in ``paths`` (files, folders searched recursively, globs).
 
     The reader is chosen by file extension (see ``READERS``); files of other types inside
@@ -51,12 +52,14 @@ def load(paths: Iterable[str | Path], options: LoadOptions | None = None) -> Loa
     source, or a bad row or item inside one, becomes a ``LoadError`` naming the file (and line)
     and the problem; the other sources still load. Slugs are unique in the result: a derived
     slug that is taken gets ``-2``, ``-3``...; a slug a source sets explicitly (front matter
-    ``slug``, WordPress ``post_name``) that is already taken is an error.
+    ``slug``, WordPress ``post_name``) that is already taken is an error. ``slugs`` shares
+    the taken slugs across calls (an incremental build loads file by file); a new registry by
+    default.
     """
     options = options or LoadOptions()
     files, errors = source_paths(paths)
     result = LoadResult(errors=errors)
-    registry = SlugRegistry()
+    registry = slugs if slugs is not None else SlugRegistry()
     for done, path in enumerate(files, 1):
         read = _read_file(path, options)
         result.errors.extend(read.errors)
