@@ -4,7 +4,9 @@ Strawberry wraps every field: a field without a resolver costs five calls, a met
 Info object and converts its arguments one by one. For the field shapes this schema uses
 (attributes; synchronous methods taking ``self``, maybe ``info``, and scalar or enum
 arguments) ``speed_up(schema)`` installs resolvers that call straight through. Resolvers
-receive graphql-core's info, which has the same ``context``. Anything else keeps strawberry's.
+receive graphql-core's info (or, in compiled plans, an object with the same ``context``), so
+they may use nothing of it but ``info.context``. Anything else keeps strawberry's. Each direct
+resolver carries ``direct = True``; an attribute's also names the attribute in ``attribute``.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ def _attribute(name: str):
     def resolve(source: Any, info: Any) -> Any:
         return getattr(source, name)
 
+    resolve.direct, resolve.attribute = True, name
     return resolve
 
 
@@ -78,4 +81,5 @@ def _method(definition, schema: strawberry.Schema):
     else:
         def resolve(source: Any, info: Any, **kwargs: Any) -> Any:
             return function(source, **kwargs)
+    resolve.direct = True
     return resolve

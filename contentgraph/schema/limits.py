@@ -7,7 +7,6 @@ the cost limiter, the parser cache and a validation cache keyed by the parsed do
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +21,8 @@ from strawberry.extensions import (AddValidationRules, DisableIntrospection, Mas
 from strawberry.schema.config import StrawberryConfig
 from strawberry.schema.schema import validate_document
 
+from .compiled import compiled_executor
+from .documents import CACHE_SIZE, ByDocument
 from .fastpath import speed_up
 from .query import Query
 
@@ -32,7 +33,6 @@ SIZE_ARGUMENTS = ("first", "maxHops")
 # Fields whose list size follows from their parent's size argument (counted once per parent).
 PER_PARENT = {"ConceptConnection.edges": 1, "ArticleConnection.edges": 1, "Path.steps": 1,
               "Subgraph.nodes": 1, "Subgraph.edges": 3}
-CACHE_SIZE = 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,28 +120,6 @@ def _size_argument(node: FieldNode, field, variables) -> int | None:
     return None
 
 
-class _ByDocument:
-    """A bounded LRU map keyed by a parsed document's identity.
-
-    The parser cache hands back the same document object for the same query text, so work
-    that depends only on the document runs once per distinct text, without hashing the AST.
-    Each entry keeps its document alive, so an id is not reused while its entry is cached.
-    """
-
-    def __init__(self, size: int = CACHE_SIZE):
-        self.size = size
-        self.entries: OrderedDict[tuple, tuple[Any, Any]] = OrderedDict()
-
-    def get(self, document, extra: tuple = ()) -> Any:
-        entry = self.entries.get((id(document), *extra))
-        return entry[1] if entry is not None and entry[0] is document else None
-
-    def put(self, document, value: Any, extra: tuple = ()) -> None:
-        self.entries[(id(document), *extra)] = (document, value)
-        if len(self.entries) > self.size:
-            self.entries.popitem(last=False)
-
-
 def size_variables(document) -> frozenset[str]:
     """Names of the variables passed as a size argument (``first``, ``maxHops``) anywhere in
     ``document``: the only variables the query cost depends on."""
@@ -161,8 +139,8 @@ def cost_limiter(limit: int) -> type[SchemaExtension]:
 
     The cost is computed once per document, operation and values of its size variables."""
 
-    sizes_of = _ByDocument()
-    costs = _ByDocument()
+    sizes_of = ByDocument()
+    costs = ByDocument()
 
     def cached_cost(document, schema, operation_name, variables) -> int:
         names = sizes_of.get(document)
@@ -197,7 +175,7 @@ def validation_cache() -> type[SchemaExtension]:
     """An extension validating each parsed document once (with every rule, including the depth
     and alias limits) and reusing the errors for the same document."""
 
-    known = _ByDocument()
+    known = ByDocument()
 
     class CachedValidation(SchemaExtension):
         def on_validate(self) -> Iterator[None]:
@@ -254,7 +232,8 @@ def build_schema(limits: Limits = Limits()) -> strawberry.Schema:
     ]
     config = StrawberryConfig(disable_field_suggestions=not limits.introspection,
                               batching_config={"max_operations": limits.batch})
-    schema = _Schema(query=Query, extensions=extensions, config=config)
+    schema = _Schema(query=Query, extensions=extensions, config=config,
+                     execution_context_class=compiled_executor())
     speed_up(schema)
     return schema
 
