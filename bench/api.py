@@ -71,7 +71,7 @@ def plain_routes():
             return JSONResponse({"article": None})
         return JSONResponse({"article": {
             "slug": doc.slug, "kind": doc.kind, "title": doc.title, "url": doc.url,
-            "author": doc.author, "published": doc.published, "wordCount": doc.word_count,
+            "author": doc.author, "published": doc.published, "wordCount": graph.word_count(slug),
             "concepts": [{"concept": concept_ref(graph, m.concept), "count": m.count,
                           "weight": m.weight, "central": m.central,
                           "passages": [passage(graph, p, False) for p in

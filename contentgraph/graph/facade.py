@@ -188,6 +188,11 @@ class ConceptGraph:
             slugs = [s for s in slugs if s in hits]
         return [self.document(s) for s in slugs]
 
+    def word_count(self, slug: str) -> int:
+        """Number of words of the document's cleaned text (counted when the graph was built)."""
+        self._need_document(slug)
+        return self._data.graph.nodes[f"doc:{slug}"]["word_count"]
+
     def document_concepts(self, slug: str) -> list[DocumentConcept]:
         """The document's concepts: central first, then by weight."""
         self._need_document(slug)
@@ -196,6 +201,13 @@ class ConceptGraph:
 
     def mention_passages(self, document: str, concept: str, n: int = 3) -> list[Passage]:
         """Sentences of ``document`` mentioning ``concept``, non-negated first, with highlights."""
+        found = self._passages_cache.get((document, concept))
+        if found is None:
+            found = self._passages_cache[document, concept] = self._rank_passages(document,
+                                                                                  concept)
+        return list(found[:n])
+
+    def _rank_passages(self, document: str, concept: str) -> tuple[Passage, ...]:
         self._need_document(document)
         doc = self.document(document)
         by_sentence: dict[int, list[Mention]] = defaultdict(list)
@@ -203,8 +215,9 @@ class ConceptGraph:
             if m.concept == concept:
                 by_sentence[m.sentence_start].append(m)
         ranked = sorted(by_sentence.items(), key=lambda kv: (all(m.negated for m in kv[1]), kv[0]))
-        return [passage(doc, start, start + len(ms[0].sentence), ms[0].section,
-                        [(m.start, m.end) for m in ms]) for start, ms in ranked[:n]]
+        text = doc.text
+        return tuple(passage(doc, start, start + len(ms[0].sentence), ms[0].section,
+                             [(m.start, m.end) for m in ms], text) for start, ms in ranked)
 
     def mentions(self, document: str) -> list[Mention]:
         """Every mention in the document, by position (for highlighting its text)."""
@@ -351,6 +364,10 @@ class ConceptGraph:
 
     @cached_property
     def _mentions_cache(self) -> dict[str, list[Mention]]:
+        return {}
+
+    @cached_property
+    def _passages_cache(self) -> dict[tuple[str, str], tuple[Passage, ...]]:
         return {}
 
     @property

@@ -108,11 +108,13 @@ def find_cues(document: Document, mentions: Iterable[Mention], sentences: list[t
 
 
 def passage(document: Document, start: int, end: int, section: str | None,
-            spans: Iterable[tuple[int, int]]) -> Passage:
-    """The passage ``text[start:end]`` with highlight spans made relative to it."""
+            spans: Iterable[tuple[int, int]], text: str | None = None) -> Passage:
+    """The passage ``text[start:end]`` of ``document`` (whose ``text`` may be passed when
+    known), with highlight spans made relative to it."""
     highlights = tuple(sorted((max(s, start) - start, min(e, end) - start)
                               for s, e in spans if s < end and e > start))
-    return Passage(document.slug, section, document.text[start:end], start, end, highlights)
+    text = document.text if text is None else text
+    return Passage(document.slug, section, text[start:end], start, end, highlights)
 
 
 def _section_at(document: Document, offset: int) -> str | None:
@@ -165,7 +167,7 @@ def _sentence_cues(document, text, usable, every, sentences, taxonomy) -> list[R
                     for y in ys:
                         source, target = (y, x) if reverse else (x, y)
                         evidence = passage(document, s_start, s_end, section,
-                                           [(x.start, x.end), (y.start, y.end)])
+                                           [(x.start, x.end), (y.start, y.end)], text)
                         found.append(RelationCue(source.concept, target.concept, kind, evidence,
                                                  match.group(0).strip().lower()))
         unlike = _UNLIKE.match(sentence)
@@ -177,7 +179,7 @@ def _sentence_cues(document, text, usable, every, sentences, taxonomy) -> list[R
                 after = [m for m in inside if m.start > s_start + comma]
                 if x.end <= s_start + comma and after:
                     evidence = passage(document, s_start, s_end, section,
-                                       [(x.start, x.end), (after[0].start, after[0].end)])
+                                       [(x.start, x.end), (after[0].start, after[0].end)], text)
                     found.append(RelationCue(after[0].concept, x.concept, "CONTRASTS_WITH",
                                              evidence, "unlike"))
     return found

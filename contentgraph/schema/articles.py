@@ -42,8 +42,8 @@ class Article:
                    author=doc.author, published=doc.published, data=doc)
 
     @strawberry.field(description="Number of words of the cleaned text.")
-    def word_count(self) -> int:
-        return self.data.word_count
+    def word_count(self, info: strawberry.Info) -> int:
+        return graph_of(info).word_count(self.slug)
 
     @strawberry.field(description="The document's concepts: central ones first, then by weight.")
     def concepts(

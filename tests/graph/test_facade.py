@@ -109,6 +109,13 @@ def test_links_and_documents(tiny_graph):
     passages = tiny_graph.mention_passages("refusal", "therapy-refusal")
     assert passages[0].text.startswith("Therapy refusal is common")
     assert passages[-1].text.startswith("Therapy refusal does not")  # negated last
+    passages.clear()  # answers are copies: the cached ones stay whole
+    assert tiny_graph.mention_passages("refusal", "therapy-refusal", n=1)[0].text.startswith(
+        "Therapy refusal is common")
+    refusal = tiny_graph.document("refusal")
+    assert tiny_graph.word_count("refusal") == refusal.word_count > 0
+    with pytest.raises(DocumentNotFound):
+        tiny_graph.word_count("nope")
 
 
 def test_graph_is_read_only(tiny_graph):
