@@ -19,10 +19,11 @@ safe.
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import Enum
 from typing import Any
 
-from graphql import (FieldNode, FragmentDefinitionNode, FragmentSpreadNode, GraphQLError,
-                     GraphQLLeafType, GraphQLList, GraphQLNonNull, GraphQLObjectType,
+from graphql import (FieldNode, FragmentDefinitionNode, FragmentSpreadNode, GraphQLEnumType,
+                     GraphQLError, GraphQLLeafType, GraphQLList, GraphQLNonNull, GraphQLObjectType,
                      GraphQLSchema, GraphQLString, InlineFragmentNode, OperationDefinitionNode,
                      OperationType, SelectionSetNode, Undefined, get_argument_values,
                      is_const_value_node, is_leaf_type)
@@ -161,35 +162,29 @@ def _field(parent: GraphQLObjectType, nodes: list[FieldNode],
 def _completer(kind, nodes: list[FieldNode],
                fragments: dict[str, FragmentDefinitionNode]) -> Complete:
     """Complete a resolved value of GraphQL type ``kind`` as graphql-core's complete_value."""
-    if isinstance(kind, GraphQLNonNull):
-        inner = _completer(kind.of_type, nodes, fragments)
-
-        def non_null(value: Any, state: Run) -> Any:
-            if value is None:
-                raise _Incomplete("null for a non-null field")
-            return inner(value, state)
-
-        return non_null
+    non_null = isinstance(kind, GraphQLNonNull)
+    if non_null:
+        kind = kind.of_type
     if isinstance(kind, GraphQLList):
         item = _completer(kind.of_type, nodes, fragments)
 
         def items(value: Any, state: Run) -> list[Any] | None:
             if value is None:
-                return None
+                return _null(non_null)
             if isinstance(value, Exception) or not is_iterable(value):
                 raise _Incomplete("not a list")
             return [item(each, state) for each in value]
 
         return items
     if is_leaf_type(kind):
-        return _leaf(kind)
+        return _leaf(kind, non_null)
     if isinstance(kind, GraphQLObjectType) and kind.is_type_of is None:
         run = _selection(kind, [node.selection_set for node in nodes
                                 if node.selection_set is not None], fragments)
 
         def object_(value: Any, state: Run) -> dict[str, Any] | None:
             if value is None:
-                return None
+                return _null(non_null)
             if isinstance(value, Exception):
                 raise _Incomplete("an exception for an object")
             return run(value, state)
@@ -198,21 +193,33 @@ def _completer(kind, nodes: list[FieldNode],
     raise _NotCovered(f"type {kind}")
 
 
-def _leaf(kind: GraphQLLeafType) -> Complete:
+def _leaf(kind: GraphQLLeafType, non_null: bool) -> Complete:
+    """Complete a scalar or enum value; enum values are looked up once per value."""
     coerce = kind.coerce_output_value
     is_string = kind is GraphQLString
+    known: dict[Any, Any] | None = {} if isinstance(kind, GraphQLEnumType) else None
 
     def leaf(value: Any, state: Run) -> Any:
         if value is None:
-            return None
+            return _null(non_null)
         if is_string and value.__class__ is str:
             return value
+        if known is not None:
+            coerced = known.get(value)
+            if coerced is not None:
+                return coerced
         if isinstance(value, Exception):
             raise _Incomplete("an exception for a value")
         coerced = coerce(value)
         if coerced is None or coerced is Undefined:
             raise _Incomplete("a value its type cannot represent")
+        if known is not None and isinstance(value, Enum):
+            known[value] = coerced
         return coerced
 
     return leaf
 
+
+def _null(non_null: bool) -> None:
+    if non_null:
+        raise _Incomplete("null for a non-null field")
