@@ -16,6 +16,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import orjson
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -132,7 +133,7 @@ class GraphQLEndpoint:
         if problem is not None:
             await _error(400, problem)(request.scope, request.receive, send)
             return
-        body = json.dumps(process_result(result), separators=(",", ":")).encode()
+        body = orjson.dumps(process_result(result))
         generation.cache.put(key, body)
         await _send_cached(send, body)
 
