@@ -30,7 +30,7 @@ from ..loaders.model import CandidateTerm, Document, DocumentConcept, LoadError,
 from ..taxonomy.model import Concept, ConceptKind, RelationKind, Taxonomy
 from . import gaps as _gaps
 from .assemble import slugify
-from .paths import best_path, communities, concept_graph, pagerank
+from .paths import best_path, communities, concept_graph, pagerank, step_costs
 from .records import BuildData, FileRecord
 from .results import (Community, Edge, Gaps, Path, PathStep, RelatedConcept, RelatedDocument,
                       SearchHit, Stats, Subgraph)
@@ -255,7 +255,7 @@ class ConceptGraph:
         """
         self._need_concept(source)
         self._need_concept(target)
-        nodes = best_path(self._links, source, target, max_hops)
+        nodes = best_path(self._step_costs, source, target, max_hops)
         if nodes is None:
             return None
         steps = []
@@ -422,6 +422,10 @@ class ConceptGraph:
     @cached_property
     def _links(self) -> dict[str, dict[str, Link]]:
         return concept_links(self._data.graph)
+
+    @cached_property
+    def _step_costs(self) -> dict[str, tuple[tuple[str, float], ...]]:
+        return step_costs(self._links)
 
     @cached_property
     def _related_cache(self) -> dict[str, list[RelatedConcept]]:

@@ -17,9 +17,16 @@ def edge_cost(link: Link) -> float:
     return 1.0 + -math.log(max(link.score, 0.01)) + (1.0 - evidence)
 
 
-def best_path(links: dict[str, dict[str, Link]], source: str, target: str,
+def step_costs(links: dict[str, dict[str, Link]]) -> dict[str, tuple[tuple[str, float], ...]]:
+    """concept -> (neighbour, edge_cost) for every evidenced relation: what best_path walks."""
+    return {node: tuple((other, edge_cost(link)) for other, link in neighbours.items()
+                        if link.evidence)
+            for node, neighbours in links.items()}
+
+
+def best_path(steps: dict[str, tuple[tuple[str, float], ...]], source: str, target: str,
               max_hops: int) -> list[str] | None:
-    """Cheapest path of at most ``max_hops`` steps using only evidenced relations, or None.
+    """Cheapest path of at most ``max_hops`` steps over ``step_costs``, or None.
 
     Hop-bounded Bellman-Ford: ``max_hops`` rounds over the edges reached so far.
     """
@@ -31,10 +38,10 @@ def best_path(links: dict[str, dict[str, Link]], source: str, target: str,
         updates: dict[str, tuple[float, list[str]]] = {}
         for node in frontier:
             cost, path = best[node]
-            for other, link in links.get(node, {}).items():
-                if not link.evidence or other in path:
+            for other, step in steps.get(node, ()):
+                if other in path:
                     continue
-                new = cost + edge_cost(link)
+                new = cost + step
                 if new < best.get(other, (math.inf,))[0] and new < updates.get(other, (math.inf,))[0]:
                     updates[other] = (new, path + [other])
         if not updates:
