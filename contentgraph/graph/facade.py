@@ -327,6 +327,11 @@ class ConceptGraph:
         return self._gaps
 
     def stats(self) -> Stats:
+        """Counts of the graph (computed once)."""
+        return self._stats
+
+    @cached_property
+    def _stats(self) -> Stats:
         counts = defaultdict(int)
         for data in self._data.graph.nodes.values():
             counts[data.get("type")] += 1
