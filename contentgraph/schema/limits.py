@@ -1,8 +1,10 @@
 """Safety limits of the schema: depth, aliases, tokens, query cost, introspection, batching.
 
 The limits reach the schema as one ``Limits`` value (the server fills it from its settings);
-``build_schema(limits)`` returns a strawberry Schema with strawberry's built-in extensions plus
-the cost limiter, the parser cache and a validation cache keyed by the parsed document.
+``build_schema(limits)`` returns a strawberry Schema with strawberry's built-in extensions (token
+limit, parser cache, error masking) and rules (depth, aliases, introspection), plus one guard
+that validates each parsed document once and checks the query cost. Queries run through
+compiled plans (``compiled``).
 """
 
 from __future__ import annotations
@@ -15,9 +17,9 @@ import strawberry
 from graphql import (FieldNode, FragmentDefinitionNode, FragmentSpreadNode, GraphQLError,
                      GraphQLList, GraphQLNonNull, GraphQLObjectType, InlineFragmentNode,
                      OperationDefinitionNode, SelectionSetNode, VariableNode, Visitor, visit)
-from strawberry.extensions import (AddValidationRules, DisableIntrospection, MaskErrors,
-                                   MaxAliasesLimiter, MaxTokensLimiter, ParserCache,
-                                   QueryDepthLimiter, SchemaExtension)
+from strawberry.extensions import (DisableIntrospection, MaskErrors, MaxAliasesLimiter,
+                                   MaxTokensLimiter, ParserCache, QueryDepthLimiter,
+                                   SchemaExtension)
 from strawberry.schema.config import StrawberryConfig
 from strawberry.schema.schema import validate_document
 
@@ -134,11 +136,8 @@ def size_variables(document) -> frozenset[str]:
     return frozenset(names)
 
 
-def cost_limiter(limit: int) -> type[SchemaExtension]:
-    """An extension refusing operations whose query_cost exceeds ``limit``, naming the cost.
-
-    The cost is computed once per document, operation and values of its size variables."""
-
+def _cost_cache():
+    """``query_cost`` computed once per document, operation and values of its size variables."""
     sizes_of = ByDocument()
     costs = ByDocument()
 
@@ -155,41 +154,36 @@ def cost_limiter(limit: int) -> type[SchemaExtension]:
             costs.put(document, cost, key)
         return cost
 
-    class CostLimiter(SchemaExtension):
-        def on_validate(self) -> Iterator[None]:
-            ctx = self.execution_context
-            if not ctx.pre_execution_errors and ctx.graphql_document is not None:
-                cost = cached_cost(ctx.graphql_document, ctx.schema._schema, ctx.operation_name,
-                                   ctx.variables)
-                if cost > limit:
-                    ctx.pre_execution_errors = [GraphQLError(
-                        f"Query cost {cost} exceeds the cost limit of {limit}: the lists it "
-                        "asks for could return that many objects; ask for fewer (smaller "
-                        "`first`) or split the query")]
-            yield
-
-    return CostLimiter
+    return cached_cost
 
 
-def validation_cache() -> type[SchemaExtension]:
-    """An extension validating each parsed document once (with every rule, including the depth
-    and alias limits) and reusing the errors for the same document."""
-
+def query_guard(rules: list, cost_limit: int) -> type[SchemaExtension]:
+    """An extension validating each parsed document once, with strawberry's rules plus
+    ``rules`` (depth, aliases, introspection), then refusing an operation whose query_cost
+    exceeds ``cost_limit``, naming the cost."""
     known = ByDocument()
+    cost_of = _cost_cache()
 
-    class CachedValidation(SchemaExtension):
+    class QueryGuard(SchemaExtension):
         def on_validate(self) -> Iterator[None]:
             ctx = self.execution_context
             document = ctx.graphql_document
             errors = known.get(document)
             if errors is None:
                 errors = validate_document(ctx.schema._schema, document,
-                                           tuple(ctx.validation_rules))
+                                           (*ctx.validation_rules, *rules))
                 known.put(document, errors)
+            if not errors:
+                cost = cost_of(document, ctx.schema._schema, ctx.operation_name, ctx.variables)
+                if cost > cost_limit:
+                    errors = [GraphQLError(
+                        f"Query cost {cost} exceeds the cost limit of {cost_limit}: the lists it "
+                        "asks for could return that many objects; ask for fewer (smaller "
+                        "`first`) or split the query")]
             ctx.pre_execution_errors = errors
             yield
 
-    return CachedValidation
+    return QueryGuard
 
 
 def _is_unexpected(error: GraphQLError) -> bool:
@@ -220,13 +214,10 @@ def build_schema(limits: Limits = Limits()) -> strawberry.Schema:
              *MaxAliasesLimiter(max_alias_count=limits.aliases).validation_rules]
     if not limits.introspection:
         rules += DisableIntrospection().validation_rules
-    rules = list(rules)
     extensions = [
         lambda: MaxTokensLimiter(max_token_count=limits.tokens),
         lambda: ParserCache(maxsize=CACHE_SIZE),
-        lambda: AddValidationRules(rules),
-        validation_cache(),
-        cost_limiter(limits.cost),
+        query_guard(rules, limits.cost),
         lambda: _MaskErrors(should_mask_error=_is_unexpected,
                            error_message="Internal error: the server logged it"),
     ]
