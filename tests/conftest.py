@@ -26,3 +26,14 @@ def example_snapshot(example_graph, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("snapshot") / "example.graph"
     example_graph.save(path)
     return path
+
+
+@pytest.fixture(scope="session")
+def seeds_graph():
+    """ConceptGraph of the real seed articles in shared/corpus (skips when they are absent)."""
+    from contentgraph.graph.build import build
+
+    seeds = SHARED_CORPUS / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("shared/corpus is absent")
+    return build([seeds]).graph

@@ -22,8 +22,8 @@ def watson():
 
 
 @pytest.fixture(scope="module")
-def seeds():
-    return build([SEEDS]).graph
+def seeds(seeds_graph):
+    return seeds_graph
 
 
 def relation(graph, source, target, kind):

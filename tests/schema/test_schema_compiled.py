@@ -162,6 +162,20 @@ def test_the_schema_runs_plans_and_answers_what_they_do_not_cover(example_graph,
     assert skipped.data == {"concept": {"slug": "pursuer"}} and fallbacks == ["Skipped"]
 
 
+def test_every_page_of_the_real_seeds_is_answered_like_graphql_core(run, seeds_graph,
+                                                                    fallbacks):
+    pages = [(CONCEPT_PAGE, concept.slug) for concept in seeds_graph.concepts()]
+    pages += [(ARTICLE_PAGE, doc.slug) for kind in ("article", "question", "answer")
+              for doc in seeds_graph.documents(kind=kind)]
+    executor = compiled_executor()
+    for query, slug in pages:
+        expected = run(StrawberryGraphQLCoreExecutionContext, query, {"slug": slug}, seeds_graph)
+        assert expected.errors is None, (slug, expected.errors)
+        assert formatted(run(executor, query, {"slug": slug}, seeds_graph)) == formatted(expected)
+    assert len(fallbacks) == len(pages)  # only the graphql-core runs
+    assert sum(page is ARTICLE_PAGE for page, _ in pages) >= 2
+
+
 def test_random_queries_answer_like_graphql_core(run, graphql_schema):
     """hypothesis-graphql queries over the whole schema: same data, same errors."""
     from hypothesis import HealthCheck, given, settings
