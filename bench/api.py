@@ -2,24 +2,27 @@
 
 Starts one server process on 127.0.0.1 (uvicorn, uvloop/httptools where installed) serving the
 app of ``contentgraph.server.create_app`` plus plain JSON routes that return the same data from
-the same facade, then loads both with a bounded asyncio HTTP/1.1 keep-alive client at 1, 8 and
-32 connections for three front-end pages (article page, concept page, path), for a repeated
-query (answered from the response cache) and for distinct ones (other variables each request).
-Prints requests/s, p50 and p99 and the ratio GraphQL / plain.
+the same facade, then loads both with wrk (when installed; else a bounded asyncio HTTP/1.1
+keep-alive client) at 1, 8 and 32 connections for three front-end pages (article page, concept
+page, path), for a repeated query (answered from the response cache) and for distinct ones (a new
+variable in each request). Prints requests/s, p50 and p99 and the ratio GraphQL / plain.
 
-    .venv/bin/python bench/api.py [--seconds 2] [--connections 1,8,32]
+    .venv/bin/python bench/api.py [--seconds 2] [--connections 1,8,32] [--client wrk|python]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
+import shutil
 import socket
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ARTICLE_PAGE = """query ArticlePage($slug: String!) { article(slug: $slug) {
@@ -131,10 +134,101 @@ def run_server(port: int, snapshot: str) -> None:
                 access_log=False, log_level="warning")
 
 
-# --- the load generator --------------------------------------------------------------------
+# --- the load generators -------------------------------------------------------------------
 
-def request_bytes(method: str, target: str, body: bytes = b"") -> bytes:
-    head = f"{method} {target} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+NONCE = "__N__"  # replaced by the request's number: a new variable each time, nothing cached
+
+
+@dataclass(frozen=True)
+class Request:
+    method: str
+    target: str
+    body: str = ""  # JSON; NONCE marks where the request's number goes
+
+
+def graphql(query: str, variables: dict) -> Request:
+    return Request("POST", "/graphql", json.dumps({"query": query, "variables": variables}))
+
+
+def workloads(graph) -> list[tuple[str, list[Request], list[Request], list[Request]]]:
+    """(page, repeated, distinct, plain): the requests each load sends in turn."""
+    articles = [d.slug for d in graph.documents()]
+    concepts = [c.slug for c in graph.concepts() if graph.article_count(c.slug) > 0]
+    pairs = [(a, b) for a in concepts[:12] for b in concepts[:12]
+             if a != b and graph.path(a, b, 4) is not None] or [(concepts[0], concepts[1])]
+    top_article = max(articles, key=lambda s: len(graph.document_concepts(s)))
+    top_concept = max(concepts, key=graph.article_count)
+    return [
+        ("article page", [graphql(ARTICLE_PAGE, {"slug": top_article})],
+         [graphql(ARTICLE_PAGE, {"slug": slug, "nonce": NONCE}) for slug in articles],
+         [Request("GET", f"/plain/article/{slug}") for slug in articles]),
+        ("concept page", [graphql(CONCEPT_PAGE, {"slug": top_concept})],
+         [graphql(CONCEPT_PAGE, {"slug": slug, "nonce": NONCE}) for slug in concepts],
+         [Request("GET", f"/plain/concept/{slug}") for slug in concepts]),
+        ("path", [graphql(PATH, {"from": pairs[0][0], "to": pairs[0][1]})],
+         [graphql(PATH, {"from": a, "to": b, "nonce": NONCE}) for a, b in pairs],
+         [Request("GET", f"/plain/path?from={a}&to={b}") for a, b in pairs]),
+    ]
+
+
+def wrk_load(port: int, requests: list[Request], connections: int, seconds: float,
+             base: int) -> dict:
+    """Load the server with wrk (one thread), its Lua script sending ``requests`` in turn,
+    numbered from ``base``."""
+    quoted = ",\n".join(f"{{[==[{r.method}]==], [==[{r.target}]==], [==[{r.body}]==]}}"
+                        for r in requests)
+    script = (WRK_SCRIPT.replace("REQUESTS", quoted).replace("NONCE", NONCE)
+              .replace("BASE", str(base)))
+    with tempfile.NamedTemporaryFile("w", suffix=".lua") as file:
+        file.write(script)
+        file.flush()
+        out = subprocess.run(
+            ["wrk", "-t1", f"-c{connections}", f"-d{max(1, round(seconds))}s",
+             "--timeout", "10s", "-s", file.name, f"http://127.0.0.1:{port}"],
+            capture_output=True, text=True, check=True).stdout
+    line = next(line for line in out.splitlines() if line.startswith("CONTENTGRAPH"))
+    figures = dict(item.split("=") for item in line.split()[1:])
+    if int(figures["failed"]):
+        raise SystemExit(f"{figures['failed']} failed requests under wrk")
+    return {"rps": float(figures["rps"]), "p50": int(figures["p50"]) / 1000,
+            "p99": int(figures["p99"]) / 1000}
+
+
+WRK_SCRIPT = r"""
+local requests = {
+REQUESTS
+}
+local headers = {["Content-Type"] = "application/json"}
+counter = BASE
+failed = 0
+
+request = function()
+  counter = counter + 1
+  local r = requests[counter % #requests + 1]
+  if r[3] == "" then return wrk.format(r[1], r[2]) end
+  return wrk.format(r[1], r[2], headers, (r[3]:gsub("NONCE", tostring(counter))))
+end
+
+response = function(status, headers, body)
+  if status ~= 200 or body:find('"errors"', 1, true) then failed = failed + 1 end
+end
+
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+
+function done(summary, latency, requests)
+  local failures = 0
+  for _, thread in ipairs(threads) do failures = failures + thread:get("failed") end
+  io.write(string.format("CONTENTGRAPH rps=%.1f p50=%d p99=%d failed=%d\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50),
+    latency:percentile(99), failures))
+end
+"""
+
+
+def request_bytes(request: Request, number: int) -> bytes:
+    head = f"{request.method} {request.target} HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+    body = request.body.replace(NONCE, str(number)).encode()
     if body:
         head += f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
     return head.encode() + b"\r\n" + body
@@ -149,14 +243,14 @@ async def read_response(reader: asyncio.StreamReader) -> tuple[int, bytes]:
     return status, await reader.readexactly(length)
 
 
-async def connection(port: int, requests, deadline: float, limit: int, latencies: list[float],
-                     errors: list[str]) -> None:
+async def connection(port: int, requests: list[Request], first: int, deadline: float,
+                     latencies: list[float], errors: list[str]) -> None:
     reader, writer = await asyncio.open_connection("127.0.0.1", port)
     try:
-        for i in range(limit):
+        for number in range(first, first + 200_000):  # bounded
             if time.perf_counter() > deadline:
                 break
-            data = requests(i)
+            data = request_bytes(requests[number % len(requests)], number)
             started = time.perf_counter()
             writer.write(data)
             status, body = await read_response(reader)
@@ -167,14 +261,16 @@ async def connection(port: int, requests, deadline: float, limit: int, latencies
         writer.close()
 
 
-async def load(port: int, requests, connections: int, seconds: float) -> dict:
+async def python_load(port: int, requests: list[Request], connections: int, seconds: float,
+                      base: int) -> dict:
+    """Load the server with an asyncio HTTP/1.1 keep-alive client in this process, numbering
+    the requests from ``base``."""
     latencies: list[float] = []
     errors: list[str] = []
     started = time.perf_counter()
     deadline = started + seconds
-    await asyncio.gather(*[
-        connection(port, lambda i, c=c: requests(c * 100_000 + i), deadline, 200_000,
-                   latencies, errors) for c in range(connections)])
+    await asyncio.gather(*[connection(port, requests, base + c * 1_000_000, deadline,
+                                      latencies, errors) for c in range(connections)])
     elapsed = time.perf_counter() - started
     latencies.sort()
     if errors:
@@ -184,34 +280,17 @@ async def load(port: int, requests, connections: int, seconds: float) -> dict:
             "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000}
 
 
-def graphql_request(query: str, variables: dict) -> bytes:
-    return request_bytes("POST", "/graphql",
-                         json.dumps({"query": query, "variables": variables}).encode())
+RUNS = itertools.count(1)
 
 
-def workloads(graph):
-    """(page, repeated request maker, distinct request maker, plain request maker)."""
-    articles = [d.slug for d in graph.documents()]
-    concepts = [c.slug for c in graph.concepts() if graph.article_count(c.slug) > 0]
-    pairs = [(a, b) for a in concepts[:12] for b in concepts[:12]
-             if a != b and graph.path(a, b, 4) is not None] or [(concepts[0], concepts[1])]
-    top_article = max(articles, key=lambda s: len(graph.document_concepts(s)))
-    top_concept = max(concepts, key=graph.article_count)
-    return [
-        ("article page", lambda i: graphql_request(ARTICLE_PAGE, {"slug": top_article}),
-         lambda i: graphql_request(ARTICLE_PAGE, {"slug": articles[i % len(articles)],
-                                                  "nonce": i}),
-         lambda i: request_bytes("GET", f"/plain/article/{articles[i % len(articles)]}")),
-        ("concept page", lambda i: graphql_request(CONCEPT_PAGE, {"slug": top_concept}),
-         lambda i: graphql_request(CONCEPT_PAGE, {"slug": concepts[i % len(concepts)],
-                                                  "nonce": i}),
-         lambda i: request_bytes("GET", f"/plain/concept/{concepts[i % len(concepts)]}")),
-        ("path", lambda i: graphql_request(PATH, {"from": pairs[0][0], "to": pairs[0][1]}),
-         lambda i: graphql_request(PATH, {"from": pairs[i % len(pairs)][0],
-                                          "to": pairs[i % len(pairs)][1], "nonce": i}),
-         lambda i: request_bytes(
-             "GET", f"/plain/path?from={pairs[i % len(pairs)][0]}&to={pairs[i % len(pairs)][1]}")),
-    ]
+def load(client: str, port: int, requests: list[Request], connections: int,
+         seconds: float) -> dict:
+    """requests/s, p50 and p99 (ms) of ``requests`` sent for ``seconds`` by ``client``; every
+    run numbers its requests afresh, so distinct ones never repeat an earlier run's."""
+    base = next(RUNS) * 100_000_000
+    if client == "wrk":
+        return wrk_load(port, requests, connections, seconds, base)
+    return asyncio.run(python_load(port, requests, connections, seconds, base))
 
 
 def free_port() -> int:
@@ -237,6 +316,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=2.0, help="per measurement")
     parser.add_argument("--connections", default="1,8,32")
+    parser.add_argument("--client", choices=("auto", "wrk", "python"), default="auto",
+                        help="load generator: wrk when installed (auto), else the asyncio one")
     parser.add_argument("--serve", nargs=2, metavar=("PORT", "SNAPSHOT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
@@ -255,25 +336,30 @@ def main() -> None:
                                     str(snapshot)])
         try:
             wait_until_up(port, process)
-            report(port, graph, [int(c) for c in args.connections.split(",")], args.seconds)
+            client = args.client
+            if client == "auto":
+                client = "wrk" if shutil.which("wrk") else "python"
+            report(client, port, graph, [int(c) for c in args.connections.split(",")],
+                   args.seconds)
         finally:
             process.terminate()
             process.wait(timeout=30)
 
 
-def report(port: int, graph, connection_counts: list[int], seconds: float) -> None:
+def report(client: str, port: int, graph, connection_counts: list[int], seconds: float) -> None:
     stats = graph.stats()
     print(f"example corpus: {stats.articles} articles, {stats.questions} questions, "
-          f"{stats.concepts} concepts; {seconds:g} s per measurement on 127.0.0.1")
+          f"{stats.concepts} concepts; {seconds:g} s per measurement on 127.0.0.1, "
+          f"load from {client}")
     print(f"{'page':<13}{'conn':>5}  {'plain r/s':>10} {'p50':>6} {'p99':>6}   "
           f"{'repeated r/s':>12} {'p50':>6} {'p99':>6} {'ratio':>6}   "
           f"{'distinct r/s':>12} {'p50':>6} {'p99':>6} {'ratio':>6}")
     for page, repeated, distinct, plain in workloads(graph):
         for connections in connection_counts:
-            asyncio.run(load(port, distinct, connections, 0.3))  # warm up
-            p = asyncio.run(load(port, plain, connections, seconds))
-            r = asyncio.run(load(port, repeated, connections, seconds))
-            d = asyncio.run(load(port, distinct, connections, seconds))
+            load(client, port, distinct, connections, 1)  # warm up
+            p = load(client, port, plain, connections, seconds)
+            r = load(client, port, repeated, connections, seconds)
+            d = load(client, port, distinct, connections, seconds)
             print(f"{page:<13}{connections:>5}  {p['rps']:>10.0f} {p['p50']:>6.1f} "
                   f"{p['p99']:>6.1f}   {r['rps']:>12.0f} {r['p50']:>6.1f} {r['p99']:>6.1f} "
                   f"{r['rps'] / p['rps']:>6.2f}   {d['rps']:>12.0f} {d['p50']:>6.1f} "
