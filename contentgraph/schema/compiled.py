@@ -23,10 +23,10 @@ from enum import Enum
 from typing import Any
 
 from graphql import (FieldNode, FragmentDefinitionNode, FragmentSpreadNode, GraphQLEnumType,
-                     GraphQLError, GraphQLLeafType, GraphQLList, GraphQLNonNull, GraphQLObjectType,
-                     GraphQLSchema, GraphQLString, InlineFragmentNode, OperationDefinitionNode,
-                     OperationType, SelectionSetNode, Undefined, get_argument_values,
-                     is_const_value_node, is_leaf_type)
+                     GraphQLError, GraphQLID, GraphQLLeafType, GraphQLList, GraphQLNonNull,
+                     GraphQLObjectType, GraphQLSchema, GraphQLString, InlineFragmentNode,
+                     OperationDefinitionNode, OperationType, SelectionSetNode, Undefined,
+                     get_argument_values, is_const_value_node, is_leaf_type)
 from graphql.pyutils import is_iterable
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
@@ -171,7 +171,8 @@ def _completer(kind, nodes: list[FieldNode],
         def items(value: Any, state: Run) -> list[Any] | None:
             if value is None:
                 return _null(non_null)
-            if isinstance(value, Exception) or not is_iterable(value):
+            if value.__class__ not in (list, tuple) and (isinstance(value, Exception)
+                                                         or not is_iterable(value)):
                 raise _Incomplete("not a list")
             return [item(each, state) for each in value]
 
@@ -194,9 +195,10 @@ def _completer(kind, nodes: list[FieldNode],
 
 
 def _leaf(kind: GraphQLLeafType, non_null: bool) -> Complete:
-    """Complete a scalar or enum value; enum values are looked up once per value."""
+    """Complete a scalar or enum value; strings pass as they are, enum values are looked up
+    once per value."""
     coerce = kind.coerce_output_value
-    is_string = kind is GraphQLString
+    is_string = kind is GraphQLString or kind is GraphQLID
     known: dict[Any, Any] | None = {} if isinstance(kind, GraphQLEnumType) else None
 
     def leaf(value: Any, state: Run) -> Any:
