@@ -17,6 +17,14 @@ if TYPE_CHECKING:
 _CONCEPTS = "contentgraph.schema.concepts"
 
 
+def passages_of(info: strawberry.Info, passages, first: int | None, default: int
+                ) -> list[Passage]:
+    """The first ``first`` of ``passages`` (``default`` when null; at most 100) as Passages."""
+    first = check_size(first, default=default)
+    graph = graph_of(info)
+    return [Passage.of(p, graph) for p in passages[:first]]
+
+
 def article_or_none(info: strawberry.Info, slug: str) -> Article | None:
     """The Article type for ``slug``, or None when the graph has no such document."""
     data = graph_of(info).document(slug)

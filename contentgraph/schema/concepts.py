@@ -142,10 +142,9 @@ class RelatedConcept:
         first: Annotated[int | None, strawberry.argument(
             description="How many passages, at most 100.")] = 3,
     ) -> list[Annotated[Passage, strawberry.lazy(_ARTICLES)]]:
-        from .articles import Passage
+        from .articles import passages_of
 
-        first = check_size(first, default=3)
-        return [Passage.of(p, graph_of(info)) for p in self.evidence_all[:first]]
+        return passages_of(info, self.evidence_all, first, default=3)
 
 
 @strawberry.type(description="One concept of a page of concepts.")

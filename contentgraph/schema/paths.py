@@ -8,10 +8,8 @@ import strawberry
 
 from ..graph import results
 from ..graph.facade import ConceptGraph
-from .articles import Passage
+from .articles import Passage, passages_of
 from .concepts import Concept, RelationKind
-from .context import graph_of
-from .pagination import check_size
 
 
 @strawberry.type(description="One hop of a path: two concepts and what links them.")
@@ -29,8 +27,7 @@ class PathStep:
         first: Annotated[int | None, strawberry.argument(
             description="How many passages, at most 100.")] = 1,
     ) -> list[Passage]:
-        first = check_size(first, default=1)
-        return [Passage.of(p, graph_of(info)) for p in self.evidence_all[:first]]
+        return passages_of(info, self.evidence_all, first, default=1)
 
 
 @strawberry.type(description="How two concepts connect: the strongest short chain of links.")
