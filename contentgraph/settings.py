@@ -1,5 +1,5 @@
 """The server's settings, declared once: the CLI options, the environment variables
-(``CONTENTGRAPH_<NAME>``), validation and the README table all read ``SETTINGS``."""
+(``CONTENTGRAPH_<NAME>``), validation and the settings table in docs/settings.md all read ``SETTINGS``."""
 
 from __future__ import annotations
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -11,7 +10,6 @@ from contentgraph.cli import main
 from contentgraph.errors import SettingError
 from contentgraph.settings import SETTINGS, Settings
 
-README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def test_defaults_are_the_documented_limits():
@@ -58,9 +56,3 @@ def test_cli_serve_has_an_option_per_setting_and_reports_bad_values():
     result = runner.invoke(main, ["serve", "--port", "eighty"])
     assert result.exit_code == 1
     assert "Setting 'port' has value 'eighty': not a whole number" in result.output
-
-
-def test_every_setting_is_documented_in_the_readme():
-    text = README.read_text(encoding="utf-8")
-    for setting in SETTINGS:
-        assert f"`{setting.option}`" in text and f"`{setting.env}`" in text, setting.name
