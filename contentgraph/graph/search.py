@@ -53,20 +53,15 @@ class LabelIndex:
         best: dict[str, float] = dict.fromkeys(self._exact.get(query, ()), 1.0)
         spaced = f" {query}"
         for norm, key in self._names:
-            if norm.startswith(query):
-                score = 0.9 - 0.1 * (1 - len(query) / len(norm))
-            elif spaced in f" {norm}":
-                score = 0.7 - 0.1 * (1 - len(query) / len(norm))
-            else:
-                continue
+            score = word_score(query, spaced, norm)
             if score > best.get(key, 0.0):
                 best[key] = score
         for index in self._fuzzy_candidates(query):
             norm, key = self._names[index]
-            ratio = difflib.SequenceMatcher(None, query, norm).ratio()
-            if ratio >= FUZZY_CUTOFF and 0.6 * ratio > best.get(key, 0.0):
-                best[key] = round(0.6 * ratio, 4)
-        return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+            score = fuzzy_score(query, norm)
+            if score > best.get(key, 0.0):
+                best[key] = score
+        return ranked(best)
 
     def _fuzzy_candidates(self, query: str) -> list[int]:
         grams = _trigrams(query)
@@ -74,8 +69,39 @@ class LabelIndex:
         for gram in grams:
             for index in self._trigrams.get(gram, ()):
                 shared[index] += 1
-        need = max(1, int(len(grams) * MIN_SHARED_TRIGRAMS))
+        need = shared_needed(grams)
         return [index for index, count in shared.items() if count >= need]
+
+
+def word_score(query: str, spaced: str, norm: str) -> float:
+    """Score of a name starting with the query (0.8-0.9) or with a word that does (0.6-0.7);
+    0 otherwise. ``spaced`` is the query after a space."""
+    if norm.startswith(query):
+        return 0.9 - 0.1 * (1 - len(query) / len(norm))
+    if spaced in f" {norm}":
+        return 0.7 - 0.1 * (1 - len(query) / len(norm))
+    return 0.0
+
+
+def fuzzy_score(query: str, norm: str) -> float:
+    """0.6 times difflib's ratio when it reaches FUZZY_CUTOFF, else 0."""
+    ratio = difflib.SequenceMatcher(None, query, norm).ratio()
+    return round(0.6 * ratio, 4) if ratio >= FUZZY_CUTOFF else 0.0
+
+
+def ranked(best: dict[str, float]) -> list[tuple[str, float]]:
+    return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def shared_needed(grams: set[str]) -> int:
+    """Trigrams a name must share with a query of ``grams`` to be tried fuzzily."""
+    return max(1, int(len(grams) * MIN_SHARED_TRIGRAMS))
+
+
+def title_grams(title: str) -> set[str]:
+    """The trigrams of a title's normalised form (what a stored title search looks up)."""
+    norm = normalize_phrase(title)
+    return _trigrams(norm) if norm else set()
 
 
 def _trigrams(text: str) -> set[str]:

@@ -175,32 +175,73 @@ def rank_candidates(documents: Sequence[Document], phrases: Sequence[DocumentPhr
         count.update(distinct)
         if more:
             count.update(more)
-    frequent = [k for k, d in doc_count.items() if d >= MIN_DOCUMENTS]
-    best_longer = _best_longer(frequent, doc_count)
-    kept = [k for k in frequent if best_longer.get(k, 0) < doc_count[k]]
-    kept.sort(key=lambda k: (-doc_count[k], -count[k]))
+    kept = select_candidates(levels(doc_count, count), n)
+    examples = find_examples(((distinct, lambda d=doc: (d, mentions_by_doc.get(d.slug, ())))
+                              for doc, (distinct, _) in zip(documents, phrases)),
+                             extractor, {k for k, _, _ in kept})
+    return candidate_terms_of(kept, examples, n)
+
+
+def levels(doc_count: Mapping[str, int], count: Mapping[str, int]):
+    """``(documents, [(phrase, uses), ...])`` for each number of documents a phrase is used in,
+    most first, down to ``MIN_DOCUMENTS`` (what ``select_candidates`` reads)."""
+    frequent = sorted(((d, k) for k, d in doc_count.items() if d >= MIN_DOCUMENTS),
+                      key=lambda dk: -dk[0])
+    at = 0
+    while at < len(frequent):
+        docs = frequent[at][0]
+        end = at
+        while end < len(frequent) and frequent[end][0] == docs:
+            end += 1
+        yield docs, [(k, count[k]) for _, k in frequent[at:end]]
+        at = end
+
+
+def select_candidates(by_documents, n: int) -> list[tuple[str, int, int]]:
+    """The candidates worth ranking, ``(phrase, documents, uses)``, from ``by_documents`` (as
+    ``levels`` gives them): a phrase is dropped when a longer candidate holding it is used by as
+    many documents (always one of the same level), and levels are read only until ``n``
+    phrases are kept (all ties at the cut are kept: examples order them)."""
+    kept: list[tuple[str, int, int]] = []
+    for docs, phrases in by_documents:
+        if docs < MIN_DOCUMENTS:
+            break
+        best_longer = _best_longer([k for k, _ in phrases], dict.fromkeys((k for k, _ in phrases),
+                                                                          docs))
+        kept += [(k, docs, uses) for k, uses in phrases if best_longer.get(k, 0) < docs]
+        if len(kept) >= n:
+            break
+    kept.sort(key=lambda kdu: (-kdu[1], -kdu[2]))
     if len(kept) > n:  # the ties at the cut are ordered by how the phrase is shown
-        last = (doc_count[kept[n - 1]], count[kept[n - 1]])
-        kept = [k for k in kept if (doc_count[k], count[k]) >= last]
-    examples = _examples(documents, phrases, mentions_by_doc, extractor, set(kept))
-    kept.sort(key=lambda k: (-doc_count[k], -count[k], examples[k][0][0]))
-    return [CandidateTerm(examples[k][0][0], count[k], doc_count[k],
+        last = kept[n - 1][1:]
+        kept = [kdu for kdu in kept if kdu[1:] >= last]
+    return kept
+
+
+def candidate_terms_of(kept: list[tuple[str, int, int]], examples: dict, n: int
+                       ) -> list[CandidateTerm]:
+    """CandidateTerms of ``select_candidates``'s phrases with their ``find_examples``."""
+    kept = sorted(kept, key=lambda kdu: (-kdu[1], -kdu[2], examples[kdu[0]][0][0]))
+    return [CandidateTerm(examples[k][0][0], uses, docs,
                           tuple(sentence for _, sentence in examples[k]))
-            for k in kept[:n]]
+            for k, docs, uses in kept[:n]]
 
 
-def _examples(documents, phrases, mentions_by_doc, extractor, wanted: set[str]):
+def find_examples(documents, extractor: Extractor, wanted: set[str]
+                  ) -> dict[str, list[tuple[str, str]]]:
     """Phrase -> its first uses ``(shown, sentence)`` in the first ``EXAMPLES`` documents using
-    it; only those documents are read again."""
+    it. ``documents`` gives ``(distinct phrases, read)`` in order, ``read()`` giving the document
+    and its mentions: only the documents that use a wanted phrase are read."""
     found: dict[str, list[tuple[str, str]]] = {k: [] for k in wanted}
     pending = set(wanted)
-    for doc, (distinct, _) in zip(documents, phrases):
+    for distinct, read in documents:
         if not pending:
             break
         here = pending.intersection(distinct)
         if not here:
             continue
-        for key, place in _places(doc, mentions_by_doc.get(doc.slug, ()), extractor, here).items():
+        doc, mentions = read()
+        for key, place in _places(doc, mentions, extractor, here).items():
             found[key].append(place)
             if len(found[key]) == EXAMPLES:
                 pending.discard(key)
