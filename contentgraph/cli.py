@@ -8,7 +8,7 @@ import click
 from . import __version__
 from .loaders.options import QA_PRESETS
 
-DEFAULT_GRAPH = "contentgraph.graph"  # the snapshot `build` writes and `gaps`/`stats`/`export` read
+DEFAULT_GRAPH = "contentgraph.graph"  # the graph store `build` writes and the others read
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -42,18 +42,25 @@ def taxonomy_check(files: tuple[str, ...]) -> None:
 @click.option("--taxonomy", "taxonomy_files", multiple=True, type=click.Path(dir_okay=False),
               help="Extra taxonomy file merged over the default (repeatable, in order).")
 @click.option("--out", "out", default=DEFAULT_GRAPH, show_default=True,
-              type=click.Path(dir_okay=False), help="Snapshot to write; if it exists, build "
+              type=click.Path(dir_okay=False), help="Graph store to write; if it exists, build "
               "incrementally from it.")
-@click.option("--full", is_flag=True, help="Ignore an existing snapshot: re-read everything.")
+@click.option("--full", is_flag=True, help="Ignore an existing graph store: re-read everything.")
+@click.option("--scheduler", envvar="CONTENTGRAPH_SCHEDULER", default="auto", show_default=True,
+              help="Where the per-file work runs: auto (a local Dask cluster of one process per "
+                   "core when there are many files, else this process), local, synchronous, or "
+                   "the address of a Dask scheduler (tcp://host:8786) [env "
+                   "CONTENTGRAPH_SCHEDULER].")
 def build_command(sources: tuple[str, ...], taxonomy_files: tuple[str, ...], out: str,
-                  full: bool) -> None:
-    """Build the graph of SOURCES (files, folders, globs) and save it as a snapshot."""
+                  full: bool, scheduler: str) -> None:
+    """Build the graph of SOURCES (files, folders, globs) into a graph store."""
+    import signal
     import sys
     from pathlib import Path
 
-    from rich.progress import Progress
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, \
+        TimeRemainingColumn
 
-    from .errors import ContentGraphError, SnapshotError
+    from .errors import ContentGraphError, StoreError
     from .graph.build import build
     from .graph.facade import ConceptGraph
 
@@ -61,19 +68,24 @@ def build_command(sources: tuple[str, ...], taxonomy_files: tuple[str, ...], out
     if not full and Path(out).exists():
         try:
             previous = ConceptGraph.load(out)
-        except SnapshotError as err:
+        except StoreError as err:
             click.echo(f"building from scratch: {err}", err=True)
-    with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
+    # a terminated build stops like an interrupted one: its temporary store is removed
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeRemainingColumn())
+    with Progress(*columns, transient=True, disable=not sys.stderr.isatty()) as bar:
         tasks: dict[str, int] = {}
+        names = {"read": "files read and extracted", "related": "related documents"}
 
         def progress(stage: str, done: int, total: int) -> None:
             if stage not in tasks:
-                tasks[stage] = bar.add_task(stage, total=total)
+                tasks[stage] = bar.add_task(names.get(stage, stage), total=total)
             bar.update(tasks[stage], completed=done)
 
         try:
-            report = build(sources, taxonomy_files, previous=previous, progress=progress)
-            report.graph.save(out)
+            report = build(sources, taxonomy_files, previous=previous, progress=progress,
+                           out=out, scheduler=scheduler)
         except ContentGraphError as err:
             raise click.ClickException(str(err)) from err
     stats = report.graph.stats()
@@ -205,13 +217,13 @@ def _parse_var(text: str) -> tuple[str, object]:
 @main.command()
 @click.argument("graphql")
 @click.option("--graph", "graph_path", type=click.Path(dir_okay=False),
-              help="Snapshot to query (default: the bundled example corpus, built in memory).")
+              help="Graph store to query (default: the bundled example corpus, built on the fly).")
 @click.option("--var", "variables", multiple=True, metavar="NAME=VALUE",
               help="A variable of the operation (VALUE read as JSON when it parses, else text).")
 @click.option("--operation", default=None, help="Name of the operation to run.")
 def query(graphql: str, graph_path: str | None, variables: tuple[str, ...],
           operation: str | None) -> None:
-    """Run a GraphQL query on a snapshot without a server and print the JSON result."""
+    """Run a GraphQL query on a graph store without a server and print the JSON result."""
     import json
 
     from .errors import ContentGraphError
@@ -243,10 +255,10 @@ def schema() -> None:
     click.echo(graphql_schema.as_str())
 
 
-# --- exports, gaps and stats (read a saved snapshot) -------------------------------------------
+# --- exports, gaps and stats (read a graph store) -----------------------------------------------
 
 def _open_graph(graph: str | None):
-    """The ConceptGraph saved at ``graph`` (default: the snapshot `build` writes by default)."""
+    """The ConceptGraph of the store ``graph`` (default: the one `build` writes by default)."""
     from pathlib import Path
 
     from .errors import ContentGraphError
@@ -256,7 +268,7 @@ def _open_graph(graph: str | None):
     if not path.is_file():
         if graph is None:
             raise click.ClickException(
-                f"No graph snapshot at '{path}' (the default): make one with "
+                f"No graph store at '{path}' (the default): make one with "
                 "`contentgraph build SRC...` (e.g. a folder of articles), or pass --graph FILE.")
         raise click.ClickException(f"Graph file '{path}' does not exist: check --graph, or make "
                                    f"it with `contentgraph build SRC... --out {path}`.")
@@ -267,7 +279,7 @@ def _open_graph(graph: str | None):
 
 
 _GRAPH_OPTION = click.option("--graph", "graph", type=click.Path(dir_okay=False), default=None,
-                             help="Graph snapshot written by `build` (default: the one `build` "
+                             help="Graph store written by `build` (default: the one `build` "
                                   "writes without --out).")
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import functools
 import gc
 import json
 import logging
@@ -39,6 +40,7 @@ from .settings import Settings
 log = logging.getLogger("contentgraph.server")
 
 GENERATION = "contentgraph.generation"  # scope key: the generation a request started with
+MB = 1024 * 1024
 
 
 class _StrawberryApp(GraphQL):
@@ -226,7 +228,9 @@ async def readyz(request: Request) -> JSONResponse:
 def create_app(graph: ConceptGraph, settings: Settings | None = None) -> Starlette:
     """The app serving ``graph``; reloads it from ``settings.graph`` when that file changes."""
     settings = settings or Settings()
-    holder = GraphHolder(graph, path=settings.graph, cache_size=settings.cache_size)
+    holder = GraphHolder(graph, path=settings.graph, cache_size=settings.cache_size,
+                         loader=functools.partial(ConceptGraph.load,
+                                                  cache_bytes=settings.graph_cache_mb * MB))
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
@@ -264,30 +268,43 @@ def create_app(graph: ConceptGraph, settings: Settings | None = None) -> Starlet
     return app
 
 
-def example_snapshot(folder: Path) -> Path:
-    """Build the bundled example corpus into a snapshot in ``folder``; returns its path."""
+def example_store(folder: Path) -> Path:
+    """Build the bundled example corpus into a graph store in ``folder``; returns its path."""
     from .examples import corpus_path
     from .graph.build import build
 
     path = folder / "example.graph"
-    build([corpus_path()]).graph.save(path)
+    build([corpus_path()], out=path, scheduler="synchronous")
     return path
 
 
-def serve(settings: Settings) -> None:
-    """Run the app under uvicorn until interrupted; no graph: the example corpus."""
-    import uvicorn
+def load_app(settings: Settings) -> Starlette:
+    """The app serving the store ``settings.graph``. Its connections are closed again: each
+    process (and thread) opens its own on first use, so worker processes can fork from this."""
+    graph = ConceptGraph.load(settings.graph, settings.graph_cache_mb * MB)
+    app = create_app(graph, settings)
+    graph.close()
+    return app
 
+
+def serve(settings: Settings) -> None:
+    """Run the app under uvicorn until interrupted (``settings.workers`` processes: gunicorn's
+    pre-forking supervisor); no graph: the example corpus."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)-9s %(name)s: %(message)s")
     scratch = None
     try:
         if settings.graph is None:
             scratch = Path(tempfile.mkdtemp(prefix="contentgraph-"))
-            settings = dataclasses.replace(settings, graph=example_snapshot(scratch))
-        app = create_app(ConceptGraph.load(settings.graph), settings)
-        uvicorn.run(app, host=settings.host, port=settings.port, loop="auto", http="auto",
-                    access_log=False, log_level="info")
+            settings = dataclasses.replace(settings, graph=example_store(scratch))
+        if settings.workers > 1:
+            from .workers import serve_workers
+
+            serve_workers(settings, load_app)
+        else:
+            import uvicorn
+
+            uvicorn.run(load_app(settings), host=settings.host, port=settings.port, loop="auto",
+                        http="auto", access_log=False, log_level="info")
     finally:
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)
-

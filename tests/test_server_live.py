@@ -68,8 +68,8 @@ class Server:
 
 
 @pytest.fixture(scope="module")
-def small_snapshots(tmp_path_factory):
-    """Snapshots of one and of two example articles (graphs whose answers differ)."""
+def small_stores(tmp_path_factory):
+    """Graph stores of one and of two example articles (graphs whose answers differ)."""
     from contentgraph.examples import corpus_path
     from contentgraph.graph.build import build
 
@@ -83,14 +83,14 @@ def small_snapshots(tmp_path_factory):
 
 
 @pytest.fixture
-def served_copy(example_snapshot, tmp_path):
+def served_copy(example_store, tmp_path):
     path = tmp_path / "served.graph"
-    shutil.copy(example_snapshot, path)
+    shutil.copy(example_store, path)
     return path
 
 
 def replace(path: Path, source: Path | bytes) -> None:
-    """Swap a new snapshot in atomically, the way a build writes one."""
+    """Swap a new store in atomically, the way a build writes one."""
     temporary = path.with_suffix(".tmp")
     if isinstance(source, bytes):
         temporary.write_bytes(source)
@@ -112,8 +112,8 @@ def test_live_server_answers_the_contract_queries(served_copy):
         server.stop()
 
 
-def test_reload_under_load_loses_no_request(served_copy, small_snapshots):
-    """8 clients query while the snapshot is replaced three times, once by a corrupt file."""
+def test_reload_under_load_loses_no_request(served_copy, small_stores):
+    """8 clients query while the store is replaced three times, once by a corrupt file."""
     server = Server(served_copy, "--reload-interval", "0.1")
     stop = threading.Event()
     answers: list[Counter] = [Counter() for _ in range(8)]
@@ -147,13 +147,13 @@ def test_reload_under_load_loses_no_request(served_copy, small_snapshots):
         for thread in threads:
             thread.start()
         wait_until_seen(full)
-        replace(served_copy, small_snapshots[0])
+        replace(served_copy, small_stores[0])
         server.wait_for_generation(1)
         wait_until_seen(1)
-        replace(served_copy, b"this is not a snapshot")
+        replace(served_copy, b"this is not a graph store")
         time.sleep(0.6)  # several polls: the corrupt file is tried, logged, and skipped
         assert server.generation() == 1
-        replace(served_copy, small_snapshots[1])
+        replace(served_copy, small_stores[1])
         server.wait_for_generation(2)
         wait_until_seen(2)
     finally:
@@ -168,10 +168,10 @@ def test_reload_under_load_loses_no_request(served_copy, small_snapshots):
     assert "failed to load" in log and "still serving" in log
 
 
-def test_sighup_reloads_the_snapshot(served_copy, small_snapshots):
+def test_sighup_reloads_the_store(served_copy, small_stores):
     server = Server(served_copy, "--reload-interval", "3600")
     try:
-        shutil.copy(small_snapshots[0], served_copy)  # no poll will notice within the test
+        shutil.copy(small_stores[0], served_copy)  # no poll will notice within the test
         server.process.send_signal(signal.SIGHUP)
         server.wait_for_generation(1)
         stats = httpx.post(server.url + "/graphql", json=STATS).json()["data"]["stats"]
@@ -180,14 +180,14 @@ def test_sighup_reloads_the_snapshot(served_copy, small_snapshots):
         server.stop()
 
 
-def test_fuzzed_queries_never_fail_the_server(example_snapshot, tmp_path):
+def test_fuzzed_queries_never_fail_the_server(example_store, tmp_path):
     """schemathesis (GraphQL mode) against the live server: bounded, fixed seed; no 5xx and no
     answer slower than a second."""
     import schemathesis
     from hypothesis import HealthCheck, given, settings
 
     path = tmp_path / "served.graph"
-    shutil.copy(example_snapshot, path)
+    shutil.copy(example_store, path)
     server = Server(path, "--no-reload")
     try:
         schema = schemathesis.graphql.from_url(server.url + "/graphql")

@@ -35,17 +35,18 @@ from pathlib import Path
 from .. import __version__
 from ..loaders.extract import Extractor
 from ..loaders.load import LoadOptions, claim_slugs, source_paths
-from ..loaders.model import LoadError, content_hash
+from ..loaders.model import Document, LoadError, Mention, RelationCue, content_hash
 from ..loaders.readers.base import ReadResult
 from ..loaders.slugs import SlugRegistry
 from ..taxonomy.load import load_taxonomy
 from ..taxonomy.model import Taxonomy
 from . import corpus, rows
-from .cluster import runner
+from .cluster import InProcess, runner
 from .facade import ConceptGraph
-from .relations import Summary
+from .relations import Summary, summarize
 from .store import StoreWriter
-from .work import FileWork, Shared, extract_stored, read_files, summarize_stored
+from .work import (FileWork, Shared, document_work, extract_stored, read_files,
+                   summarize_stored)
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 BATCH_FILES = 16  # source files per task
@@ -103,7 +104,7 @@ def build(sources: Iterable[str | Path], taxonomy_files: Iterable[str | Path] = 
     removed = sorted(set(old) - set(current))
     unchanged = len(current) - len(to_read)
     if same_taxonomy and not (to_read or removed):  # nothing changed: the previous graph stands
-        if out is not None and Path(out).resolve() != previous.path:
+        if out is not None and Path(out).resolve() != previous.store_path:
             previous.save(out)
         return BuildReport(previous, errors=errors + previous.errors, timings=clock.timings,
                            unchanged=unchanged)
@@ -114,10 +115,10 @@ def build(sources: Iterable[str | Path], taxonomy_files: Iterable[str | Path] = 
         out = scratch / "graph.store"
     try:
         shared = Shared(taxonomy, fingerprint, load_options or LoadOptions())
-        with StoreWriter(out, previous.path if previous is not None else None) as writer, \
+        with StoreWriter(out, previous.store_path if previous is not None else None) as writer, \
                 runner(scheduler, len(to_read)) as run:
             steps = _Steps(writer.conn, shared, run, progress, clock)
-            extracted = steps.sources(files, current, set(to_read), old, same_taxonomy)
+            extracted = steps.sources(current, set(to_read), old, same_taxonomy)
             steps.corpus(taxonomy_files)
             errors += steps.errors()
             writer.publish()
@@ -130,6 +131,30 @@ def build(sources: Iterable[str | Path], taxonomy_files: Iterable[str | Path] = 
         weakref.finalize(graph, shutil.rmtree, scratch, ignore_errors=True)
     return BuildReport(graph, added, changed, removed, errors, clock.timings, unchanged,
                        extracted)
+
+
+def build_documents(documents: Iterable[tuple[Document, list[Mention], list[RelationCue]]],
+                    taxonomy: Taxonomy, out: str | Path) -> ConceptGraph:
+    """The graph store ``out`` of documents already extracted (their mentions and cues found by
+    other means): each document's ``source`` is its file."""
+    shared = Shared(taxonomy, taxonomy_fingerprint(taxonomy), LoadOptions())
+    extractor = Extractor(taxonomy)
+    files: dict[str, FileWork] = {}
+    extracted: dict[str, list] = {}
+    for doc, mentions, cues in documents:
+        work = files.setdefault(doc.source, FileWork(doc.source, doc.source_hash))
+        extracted.setdefault(doc.source, []).append((len(work.documents), doc, mentions, cues))
+        work.documents.append(document_work(doc, mentions, cues, extractor))
+    for path, work in files.items():
+        work.summary = summarize(path, extracted[path])
+    clock = _Clock()
+    with StoreWriter(out) as writer:
+        steps = _Steps(writer.conn, shared, InProcess(), None, clock)
+        steps.prepare(dict.fromkeys(files), [])
+        steps.write([("read", list(files.values()))], len(files))
+        steps.corpus([])
+        writer.publish()
+    return ConceptGraph.load(out)
 
 
 class _Clock:
@@ -154,31 +179,40 @@ class _Steps:
         self.slugs = SlugRegistry()
         self.slugs.owner = _StoredSlugs(conn)
 
-    def sources(self, files: list[str], current: dict[str, str], to_read: set[str],
-                old: dict[str, str], same_taxonomy: bool) -> int:
+    def sources(self, current: dict[str, str], to_read: set[str], old: dict[str, str],
+                same_taxonomy: bool) -> int:
         """Write every source file's rows (reading only ``to_read``) and add up the files'
         summaries; returns the number of documents extracted."""
+        self.prepare(current, [path for path in old if path not in current or path in to_read])
+        jobs = _jobs(self.conn, current, to_read, same_taxonomy)
+        return self.write(self.run.map(run_job, jobs, self.shared), len(current))
+
+    def prepare(self, current: dict[str, str], gone: list[str]) -> None:
+        """Forget the files ``gone``, place the others in the order of ``current``, write the
+        taxonomy."""
         conn = self.conn
         conn.execute("BEGIN")
-        _forget(conn, [path for path in old if path not in current or path in to_read])
-        positions = {path: i for i, path in enumerate(current)}
+        _forget(conn, gone)
+        self.positions = {path: i for i, path in enumerate(current)}
         conn.executemany("UPDATE files SET position = ? WHERE path = ?",
-                         ((i, path) for path, i in positions.items()))
+                         ((i, path) for path, i in self.positions.items()))
         corpus.write_taxonomy(conn, self.shared.taxonomy)
         conn.execute("COMMIT")
+
+    def write(self, results: Iterable[tuple[str, list]], total: int) -> int:
+        """Write the tasks' ``results`` as they come; returns the documents extracted."""
         done, extracted = 0, 0
-        conn.execute("BEGIN")
-        for kind, results in self.run.map(run_job, _jobs(conn, current, to_read, same_taxonomy),
-                                          self.shared):
-            for result in results:
+        self.conn.execute("BEGIN")
+        for kind, found in results:
+            for result in found:
                 if kind == "read":
-                    extracted += self._write_read(result, positions[result.path])
+                    extracted += self._write_read(result, self.positions[result.path])
                 else:
                     extracted += self._write_stored(kind, *result)
-            done += len(results)
+            done += len(found)
             if self.progress:
-                self.progress("read", done, len(current))
-        conn.execute("COMMIT")
+                self.progress("read", done, total)
+        self.conn.execute("COMMIT")
         self.clock.lap("read")
         return extracted
 

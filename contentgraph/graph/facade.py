@@ -86,8 +86,8 @@ class ConceptGraph:
         self._store.close()
 
     @property
-    def path(self) -> FilePath:
-        """The store file."""
+    def store_path(self) -> FilePath:
+        """The graph store's file."""
         return self._store.path
 
     @cached_property
@@ -179,7 +179,10 @@ class ConceptGraph:
         """Documents mentioning the concept: central first, then by weight; ``n`` of them from
         ``start`` (all when ``n`` is None). A page costs the same whatever the corpus size."""
         self._need_concept(slug)
-        stop = self._counts[slug].get(kind, 0) if n is None else start + n
+        total = self._counts[slug].get(kind, 0)
+        if start >= total:
+            return []
+        stop = total if n is None else min(start + n, total)
         return list(self._cache.get_or(("concept_documents", slug, kind, start, stop), lambda: tuple(
             DocumentConcept(slug, document, count, weight, bool(central))
             for document, count, weight, central in self._store.rows(
@@ -247,6 +250,8 @@ class ConceptGraph:
             params.append(rows.dumps([slug for slug, _ in self._titles.search(search)]))
         condition = " AND ".join(where)
         total = self._store.row(f"SELECT count(*) FROM {source} WHERE {condition}", params)[0]
+        if start >= total:
+            return total, []
         limit = -1 if n is None else n
         slugs = self._store.rows(f"SELECT d.slug FROM {source} WHERE {condition} "
                                  f"ORDER BY {order} LIMIT ? OFFSET ?", (*params, limit, start))

@@ -99,9 +99,10 @@ def shared_needed(grams: set[str]) -> int:
 
 
 def title_grams(title: str) -> set[str]:
-    """The trigrams of a title's normalised form (what a stored title search looks up)."""
+    """What a stored title search looks up: the trigrams of a title's normalised form, and a
+    space and the first letter of each word (for one-letter queries)."""
     norm = normalize_phrase(title)
-    return _trigrams(norm) if norm else set()
+    return (_trigrams(norm) | {f" {word[0]}" for word in norm.split()}) if norm else set()
 
 
 def _trigrams(text: str) -> set[str]:

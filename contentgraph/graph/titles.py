@@ -4,8 +4,7 @@ Exact and prefix matches come from the index on normalised titles; word and fuzz
 from the title trigrams: the postings of the query's rarest trigrams, enough of them that every
 title sharing the needed number of trigrams is among the candidates, and each candidate is
 then scored exactly. At most ``BUDGET`` postings and prefix rows are read per query, whatever
-the corpus size (past it, the rarest trigrams' candidates are kept). A one-letter query finds
-only titles that start with it or hold it as a whole word.
+the corpus size (past it, the rarest trigrams' candidates are kept).
 """
 
 from __future__ import annotations
@@ -39,6 +38,8 @@ class StoredTitles:
             f"({','.join('?' * len(grams))})", tuple(grams)))
         rarest = sorted(grams, key=lambda g: (counts.get(g, 0), g))[:len(grams) - need + 1]
         looked_up = [g for g in rarest if counts.get(g)]
+        if len(query) == 1:  # titles with a word that starts with it
+            looked_up.append(f" {query}")
         ids: set[int] = set()
         if looked_up:
             ids = {row[0] for row in self.store.rows(

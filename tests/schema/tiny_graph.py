@@ -50,10 +50,11 @@ class TinyGraph:
         return [RelatedConcept("withdrawer", 0.5, (RelationKind.CONTRASTS_WITH,),
                                (self.passage,))][:n]
 
-    def concept_documents(self, slug, kind="article"):
+    def concept_documents(self, slug, kind="article", start=0, n=None):
         if slug != "pursuer":
             return []
-        return [DocumentConcept("pursuer", d, 1, 0.5, True) for d in self._docs]
+        found = [DocumentConcept("pursuer", d, 1, 0.5, True) for d in self._docs]
+        return found[start:] if n is None else found[start:start + n]
 
     def passages(self, slug, n=5):
         return [self.passage][:n]
@@ -63,6 +64,11 @@ class TinyGraph:
 
     def documents(self, concept=None, author=None, search=None, kind="article"):
         return list(self._docs.values())
+
+    def document_page(self, concept=None, author=None, search=None, kind="article", start=0,
+                      n=None):
+        found = self.documents(concept, author, search, kind)
+        return len(found), found[start:] if n is None else found[start:start + n]
 
     def document_concepts(self, slug):
         return [DocumentConcept("pursuer", slug, 1, 0.5, True)]
