@@ -49,6 +49,12 @@ from .work import (FileWork, Shared, document_work, extract_stored, read_files,
                    summarize_stored)
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+INSERTED = {  # the columns a build inserts, per table, in the order of the queued rows
+    "files": ("id", "path", "hash", "position", "errors"),
+    "documents": ("id", "slug", "parent", "file", "position", *rows.DOCUMENT_COLUMNS),
+    "document_data": ("document", *rows.DATA_COLUMNS),
+    "title_grams": ("gram", "document"),
+}
 BATCH_FILES = 16  # source files per task
 BATCH_BYTES = 4 * 1024 * 1024
 
@@ -178,6 +184,9 @@ class _Steps:
         self.summary = Summary()
         self.slugs = SlugRegistry()
         self.slugs.owner = _StoredSlugs(conn)
+        self.pending: dict[str, list[tuple]] = {table: [] for table in INSERTED}
+        self.ids = {table: conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
+                    for table in ("files", "documents")}
 
     def sources(self, current: dict[str, str], to_read: set[str], old: dict[str, str],
                 same_taxonomy: bool) -> int:
@@ -212,38 +221,44 @@ class _Steps:
             done += len(found)
             if self.progress:
                 self.progress("read", done, total)
+        self.flush()
         self.conn.execute("COMMIT")
         self.clock.lap("read")
         return extracted
 
     def _write_read(self, work: FileWork, position: int) -> int:
-        """Claim the file's slugs, insert its documents, add its summary."""
-        conn = self.conn
+        """Claim the file's slugs, queue its rows, add its summary."""
         errors = list(work.errors)
         read = ReadResult([d.head for d in work.documents], [], work.explicit)
         kept = claim_slugs(read, self.slugs, errors)
-        file_id = conn.execute("INSERT INTO files (path, hash, position, errors) VALUES "
-                               "(?, ?, ?, ?)", (work.path, work.hash, position,
-                                                rows.encode_errors(errors))).lastrowid
+        file_id = self.ids["files"] = self.ids["files"] + 1
+        self.pending["files"].append((file_id, work.path, work.hash, position,
+                                     rows.encode_errors(errors)))
         for place, (index, head) in enumerate(kept):
             done = work.documents[index]
-            doc_id = conn.execute(
-                f"INSERT INTO documents (slug, parent, file, position, "
-                f"{', '.join(rows.DOCUMENT_COLUMNS)}) VALUES "
-                f"({', '.join('?' * (4 + len(rows.DOCUMENT_COLUMNS)))})",
-                (head.slug, head.parent, file_id, place, *done.columns)).lastrowid
-            conn.execute(f"INSERT INTO document_data (document, {', '.join(rows.DATA_COLUMNS)}) "
-                         f"VALUES ({', '.join('?' * (1 + len(rows.DATA_COLUMNS)))})",
-                         (doc_id, *done.data))
-            conn.executemany("INSERT INTO title_grams VALUES (?, ?)",
-                             ((gram, doc_id) for gram in done.grams))
-        self.slugs.owner.written()
+            doc_id = self.ids["documents"] = self.ids["documents"] + 1
+            self.pending["documents"].append((doc_id, head.slug, head.parent, file_id, place,
+                                              *done.columns))
+            self.pending["document_data"].append((doc_id, *done.data))
+            self.pending["title_grams"] += [(gram, doc_id) for gram in done.grams]
+        if len(self.pending["document_data"]) >= 500:
+            self.flush()
         if len(kept) == len(work.documents) and all(
                 head.slug == work.documents[i].head.slug for i, head in kept):
             self.summary.add(work.summary)
         else:  # a slug was taken: summarise what was kept, under the slugs it has now
-            self.summary.add(summarize_stored(work.path, _stored_rows(conn, work.path)))
+            self.flush()
+            self.summary.add(summarize_stored(work.path, _stored_rows(self.conn, work.path)))
         return len(work.documents)
+
+    def flush(self) -> None:
+        """Insert the queued rows."""
+        for table, queued in self.pending.items():
+            if queued:
+                self.conn.executemany(f"INSERT INTO {table} ({', '.join(INSERTED[table])}) "
+                                      f"VALUES ({', '.join('?' * len(INSERTED[table]))})", queued)
+                queued.clear()
+        self.slugs.owner.written()
 
     def _write_stored(self, kind: str, path: str, outcome) -> int:
         """Add a stored file's summary; after extracting it again, update its rows."""
@@ -371,7 +386,8 @@ def _forget(conn, paths: list[str]) -> None:
 
 
 class _StoredSlugs:
-    """The taken slugs of a SlugRegistry: the store's documents and this file's new ones."""
+    """The taken slugs of a SlugRegistry: the store's documents and those claimed since the
+    last flush."""
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn

@@ -49,7 +49,8 @@ class OnDask:
         self.workers = max(1, len(client.scheduler_info().get("workers", {})))
 
     def map(self, function: Callable, items: Iterable, *shared) -> Iterator:
-        shared = [self.client.scatter(value, broadcast=True, hash=False) for value in shared]
+        # a list of one: scatter would split a dict or a list into futures of their items
+        shared = [self.client.scatter([value], broadcast=True, hash=False)[0] for value in shared]
         window = 4 * self.workers
         pending: deque = deque()
         items = iter(items)

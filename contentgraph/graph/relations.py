@@ -19,6 +19,7 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from itertools import islice
 from dataclasses import dataclass, field
 
 from ..loaders.cues import passage
@@ -48,7 +49,7 @@ class Summary:
     units: int = 0  # sentences with an affirmed mention
     single: Counter = field(default_factory=Counter)  # concept -> sentences
     pair: Counter = field(default_factory=Counter)  # (a, b), a < b -> sentences holding both
-    evidence: dict = field(default_factory=dict)  # (a, b) -> best [(key, Passage)]
+    evidence: dict = field(default_factory=dict)  # (a, b) -> best [(key, Passage)], best first
     cues: dict = field(default_factory=dict)  # (source, target, kind) -> CueGroup
 
     def add(self, other: "Summary") -> None:
@@ -58,7 +59,11 @@ class Summary:
         self.pair.update(other.pair)
         for pair, items in other.evidence.items():
             mine = self.evidence.get(pair)
-            self.evidence[pair] = items if mine is None else _best(mine + items)
+            if mine is None:
+                self.evidence[pair] = items
+            elif len(mine) < MAX_EVIDENCE or items[0][0] < mine[-1][0]:  # some may make it
+                self.evidence[pair] = list(islice(heapq.merge(mine, items, key=_key),
+                                                  MAX_EVIDENCE))
         for key, group in other.cues.items():
             mine = self.cues.get(key)
             if mine is None:
@@ -66,7 +71,8 @@ class Summary:
             else:
                 mine.cues += group.cues
                 mine.documents += group.documents
-                mine.evidence = sorted(mine.evidence + group.evidence)[:MAX_EVIDENCE]
+                mine.evidence = list(islice(heapq.merge(mine.evidence, group.evidence, key=_key),
+                                            MAX_EVIDENCE))
 
     def relations(self, taxonomy: Taxonomy) -> list[tuple[str, str, str, float, list, dict]]:
         """Every relation: ``(source, target, kind, weight, evidence, extra attributes)``."""
@@ -117,13 +123,14 @@ class Summary:
 
 def summarize(path: str, documents: Iterable[tuple[int, Document, list[Mention],
                                                     list[RelationCue]]]) -> Summary:
-    """The summary of one file's ``(place in the file, document, mentions, cues)``."""
+    """The summary of one file's ``(place in the file, document, mentions, cues)``; each
+    pair's evidence is best first."""
     summary = Summary()
     for position, doc, mentions, cues in documents:
         _add_sentences(summary, path, position, doc, mentions)
         _add_cues(summary, path, position, cues)
     for pair, items in summary.evidence.items():
-        summary.evidence[pair] = _best(items)
+        summary.evidence[pair] = [(key, passage(*where)) for key, where in _best(items)]
     return summary
 
 
@@ -153,9 +160,10 @@ def _add_sentences(summary: Summary, path: str, position: int, doc: Document,
                 # closer mentions in shorter sentences make better evidence
                 quality = -(abs(ma.start - mb.start) + 0.1 * (end - start))
                 items = summary.evidence.setdefault((a, b), [])
+                # the passage is made only if the sentence stays among the pair's best
                 items.append(((-quality, path, position, start),
-                              passage(doc, start, end, ma.section,
-                                      [(ma.start, ma.end), (mb.start, mb.end)], text)))
+                              (doc, start, end, ma.section,
+                               [(ma.start, ma.end), (mb.start, mb.end)], text)))
                 if len(items) > 4 * MAX_EVIDENCE:
                     items[:] = _best(items)
 
@@ -175,8 +183,13 @@ def _add_cues(summary: Summary, path: str, position: int, cues: list[RelationCue
             group.evidence.append(((path, position, index), cue.evidence))
 
 
-def _best(items: list[tuple[Key, Passage]]) -> list[tuple[Key, Passage]]:
-    return heapq.nsmallest(MAX_EVIDENCE, items, key=lambda item: item[0])
+def _key(item: tuple) -> Key:
+    return item[0]
+
+
+def _best(items: list[tuple]) -> list[tuple]:
+    """The ``MAX_EVIDENCE`` items of smallest key, smallest first."""
+    return heapq.nsmallest(MAX_EVIDENCE, items, key=_key)
 
 
 def _merge(first: list[Passage], then: list[Passage]) -> list[Passage]:
