@@ -13,6 +13,7 @@ import functools
 import gc
 import json
 import logging
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -214,11 +215,12 @@ async def healthz(request: Request) -> JSONResponse:
 
 
 async def readyz(request: Request) -> JSONResponse:
-    """A graph is loaded: when it was built and how big it is."""
+    """A graph is loaded: when it was built, how big it is, and which process answers."""
     generation = request.app.state.holder.generation
     stats = generation.graph.stats()
     return JSONResponse({
         "status": "ready", "builtAt": stats.built_at, "generation": generation.number,
+        "process": os.getpid(),
         "counts": {"articles": stats.articles, "questions": stats.questions,
                    "answers": stats.answers, "concepts": stats.concepts,
                    "mentions": stats.mentions, "relations": stats.relations},

@@ -10,11 +10,23 @@ made from the store as it is then. Unix only (``fork``).
 from __future__ import annotations
 
 import gc
+import os
+import signal
 from collections.abc import Callable
 
 from gunicorn.app.base import BaseApplication
+from uvicorn_worker import UvicornWorker
 
 from .settings import Settings
+
+
+class Worker(UvicornWorker):
+    """uvicorn's gunicorn worker, which also stops at once on the quick shutdown (SIGQUIT) that
+    Ctrl-C on the supervisor sends, instead of waiting to be killed."""
+
+    def handle_exit(self, sig, frame) -> None:
+        super().handle_exit(sig, frame)
+        os.kill(os.getpid(), signal.SIGTERM)  # uvicorn's own handler: finish and exit
 
 
 class _Supervisor(BaseApplication):
@@ -27,9 +39,9 @@ class _Supervisor(BaseApplication):
         host = f"[{self.settings.host}]" if ":" in self.settings.host else self.settings.host
         for name, value in {"bind": f"{host}:{self.settings.port}",
                             "workers": self.settings.workers,
-                            "worker_class": "uvicorn_worker.UvicornWorker",
+                            "worker_class": f"{__name__}.Worker",
                             "preload_app": True, "graceful_timeout": 30,
-                            "proc_name": "contentgraph"}.items():
+                            "control_socket_disable": True, "proc_name": "contentgraph"}.items():
             self.cfg.set(name, value)
 
     def load(self):

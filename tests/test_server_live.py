@@ -171,11 +171,62 @@ def test_reload_under_load_loses_no_request(served_copy, small_stores):
 def test_sighup_reloads_the_store(served_copy, small_stores):
     server = Server(served_copy, "--reload-interval", "3600")
     try:
-        shutil.copy(small_stores[0], served_copy)  # no poll will notice within the test
+        replace(served_copy, small_stores[0])  # no poll will notice within the test
         server.process.send_signal(signal.SIGHUP)
         server.wait_for_generation(1)
         stats = httpx.post(server.url + "/graphql", json=STATS).json()["data"]["stats"]
         assert stats["articles"] == 1
+    finally:
+        server.stop()
+
+
+def _answers(server: Server, n: int) -> list[dict]:
+    """``n`` /readyz answers, each on a new connection (so any worker may take it); none while a
+    worker is being replaced."""
+    try:
+        return [httpx.get(server.url + "/readyz", timeout=5,
+                          headers={"connection": "close"}).json() for _ in range(n)]
+    except httpx.TransportError:
+        return []
+
+
+def _until_every_worker_serves(server: Server, articles: int, workers: int = 2,
+                               timeout: float = 60) -> set[int]:
+    """The processes that answer once every answer counts ``articles`` (until ``workers`` of
+    them have been seen)."""
+    deadline, seen = time.monotonic() + timeout, set()
+    while True:
+        answers = _answers(server, 20)
+        if answers and all(a["counts"]["articles"] == articles for a in answers):
+            seen |= {a["process"] for a in answers}
+            if len(seen) >= workers:
+                return seen
+        else:
+            seen = set()
+        assert time.monotonic() < deadline, (seen, answers)
+        time.sleep(0.1)
+
+
+def test_workers_share_one_store_and_each_reloads_it(served_copy, small_stores):
+    server = Server(served_copy, "--workers", "2", "--reload-interval", "0.2")
+    try:
+        first = _until_every_worker_serves(server, 10)
+        assert len(first) == 2 and server.process.pid not in first  # two forked workers answer
+        replace(served_copy, small_stores[1])
+        assert _until_every_worker_serves(server, 2) == first  # each reloaded, none restarted
+        response = httpx.post(server.url + "/graphql", json=STATS, timeout=5).json()
+        assert response["data"]["stats"]["articles"] == 2
+    finally:
+        server.stop()
+
+
+def test_sighup_to_the_supervisor_serves_the_new_store_in_new_workers(served_copy, small_stores):
+    server = Server(served_copy, "--workers", "2", "--reload-interval", "3600")
+    try:
+        first = _until_every_worker_serves(server, 10)
+        replace(served_copy, small_stores[0])  # no poll will notice within the test
+        server.process.send_signal(signal.SIGHUP)
+        assert not _until_every_worker_serves(server, 1) & first
     finally:
         server.stop()
 
