@@ -28,7 +28,8 @@ from . import rows
 from .keys import normalize_url
 from .paths import communities, concept_graph, pagerank
 from .relations import Summary
-from .scores import Postings, concept_links, ranked_links, related_documents
+from .scores import (Postings, concept_links, ranked_links, related_documents,
+                     shared_concepts)
 
 RELATED_KEPT = 10  # related documents stored per document
 SPILL_PHRASES = 1_000_000  # distinct phrases counted in memory before they go to disk
@@ -135,10 +136,9 @@ def relate_documents(conn: sqlite3.Connection, postings: Postings, map_: Map) ->
     vectors = posting_vectors(conn)
     conn.execute("DELETE FROM related_documents")
     for found in map_(related_batch, _vector_batches(conn), lists, vectors):
-        conn.executemany("INSERT INTO related_documents VALUES (?,?,?,?,?)", (
-            (doc_id, rank, other[1], value, rows.dumps(shared))
-            for doc_id, related in found
-            for rank, (other, value, shared) in enumerate(related)))
+        conn.executemany("INSERT INTO related_documents VALUES (?,?,?,?)", (
+            (doc_id, rank, other[1], value)
+            for doc_id, related in found for rank, (other, value) in enumerate(related)))
 
 
 def posting_vectors(conn) -> dict[tuple[str, int], dict[str, float]]:
@@ -168,9 +168,10 @@ def _vector_batches(conn) -> Iterator[list]:
 
 
 def related_batch(batch, postings, vectors) -> list[tuple[int, list]]:
-    """The related documents of each ``((slug, id), vector)`` of ``batch`` (a task)."""
-    return [(key[1], related_documents(key, vector, postings, vectors, RELATED_KEPT))
-            for key, vector in batch]
+    """The related documents ``(key, score)`` of each ``((slug, id), vector)`` of ``batch``
+    (a task; the concepts they share are found again from the vectors when asked)."""
+    return [(key[1], [(other, score) for other, score, _ in related_documents(
+        key, vector, postings, vectors, RELATED_KEPT)]) for key, vector in batch]
 
 
 def index(conn: sqlite3.Connection) -> None:
@@ -270,8 +271,8 @@ def find_gaps(conn: sqlite3.Connection) -> None:
     readers ask about that few articles cover."""
     conn.execute("DELETE FROM missing_links")
     found = conn.execute(f"""
-        SELECT source, target, shared, score FROM (
-            SELECT a.slug AS source, b.slug AS target, r.shared, r.score,
+        SELECT source, target, score FROM (
+            SELECT a.slug AS source, b.slug AS target, r.score,
                    row_number() OVER (PARTITION BY min(a.slug, b.slug), max(a.slug, b.slug)
                                       ORDER BY a.slug) AS nth
             FROM related_documents r JOIN documents a ON a.id = r.document
@@ -283,11 +284,11 @@ def find_gaps(conn: sqlite3.Connection) -> None:
                               WHERE l.document = r.other AND l.target = r.document))
         WHERE nth = 1 ORDER BY score DESC, source, target LIMIT {_gaps.MAX_LINK_SUGGESTIONS}
         """).fetchall()
-    for rank, (source, target, shared, value) in enumerate(found):
-        via = rows.loads(shared)[:3]
+    for rank, (source, target, value) in enumerate(found):
+        via = shared_concepts(vector(conn, source), vector(conn, target))[:3]
         sentence = link_sentence(conn, source, via) if via else None
         conn.execute("INSERT INTO missing_links VALUES (?,?,?,?,?,?)",
-                     (rank, source, target, rows.dumps(via), value,
+                     (rank, source, target, rows.dumps(list(via)), value,
                       rows.dumps(rows.encode_passage(sentence)) if sentence else None))
     conn.execute("DELETE FROM unanswered_questions")
     asked = conn.execute(
@@ -300,6 +301,12 @@ def find_gaps(conn: sqlite3.Connection) -> None:
             (concept,))]
         conn.execute("INSERT INTO unanswered_questions VALUES (?,?,?,?,?)",
                      (rank, concept, questions, articles, rows.dumps(examples)))
+
+
+def vector(conn, slug: str) -> dict[str, float]:
+    """A document's concept weights, strongest first."""
+    return dict(conn.execute("SELECT c.concept, c.weight FROM document_concepts c JOIN documents d "
+                             "ON d.id = c.document WHERE d.slug = ? ORDER BY c.rank", (slug,)))
 
 
 def link_sentence(conn, slug: str, via: list[str]) -> Passage | None:

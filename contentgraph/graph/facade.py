@@ -39,7 +39,7 @@ from .keys import slugify
 from .paths import best_path, edge_cost
 from .results import (Community, Edge, Gaps, LinkSuggestion, Path, PathStep, QuestionGap,
                       RelatedConcept, RelatedDocument, SearchHit, Stats, Subgraph)
-from .scores import Vector, related_documents
+from .scores import Vector, related_documents, shared_concepts
 from .search import LabelIndex
 from .store import Store, StoreWriter
 from .titles import StoredTitles
@@ -322,14 +322,14 @@ class ConceptGraph:
         ...                                                                  # doctest: +SKIP
         """
         self._need_document(slug)
+        vectors = _Vectors(self)
         if n > RELATED_KEPT:
-            vector = {dc.concept: dc.weight for dc in self.document_concepts(slug)}
-            found = related_documents(slug, vector, self._postings, _Vectors(self), n)
+            found = related_documents(slug, vectors[slug], self._postings, vectors, n)
             return [RelatedDocument(other, score, shared) for other, score, shared in found]
         kept = self._cache.get_or(("related_documents", slug), lambda: tuple(
-            RelatedDocument(other, score, tuple(rows.loads(shared)))
-            for other, score, shared in self._store.rows(
-                "SELECT o.slug, r.score, r.shared FROM related_documents r "
+            RelatedDocument(other, score, shared_concepts(vectors[slug], vectors[other]))
+            for other, score in self._store.rows(
+                "SELECT o.slug, r.score FROM related_documents r "
                 "JOIN documents d ON d.id = r.document JOIN documents o ON o.id = r.other "
                 "WHERE d.slug = ? ORDER BY r.rank", (slug,))))
         return list(kept[:n])

@@ -14,6 +14,8 @@ True
 
 from __future__ import annotations
 
+import zlib
+
 import orjson
 
 from ..errors import StoreError
@@ -104,7 +106,7 @@ def document_text(blocks: list[Block]) -> str:
 def encode_mentions(mentions: list[Mention]) -> str:
     """The mentions by position (``decode_mentions`` gives them back in that order)."""
     return dumps([[m.concept, m.block, m.sentence_start, m.sentence_start + len(m.sentence),
-                   m.start, m.end, m.negated]
+                   m.start, m.end, int(m.negated)]
                   for m in sorted(mentions, key=lambda m: (m.start, m.end))])
 
 
@@ -117,7 +119,7 @@ def decode_mentions(doc: Document, mentions: str) -> list[Mention]:
         if sentence is None:
             sentence = sentences[s_start, s_end] = text[s_start:s_end]
         out.append(Mention(concept, doc.slug, block, blocks[block].section, sentence, s_start,
-                           start, end, text[start:end], negated))
+                           start, end, text[start:end], bool(negated)))
     return out
 
 
@@ -134,12 +136,17 @@ def decode_cues(doc: Document, cues: str) -> list[RelationCue]:
             for source, target, kind, cue, start, end, section, highlights in loads(cues)]
 
 
-def encode_phrases(phrases: DocumentPhrases) -> str:
+def encode_phrases(phrases: DocumentPhrases) -> bytes:
     distinct, more = phrases
-    return "\n".join(distinct) + "\x00" + "\n".join(more)
+    return zlib.compress(("\n".join(distinct) + "\x00" + "\n".join(more)).encode())
 
 
-def decode_phrases(text: str) -> DocumentPhrases:
+def decode_phrases(data: bytes) -> DocumentPhrases:
+    try:
+        text = zlib.decompress(data).decode()
+    except (zlib.error, TypeError, UnicodeDecodeError) as exc:
+        raise StoreError(f"the graph store is damaged (phrases: {exc}); rebuild it with "
+                         f"`contentgraph build`") from None
     distinct, _, more = text.partition("\x00")
     return (distinct.split("\n") if distinct else []), (more.split("\n") if more else [])
 

@@ -135,11 +135,18 @@ def related_documents(slug: str, vector: Vector, postings: dict[str, list[tuple[
         dot = sum(vec[c] * ovec[c] for c in keys & ovec.keys())
         scored.append((round(min(1.0, dot / (norm * _norm(ovec))), 4), other, ovec))
     scored.sort(key=lambda s: (-s[0], s[1]))
-    out = []
-    for score, other, ovec in scored[:n]:
-        shared = sorted(keys & ovec.keys(), key=lambda c: (-vec[c] * ovec[c], c))
-        out.append((other, score, tuple(shared)))
-    return out
+    return [(other, score, shared_concepts(vec, ovec)) for score, other, ovec in scored[:n]]
+
+
+def shared_concepts(vector: Vector, other: Vector) -> tuple[str, ...]:
+    """The concepts two documents share, the strongest (product of weights) first.
+
+    >>> shared_concepts({"a": 0.5, "b": 1.0, "c": 0.2}, {"a": 1.0, "b": 0.2, "d": 1.0})
+    ('a', 'b')
+    """
+    vec = {c: w for c, w in vector.items() if w > 0}
+    ovec = {c: w for c, w in other.items() if w > 0}
+    return tuple(sorted(vec.keys() & ovec.keys(), key=lambda c: (-vec[c] * ovec[c], c)))
 
 
 def _norm(vec: Vector) -> float:

@@ -90,7 +90,7 @@ CREATE TABLE document_data (
     cues TEXT NOT NULL,      -- JSON [[source, target, relation kind, cue words, start, end,
                              --        section, [[start, end], ...]], ...]
     concepts TEXT NOT NULL,  -- JSON {concept: [mentions, weighted mentions, affirmed, in heading]}
-    phrases TEXT NOT NULL,   -- candidate phrases, one a line; repeated uses after a NUL
+    phrases BLOB NOT NULL,   -- candidate phrases, one a line, repeated uses after a NUL (zlib)
     text TEXT NOT NULL
 );
 
@@ -101,14 +101,13 @@ CREATE TABLE document_concepts (
     kind TEXT NOT NULL, concept_rank INTEGER NOT NULL,  -- the document's kind; rank for the concept
     PRIMARY KEY (document, rank)
 ) WITHOUT ROWID;
-CREATE INDEX document_concepts_by_concept
-    ON document_concepts(concept, kind, concept_rank, count, weight, central);
+CREATE INDEX document_concepts_by_concept ON document_concepts(concept, kind, concept_rank);
 
--- Related reading, best first, and the postings (each concept's strongest articles) it uses.
+-- Related reading, best first (the concepts shared are those both documents have), and the
+-- postings (each concept's strongest articles) it uses.
 CREATE TABLE related_documents (
     document INTEGER NOT NULL, rank INTEGER NOT NULL, other INTEGER NOT NULL,
-    score REAL NOT NULL, shared TEXT NOT NULL,  -- JSON concept slugs
-    PRIMARY KEY (document, rank)
+    score REAL NOT NULL, PRIMARY KEY (document, rank)
 ) WITHOUT ROWID;
 CREATE TABLE postings (
     concept TEXT NOT NULL, rank INTEGER NOT NULL, document INTEGER NOT NULL,

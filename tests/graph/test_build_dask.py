@@ -28,7 +28,7 @@ TABLES = {  # what must be equal, documents named by slug (ids may differ betwee
     "document_concepts": "SELECT d.slug, c.rank, c.concept, c.count, c.weight, c.central, "
                          "c.concept_rank FROM document_concepts c JOIN documents d "
                          "ON d.id = c.document ORDER BY 1, 2",
-    "related_documents": "SELECT d.slug, r.rank, o.slug, r.score, r.shared FROM related_documents r "
+    "related_documents": "SELECT d.slug, r.rank, o.slug, r.score FROM related_documents r "
                          "JOIN documents d ON d.id = r.document JOIN documents o ON o.id = r.other "
                          "ORDER BY 1, 2",
     "relations": "SELECT * FROM relations ORDER BY 1, 2, 3",
