@@ -273,8 +273,8 @@ class _Steps:
                 conn.execute("DELETE FROM document_data WHERE document = ?", (doc_id,))
                 conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
             else:
-                conn.execute("UPDATE document_data SET mentions = ?, cues = ?, concepts = ?, "
-                             "phrases = ? WHERE document = ?", (*data, doc_id))
+                conn.execute("UPDATE document_data SET mentions = ?, cues = ?, phrases = ? "
+                             "WHERE document = ?", (*data, doc_id))
         kept = [e for e in rows.decode_errors(conn.execute(
             "SELECT errors FROM files WHERE path = ?", (path,)).fetchone()[0])
             if "extraction failed" not in e.reason]

@@ -55,20 +55,20 @@ def score(conn: sqlite3.Connection) -> Postings:
     and per concept, count each concept's documents; returns the articles' postings."""
     frequency: Counter[str] = Counter()
     total = 0
-    for (stats,) in conn.execute("SELECT concepts FROM document_data"):
+    for blocks, mentions in conn.execute("SELECT blocks, mentions FROM document_data"):
         total += 1
-        frequency.update(rows.loads(stats).keys())
+        frequency.update(rows.mention_stats(blocks, mentions).keys())
     idf = inverse_document_frequency(frequency, total)
     conn.execute("DELETE FROM document_concepts")
     conn.execute("CREATE TEMP TABLE scored (document INTEGER, rank INTEGER, concept TEXT, "
                  "count INTEGER, weight REAL, central INTEGER, kind TEXT, slug TEXT)")
     postings = Postings()
-    weighed = conn.execute("SELECT d.id, d.slug, d.kind, x.concepts FROM documents d "
+    weighed = conn.execute("SELECT d.id, d.slug, d.kind, x.blocks, x.mentions FROM documents d "
                            "JOIN document_data x ON x.document = d.id")
     insert = "INSERT INTO scored VALUES (?,?,?,?,?,?,?,?)"
     batch = []
-    for doc_id, slug, kind, stats in weighed:
-        ranked = sorted(weigh(slug, rows.loads(stats), idf),
+    for doc_id, slug, kind, blocks, mentions in weighed:
+        ranked = sorted(weigh(slug, rows.mention_stats(blocks, mentions), idf),
                         key=lambda dc: (not dc.central, -dc.weight, dc.concept))
         batch += [(doc_id, rank, dc.concept, dc.count, dc.weight, dc.central, kind, slug)
                   for rank, dc in enumerate(ranked)]

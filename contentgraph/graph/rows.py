@@ -22,6 +22,7 @@ from ..errors import StoreError
 from ..loaders.candidates import DocumentPhrases
 from ..loaders.model import (BLOCK_SEPARATOR, Block, CandidateTerm, Document, LoadError, Mention,
                              Passage, RelationCue)
+from ..loaders.scoring import tally_mentions
 from ..taxonomy.model import Concept, ConceptKind, ConceptLink, RelationKind
 from ..taxonomy.normalize import normalize_phrase
 from .keys import normalize_url, slugify
@@ -31,7 +32,7 @@ DOCUMENT_COLUMNS = ("kind", "title", "url", "author", "published", "word_count",
                     "tags", "links", "metadata", "source", "source_hash", "author_slug",
                     "author_lower", "url_key", "title_key", "title_lower", "date_key")
 # document_data columns after document, in encode_document_data's order
-DATA_COLUMNS = ("blocks", "mentions", "cues", "concepts", "phrases", "text")
+DATA_COLUMNS = ("blocks", "mentions", "cues", "phrases", "text")
 
 
 def dumps(value) -> str:
@@ -70,11 +71,11 @@ def encode_document(doc: Document) -> tuple:
 
 
 def encode_document_data(doc: Document, mentions: list[Mention], cues: list[RelationCue],
-                         concepts: dict, phrases: DocumentPhrases) -> tuple:
+                         phrases: DocumentPhrases) -> tuple:
     """The document_data columns named in DATA_COLUMNS."""
     blocks = [[b.kind, b.level, b.start, b.end] for b in doc.blocks]
-    return (dumps(blocks), encode_mentions(mentions), encode_cues(cues), dumps(concepts),
-            encode_phrases(phrases), doc.text)
+    return (dumps(blocks), encode_mentions(mentions), encode_cues(cues), encode_phrases(phrases),
+            doc.text)
 
 
 def decode_document(slug: str, parent: str | None, columns: tuple, blocks: str,
@@ -123,32 +124,47 @@ def decode_mentions(doc: Document, mentions: str) -> list[Mention]:
     return out
 
 
-def encode_cues(cues: list[RelationCue]) -> str:
-    return dumps([[c.source, c.target, c.kind, c.cue, c.evidence.start, c.evidence.end,
-                   c.evidence.section, c.evidence.highlights] for c in cues])
+def mention_stats(blocks: str, mentions: str) -> dict[str, list]:
+    """``loaders.scoring.concept_stats`` of a stored document's blocks and mentions."""
+    kinds = loads(blocks)
+    return tally_mentions((concept, kinds[block][0], kinds[block][1], negated)
+                          for concept, block, _, _, _, _, negated in loads(mentions))
 
 
-def decode_cues(doc: Document, cues: str) -> list[RelationCue]:
+def encode_cues(cues: list[RelationCue]) -> bytes:
+    return _compress(dumps([[c.source, c.target, c.kind, c.cue, c.evidence.start, c.evidence.end,
+                             c.evidence.section, c.evidence.highlights] for c in cues]))
+
+
+def decode_cues(doc: Document, cues: bytes) -> list[RelationCue]:
     text = doc.text
     return [RelationCue(source, target, kind,
                         Passage(doc.slug, section, text[start:end], start, end,
                                 tuple(map(tuple, highlights))), cue)
-            for source, target, kind, cue, start, end, section, highlights in loads(cues)]
+            for source, target, kind, cue, start, end, section, highlights
+            in loads(_decompress(cues, "cues"))]
 
 
 def encode_phrases(phrases: DocumentPhrases) -> bytes:
     distinct, more = phrases
-    return zlib.compress(("\n".join(distinct) + "\x00" + "\n".join(more)).encode())
+    return _compress("\n".join(distinct) + "\x00" + "\n".join(more))
 
 
 def decode_phrases(data: bytes) -> DocumentPhrases:
-    try:
-        text = zlib.decompress(data).decode()
-    except (zlib.error, TypeError, UnicodeDecodeError) as exc:
-        raise StoreError(f"the graph store is damaged (phrases: {exc}); rebuild it with "
-                         f"`contentgraph build`") from None
-    distinct, _, more = text.partition("\x00")
+    distinct, _, more = _decompress(data, "phrases").partition("\x00")
     return (distinct.split("\n") if distinct else []), (more.split("\n") if more else [])
+
+
+def _compress(text: str) -> bytes:
+    return zlib.compress(text.encode(), 6)
+
+
+def _decompress(data: bytes, what: str) -> str:
+    try:
+        return zlib.decompress(data).decode()
+    except (zlib.error, TypeError, UnicodeDecodeError) as exc:
+        raise StoreError(f"the graph store is damaged ({what}: {exc}); rebuild it with "
+                         f"`contentgraph build`") from None
 
 
 # --- passages, terms, errors ----------------------------------------------------------------

@@ -86,11 +86,10 @@ CREATE TABLE document_data (
     document INTEGER PRIMARY KEY,
     blocks TEXT NOT NULL,    -- JSON [[kind, level, start, end], ...]
     mentions TEXT NOT NULL,  -- JSON [[concept, block, sentence start, sentence end, start, end,
-                             --        negated], ...] by position
-    cues TEXT NOT NULL,      -- JSON [[source, target, relation kind, cue words, start, end,
-                             --        section, [[start, end], ...]], ...]
-    concepts TEXT NOT NULL,  -- JSON {concept: [mentions, weighted mentions, affirmed, in heading]}
-    phrases BLOB NOT NULL,   -- candidate phrases, one a line, repeated uses after a NUL (zlib)
+                             --        negated 0/1], ...] by position
+    cues BLOB NOT NULL,      -- zlib JSON [[source, target, relation kind, cue words, start, end,
+                             --             section, [[start, end], ...]], ...]
+    phrases BLOB NOT NULL,   -- zlib: candidate phrases, one a line, repeated uses after a NUL
     text TEXT NOT NULL
 );
 

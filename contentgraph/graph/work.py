@@ -16,7 +16,6 @@ from ..loaders.extract import Extractor
 from ..loaders.load import read_source
 from ..loaders.model import Document, LoadError, Mention, RelationCue
 from ..loaders.options import LoadOptions
-from ..loaders.scoring import concept_stats
 from ..taxonomy.model import Taxonomy
 from . import rows
 from .relations import Summary, summarize
@@ -110,8 +109,7 @@ def document_work(doc: Document, mentions: list[Mention], cues: list[RelationCue
     head = Document(doc.slug, doc.kind, doc.title, [], doc.source, doc.source_hash,
                     parent=doc.parent)
     return DocumentWork(head, rows.encode_document(doc),
-                        rows.encode_document_data(doc, mentions, cues,
-                                                  concept_stats(doc, mentions), phrases),
+                        rows.encode_document_data(doc, mentions, cues, phrases),
                         sorted(title_grams(doc.title)))
 
 
@@ -137,7 +135,7 @@ def summarize_stored(path: str, rows_: list[StoredRow]) -> Summary:
 def extract_stored(path: str, rows_: list[StoredRow], shared: Shared
                    ) -> tuple[list[tuple[int, tuple | None]], list[LoadError], Summary]:
     """Extract a stored file's documents again (the taxonomy changed): per document id its new
-    (mentions, cues, concepts, phrases) columns, or None when extraction failed; the errors;
+    (mentions, cues, phrases) columns, or None when extraction failed; the errors;
     the summary."""
     extractor = extractor_for(shared)
     changed, errors, extracted = [], [], []
@@ -147,8 +145,8 @@ def extract_stored(path: str, rows_: list[StoredRow], shared: Shared
             changed.append((doc_id, None))
             continue
         mentions, cues = found
-        data = rows.encode_document_data(doc, mentions, cues, concept_stats(doc, mentions),
+        data = rows.encode_document_data(doc, mentions, cues,
                                          document_phrases(doc, mentions, extractor))
-        changed.append((doc_id, data[1:5]))
+        changed.append((doc_id, data[1:4]))
         extracted.append((position, doc, mentions, cues))
     return changed, errors, summarize(path, extracted)

@@ -24,24 +24,24 @@ TOP_CENTRAL = 3
 MIN_CENTRAL_COUNT = 2
 
 
-def _mention_weight(document: Document, mention: Mention) -> float:
-    block = document.blocks[mention.block]
-    weight = 1.0
-    if block.kind == "heading":
-        weight = TITLE_BOOST if block.level == 1 else HEADING_BOOST
-    return weight * NEGATED_FACTOR if mention.negated else weight
-
-
 def concept_stats(document: Document, mentions: Iterable[Mention]) -> dict[str, list]:
     """Per concept of one document: ``[mentions, weighted mentions, affirmed mentions, in a
     heading (0/1)]``, the part of scoring that needs only the document."""
+    blocks = document.blocks
+    return tally_mentions((m.concept, blocks[m.block].kind, blocks[m.block].level, m.negated)
+                          for m in mentions)
+
+
+def tally_mentions(mentions: Iterable[tuple[str, str, int, bool]]) -> dict[str, list]:
+    """``concept_stats`` of ``(concept, block kind, block level, negated)`` per mention."""
     per_concept: dict[str, list] = {}
-    for m in mentions:
-        stats = per_concept.setdefault(m.concept, [0, 0.0, 0, 0])
+    for concept, kind, level, negated in mentions:
+        stats = per_concept.setdefault(concept, [0, 0.0, 0, 0])
+        weight = (TITLE_BOOST if level == 1 else HEADING_BOOST) if kind == "heading" else 1.0
         stats[0] += 1
-        stats[1] += _mention_weight(document, m)
-        stats[2] += not m.negated
-        if document.blocks[m.block].kind == "heading":
+        stats[1] += weight * NEGATED_FACTOR if negated else weight
+        stats[2] += not negated
+        if kind == "heading":
             stats[3] = 1
     return per_concept
 

@@ -23,7 +23,7 @@ DASK = Path(sys.executable).parent / "dask"
 TABLES = {  # what must be equal, documents named by slug (ids may differ between builds)
     "documents": "SELECT d.slug, d.kind, d.title, d.parent, d.position, f.path, d.list_rank "
                  "FROM documents d JOIN files f ON f.id = d.file ORDER BY d.slug",
-    "document_data": "SELECT d.slug, x.blocks, x.mentions, x.cues, x.concepts, x.phrases, x.text "
+    "document_data": "SELECT d.slug, x.blocks, x.mentions, x.cues, x.phrases, x.text "
                      "FROM document_data x JOIN documents d ON d.id = x.document ORDER BY d.slug",
     "document_concepts": "SELECT d.slug, c.rank, c.concept, c.count, c.weight, c.central, "
                          "c.concept_rank FROM document_concepts c JOIN documents d "
