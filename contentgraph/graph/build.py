@@ -45,15 +45,15 @@ from .cluster import InProcess, runner
 from .facade import ConceptGraph
 from .relations import Summary, summarize
 from .store import StoreWriter
-from .work import (FileWork, Shared, document_work, extract_stored, read_files,
-                   summarize_stored)
+from .work import (FileWork, Shared, document_work, extract_stored, fewer_collections,
+                   read_files, summarize_stored)
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 INSERTED = {  # the columns a build inserts, per table, in the order of the queued rows
     "files": ("id", "path", "hash", "position", "errors"),
     "documents": ("id", "slug", "parent", "file", "position", *rows.DOCUMENT_COLUMNS),
     "document_data": ("document", *rows.DATA_COLUMNS),
-    "title_grams": ("gram", "document"),
+    "temp.new_grams": ("gram", "document"),  # into title_grams, in key order, at the end
 }
 BATCH_FILES = 16  # source files per task
 BATCH_BYTES = 4 * 1024 * 1024
@@ -122,7 +122,7 @@ def build(sources: Iterable[str | Path], taxonomy_files: Iterable[str | Path] = 
     try:
         shared = Shared(taxonomy, fingerprint, load_options or LoadOptions())
         with StoreWriter(out, previous.store_path if previous is not None else None) as writer, \
-                runner(scheduler, len(to_read)) as run:
+                runner(scheduler, len(to_read)) as run, fewer_collections():
             steps = _Steps(writer.conn, shared, run, progress, clock)
             extracted = steps.sources(current, set(to_read), old, same_taxonomy)
             steps.corpus(taxonomy_files)
@@ -212,6 +212,7 @@ class _Steps:
         """Write the tasks' ``results`` as they come; returns the documents extracted."""
         done, extracted = 0, 0
         self.conn.execute("BEGIN")
+        self.conn.execute("CREATE TEMP TABLE new_grams (gram TEXT, document INTEGER)")
         for kind, found in results:
             for result in found:
                 if kind == "read":
@@ -222,6 +223,9 @@ class _Steps:
             if self.progress:
                 self.progress("read", done, total)
         self.flush()
+        self.conn.execute("INSERT INTO title_grams SELECT gram, document FROM temp.new_grams "
+                          "ORDER BY gram, document")
+        self.conn.execute("DROP TABLE temp.new_grams")
         self.conn.execute("COMMIT")
         self.clock.lap("read")
         return extracted
@@ -240,7 +244,7 @@ class _Steps:
             self.pending["documents"].append((doc_id, head.slug, head.parent, file_id, place,
                                               *done.columns))
             self.pending["document_data"].append((doc_id, *done.data))
-            self.pending["title_grams"] += [(gram, doc_id) for gram in done.grams]
+            self.pending["temp.new_grams"] += [(gram, doc_id) for gram in done.grams]
         if len(self.pending["document_data"]) >= 500:
             self.flush()
         if len(kept) == len(work.documents) and all(
@@ -287,7 +291,7 @@ class _Steps:
         """The corpus-wide stages, then the build's metadata."""
         conn, clock, taxonomy = self.conn, self.clock, self.shared.taxonomy
         conn.execute("BEGIN")
-        postings = corpus.score(conn)
+        postings = corpus.score(conn, self.summary)
         clock.lap("score")
         corpus.relate(conn, self.summary, taxonomy)
         clock.lap("relations")
@@ -327,11 +331,12 @@ def run_job(job: tuple, shared: Shared) -> tuple[str, list]:
     """One task: ``("read", [(path, hash, bytes)])``, or ``("summarize" | "extract",
     [(path, stored rows)])``."""
     kind, batch = job
-    if kind == "read":
-        return kind, read_files(batch, shared)
-    if kind == "summarize":
-        return "summarized", [(path, summarize_stored(path, found)) for path, found in batch]
-    return "extracted", [(path, extract_stored(path, found, shared)) for path, found in batch]
+    with fewer_collections():
+        if kind == "read":
+            return kind, read_files(batch, shared)
+        if kind == "summarize":
+            return "summarized", [(path, summarize_stored(path, found)) for path, found in batch]
+        return "extracted", [(path, extract_stored(path, found, shared)) for path, found in batch]
 
 
 def _jobs(conn, current: dict[str, str], to_read: set[str], same_taxonomy: bool) -> Iterator:

@@ -28,6 +28,7 @@ from . import rows
 from .keys import normalize_url
 from .paths import communities, concept_graph, pagerank
 from .relations import Summary
+from .work import fewer_collections
 from .scores import (Postings, concept_links, ranked_links, related_documents,
                      shared_concepts)
 
@@ -50,15 +51,11 @@ def write_taxonomy(conn: sqlite3.Connection, taxonomy: Taxonomy) -> None:
                       if (norm := normalize_phrase(name))))
 
 
-def score(conn: sqlite3.Connection) -> Postings:
-    """Weigh every document's concepts (tf-idf over the whole corpus), rank them per document
-    and per concept, count each concept's documents; returns the articles' postings."""
-    frequency: Counter[str] = Counter()
-    total = 0
-    for blocks, mentions in conn.execute("SELECT blocks, mentions FROM document_data"):
-        total += 1
-        frequency.update(rows.mention_stats(blocks, mentions).keys())
-    idf = inverse_document_frequency(frequency, total)
+def score(conn: sqlite3.Connection, summary: Summary) -> Postings:
+    """Weigh every document's concepts (tf-idf over the whole corpus, the documents per concept
+    counted by the files' ``summary``), rank them per document and per concept, count each
+    concept's documents; returns the articles' postings."""
+    idf = inverse_document_frequency(summary.concepts, summary.documents)
     conn.execute("DELETE FROM document_concepts")
     conn.execute("CREATE TEMP TABLE scored (document INTEGER, rank INTEGER, concept TEXT, "
                  "count INTEGER, weight REAL, central INTEGER, kind TEXT, slug TEXT)")
@@ -170,8 +167,9 @@ def _vector_batches(conn) -> Iterator[list]:
 def related_batch(batch, postings, vectors) -> list[tuple[int, list]]:
     """The related documents ``(key, score)`` of each ``((slug, id), vector)`` of ``batch``
     (a task; the concepts they share are found again from the vectors when asked)."""
-    return [(key[1], [(other, score) for other, score, _ in related_documents(
-        key, vector, postings, vectors, RELATED_KEPT)]) for key, vector in batch]
+    with fewer_collections():
+        return [(key[1], [(other, score) for other, score, _ in related_documents(
+            key, vector, postings, vectors, RELATED_KEPT)]) for key, vector in batch]
 
 
 def index(conn: sqlite3.Connection) -> None:

@@ -1,8 +1,8 @@
 """Concept-to-concept relations from per-file summaries that merge in any order.
 
-Each source file is summarised where it is read (``summarize``): its sentences' concepts
-(counts for co-occurrence, and the best sentences for each pair), and its relation cues
-(counts, and the first sentences for each relation). Summaries add up (``Tally.add``) in bounded
+Each source file is summarised where it is read (``summarize``): the documents each concept is
+in (for idf), its sentences' concepts (counts for co-occurrence, and the best sentences for each
+pair), and its relation cues (counts, and the first sentences for each relation). Summaries add up (``Tally.add``) in bounded
 memory: the counts are per concept and pair, and each pair or relation keeps at most
 ``MAX_EVIDENCE`` sentences, chosen by a key that does not depend on the order files finish in
 (quality first, then source path, place in the file, place in the text). ``Tally.relations``
@@ -19,7 +19,6 @@ import heapq
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from itertools import islice
 from dataclasses import dataclass, field
 
 from ..loaders.cues import passage
@@ -46,6 +45,8 @@ class CueGroup:
 class Summary:
     """What one file (or several, added up) says about how concepts relate."""
 
+    documents: int = 0
+    concepts: Counter = field(default_factory=Counter)  # concept -> documents mentioning it
     units: int = 0  # sentences with an affirmed mention
     single: Counter = field(default_factory=Counter)  # concept -> sentences
     pair: Counter = field(default_factory=Counter)  # (a, b), a < b -> sentences holding both
@@ -54,6 +55,8 @@ class Summary:
 
     def add(self, other: "Summary") -> None:
         """Add ``other`` in (any order gives the same result)."""
+        self.documents += other.documents
+        self.concepts.update(other.concepts)
         self.units += other.units
         self.single.update(other.single)
         self.pair.update(other.pair)
@@ -61,9 +64,13 @@ class Summary:
             mine = self.evidence.get(pair)
             if mine is None:
                 self.evidence[pair] = items
-            elif len(mine) < MAX_EVIDENCE or items[0][0] < mine[-1][0]:  # some may make it
-                self.evidence[pair] = list(islice(heapq.merge(mine, items, key=_key),
-                                                  MAX_EVIDENCE))
+            elif len(mine) < MAX_EVIDENCE:
+                self.evidence[pair] = sorted(mine + items, key=_key)[:MAX_EVIDENCE]
+            else:  # only the items better than the worst kept can make it
+                worst = mine[-1][0]
+                better = [item for item in items if item[0] < worst]
+                if better:
+                    self.evidence[pair] = sorted(mine + better, key=_key)[:MAX_EVIDENCE]
         for key, group in other.cues.items():
             mine = self.cues.get(key)
             if mine is None:
@@ -71,8 +78,7 @@ class Summary:
             else:
                 mine.cues += group.cues
                 mine.documents += group.documents
-                mine.evidence = list(islice(heapq.merge(mine.evidence, group.evidence, key=_key),
-                                            MAX_EVIDENCE))
+                mine.evidence = sorted(mine.evidence + group.evidence, key=_key)[:MAX_EVIDENCE]
 
     def relations(self, taxonomy: Taxonomy) -> list[tuple[str, str, str, float, list, dict]]:
         """Every relation: ``(source, target, kind, weight, evidence, extra attributes)``."""
@@ -127,6 +133,8 @@ def summarize(path: str, documents: Iterable[tuple[int, Document, list[Mention],
     pair's evidence is best first."""
     summary = Summary()
     for position, doc, mentions, cues in documents:
+        summary.documents += 1
+        summary.concepts.update({m.concept for m in mentions})
         _add_sentences(summary, path, position, doc, mentions)
         _add_cues(summary, path, position, cues)
     for pair, items in summary.evidence.items():
