@@ -232,7 +232,7 @@ def create_app(graph: ConceptGraph, settings: Settings | None = None) -> Starlet
     settings = settings or Settings()
     holder = GraphHolder(graph, path=settings.graph, cache_size=settings.cache_size,
                          loader=functools.partial(ConceptGraph.load,
-                                                  cache_bytes=settings.graph_cache_mb * MB))
+                                                  cache_bytes=_cache_bytes(settings)))
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
@@ -270,6 +270,11 @@ def create_app(graph: ConceptGraph, settings: Settings | None = None) -> Starlet
     return app
 
 
+def _cache_bytes(settings: Settings) -> int:
+    """Each process's share of the graph cache (the setting bounds the whole server)."""
+    return settings.graph_cache_mb * MB // settings.workers
+
+
 def example_store(folder: Path) -> Path:
     """Build the bundled example corpus into a graph store in ``folder``; returns its path."""
     from .examples import corpus_path
@@ -283,7 +288,7 @@ def example_store(folder: Path) -> Path:
 def load_app(settings: Settings) -> Starlette:
     """The app serving the store ``settings.graph``. Its connections are closed again: each
     process (and thread) opens its own on first use, so worker processes can fork from this."""
-    graph = ConceptGraph.load(settings.graph, settings.graph_cache_mb * MB)
+    graph = ConceptGraph.load(settings.graph, _cache_bytes(settings))
     app = create_app(graph, settings)
     graph.close()
     return app

@@ -54,8 +54,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("reload_interval", "seconds", 1.0, "How often to check the graph store file."),
     Setting("cache_size", "count", 1024, "Responses kept in the response cache (0: none)."),
     Setting("graph_cache_mb", "count", 64,
-            "Megabytes of documents, passages and related lists each process keeps in memory "
-            "(least recently used dropped first; 0: none)."),
+            "Megabytes of documents, passages and related lists the server keeps in memory, "
+            "shared out among its workers (least recently used dropped first; 0: none)."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 

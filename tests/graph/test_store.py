@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sqlite3
 import subprocess
 import sys
 import textwrap
 import time
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -18,6 +20,7 @@ from contentgraph.errors import StoreError
 from contentgraph.graph.facade import ConceptGraph
 from contentgraph.graph.store import (APPLICATION_ID, FORMAT_VERSION, OLD_SNAPSHOT_MAGIC,
                                       StoreWriter)
+from contentgraph.reload import GraphHolder
 
 
 def same_graph(a: ConceptGraph, b: ConceptGraph) -> None:
@@ -145,11 +148,48 @@ def test_a_crafted_pickle_runs_nothing(tmp_path, tiny_graph, layout):
     for command in (["stats", "--graph", str(path)], ["gaps", "--graph", str(path)],
                     ["export", "--format", "jsonld", "--graph", str(path),
                      "--out", str(tmp_path / "x.jsonld")],
-                    ["query", "{ stats { articles } }", "--graph", str(path)]):
+                    ["query", "{ stats { articles } }", "--graph", str(path)],
+                    ["serve", "--graph", str(path), "--port", "0"]):
         done = CliRunner().invoke(main, command)
         assert done.exit_code == 1, done.output
         assert "Error" in done.output
+    holder = GraphHolder(tiny_graph, path)  # a running server reloading it keeps its graph
+    assert holder.reload() is False and holder.current is tiny_graph
     assert not marker.exists()
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.md").write_text("# Shame\n\nShame hides.\n", encoding="utf-8")
+    done = CliRunner().invoke(main, ["build", str(corpus), "--out", str(path)])
+    assert done.exit_code == 0 and "building from scratch" in done.output
+    assert ConceptGraph.load(path).stats().articles == 1 and not marker.exists()
+
+
+def test_a_terminated_build_leaves_the_old_store_and_no_temporary_file(tiny_graph, tmp_path):
+    """SIGTERM (a service manager stopping it, a timeout) cleans up like an error does."""
+    path = tmp_path / "g.graph"
+    tiny_graph.save(path)
+    before = path.read_bytes()
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for i in range(300):
+        (corpus / f"n{i}.md").write_text(f"# Note {i}\n\nAnxious attachment and shame.\n",
+                                         encoding="utf-8")
+    build = subprocess.Popen([str(Path(sys.executable).parent / "contentgraph"), "build",
+                              str(corpus), "--out", str(path), "--scheduler", "synchronous"],
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while not list(tmp_path.glob(".g.graph.*.tmp")) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert list(tmp_path.glob(".g.graph.*.tmp")), "the build never started writing"
+        build.send_signal(signal.SIGTERM)
+        assert build.wait(timeout=60) == 128 + signal.SIGTERM
+    finally:
+        if build.poll() is None:
+            build.kill()
+            build.wait()
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "g.graph"]
 
 
 def test_a_truncated_store_is_refused(tiny_graph, tmp_path):
@@ -200,3 +240,19 @@ def test_another_sqlite_database_is_refused(tmp_path):
 def test_missing_store(tmp_path):
     with pytest.raises(StoreError, match="no such graph store"):
         ConceptGraph.load(tmp_path / "absent.graph")
+
+
+def test_the_answers_kept_in_memory_stay_within_their_bound(example_store):
+    bound = 200_000
+    graph = ConceptGraph.load(example_store, cache_bytes=bound)
+    for kind in ("article", "question", "answer"):
+        for doc in graph.documents(kind=kind):
+            graph.related_documents(doc.slug)
+            for dc in graph.document_concepts(doc.slug):
+                graph.mention_passages(doc.slug, dc.concept)
+    for concept in graph.concepts():
+        graph.related_concepts(concept.slug)
+        graph.concept_documents(concept.slug, n=10)
+    assert 0 < graph._cache.bytes <= bound
+    assert graph.related_concepts("pursuer") == ConceptGraph.load(example_store).related_concepts(
+        "pursuer")
