@@ -132,7 +132,8 @@ def load_command(sources: tuple[str, ...], as_json: bool, max_mb: float, qa_pres
 def extract_command(sources: tuple[str, ...], taxonomy_files: tuple[str, ...], as_json: bool,
                     max_sentences: int) -> None:
     """Show the concepts found in SOURCES (files, folders, globs) and the sentences behind them:
-    count, weight, central flag; negated mentions are marked."""
+    count, weight, central flag; negated and hypothetical mentions are marked, and concepts
+    mentioned only so are listed last as not counted."""
     import json
 
     from .errors import ContentGraphError
@@ -173,8 +174,10 @@ def _print_explanation(explanation, max_sentences: int) -> None:
                 a, b = m.start - m.sentence_start, m.end - m.sentence_start
                 s = m.sentence
                 line = f"{escape(s[:a])}[bold]{escape(s[a:b])}[/bold]{escape(s[b:])}"
-                lines.append(("[red](negated)[/red] " if m.negated else "") + line)
-            table.add_row(f"{escape(c.label)}\n[dim]{c.kind.lower()}[/dim]",
+                mark = "(hypothetical) " if m.hypothetical else "(negated) " if m.negated else ""
+                lines.append(f"[red]{mark}[/red]{line}" if mark else line)
+            note = "" if c.counted else "\n[red]not counted[/red]"
+            table.add_row(f"{escape(c.label)}\n[dim]{c.kind.lower()}[/dim]{note}",
                           str(c.concept.count), f"{c.concept.weight:.2f}",
                           "yes" if c.concept.central else "", "\n".join(lines))
         if not doc.concepts:

@@ -166,7 +166,8 @@ def taxonomy_fingerprint(taxonomy: Taxonomy) -> str:
     h = hashlib.sha256()
     for c in sorted(taxonomy, key=lambda c: c.slug):
         h.update(repr((c.slug, c.label, c.kind.value, c.alt_labels, c.broader,
-                       [(link.kind.value, link.target) for link in c.related])).encode())
+                       [(link.kind.value, link.target) for link in c.related],
+                       c.context, c.unless)).encode())
     return h.hexdigest()
 
 

@@ -20,16 +20,30 @@ contrast flips it (see ``negation``).
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from functools import cached_property
 
 import ahocorasick
 
-from ..taxonomy.model import Taxonomy
+from ..taxonomy.model import GAP, GAP_WORDS, Taxonomy
+from ..taxonomy.normalize import normalize_phrase
 from .model import Document, Mention
-from .negation import is_negated
+from .negation import is_hypothetical, is_negated
 from .searchtext import SearchText
 from .sentences import iter_sentences, split_sentences
 from .surface import phrase_forms
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    """A label that is more than one plain phrase: in parts (it has gaps), in need of context
+    words, or an ``unless`` phrase (``block``) that voids the concept's matches it overlaps."""
+
+    slug: str
+    parts: int
+    words: tuple[str, ...] = ()  # normalised context words, one of which the sentence must hold
+    block: bool = False
 
 
 class Extractor:
@@ -37,19 +51,40 @@ class Extractor:
 
     def __init__(self, taxonomy: Taxonomy):
         self.taxonomy = taxonomy
+        self._patterns: list[_Pattern] = []
 
     @cached_property
     def _automaton(self) -> ahocorasick.Automaton:
-        """Every surface form -> (its length, its concepts); made on first use (a second or
-        more: a rebuild with nothing to extract never needs it)."""
+        """Every surface form -> (its length, the concepts it names, its roles in patterns);
+        made on first use (a second or more: a rebuild with nothing to extract never needs it)."""
         concepts_by_form: dict[str, set[str]] = {}
+        roles_by_form: dict[str, list[tuple[int, int]]] = {}
+
+        def add_pattern(pattern: _Pattern, phrase: str) -> None:
+            self._patterns.append(pattern)
+            for index, part in enumerate(phrase.split(f" {GAP} ")):
+                for form in phrase_forms(part):
+                    roles_by_form.setdefault(form, []).append((len(self._patterns) - 1, index))
+
         for concept in self.taxonomy:
             for label in (concept.label, *concept.alt_labels):
+                if GAP in label:
+                    add_pattern(_Pattern(concept.slug, label.count(f" {GAP} ") + 1), label)
+                    continue
                 for form in phrase_forms(label):
                     concepts_by_form.setdefault(form, set()).add(concept.slug)
+            for context in concept.context:
+                words = tuple(normalize_phrase(w) for w in context.words)
+                for label in context.labels:
+                    add_pattern(_Pattern(concept.slug, label.count(f" {GAP} ") + 1, words), label)
+            for phrase in concept.unless:
+                add_pattern(_Pattern(concept.slug, phrase.count(f" {GAP} ") + 1, block=True),
+                            phrase)
         automaton = ahocorasick.Automaton()
-        for form, slugs in concepts_by_form.items():
-            automaton.add_word(form, (len(form), tuple(sorted(slugs))))
+        for form in concepts_by_form.keys() | roles_by_form.keys():
+            slugs = tuple(sorted(concepts_by_form.get(form, ())))
+            roles = tuple(roles_by_form[form]) if form in roles_by_form else None
+            automaton.add_word(form, (len(form), slugs, roles))
         automaton.make_automaton()
         return automaton
 
@@ -68,7 +103,10 @@ class Extractor:
             return []
         text = document.text
         scan = SearchText(text)
-        spans = _longest_first(_hits(self._automaton, scan.text))
+        hits, roles = _hits(self._automaton, scan.text)
+        if roles:
+            hits = _with_patterns(hits, roles, self._patterns, scan.text)
+        spans = _longest_first(hits)
         if not spans:
             return []
         blocks, scan_text, slug = document.blocks, scan.text, document.slug
@@ -94,24 +132,32 @@ class Extractor:
             if sentence is None:
                 sentence = texts[s_start] = text[s_start:s_end]
             negated = is_negated(scan_text, start)
+            hypothetical = not negated and is_hypothetical(scan_text, start)
             matched = text[first:last]
             for concept in slugs:
                 # in field order: concept, document, block, section, sentence, sentence_start,
-                # start, end, text, negated
+                # start, end, text, negated, hypothetical
                 mentions.append(Mention(concept, slug, b, block.section, sentence, s_start,
-                                        first, last, matched, negated))
+                                        first, last, matched, negated or hypothetical,
+                                        hypothetical))
         return mentions
 
 
-def _hits(automaton: ahocorasick.Automaton, scan: str) -> list[tuple[int, int, tuple[str, ...]]]:
-    """``(start, end, concept slugs)`` of each automaton hit that sits on word boundaries.
+Hit = tuple[int, int, tuple[str, ...]]  # start, end (in the scan text), concept slugs
+Role = tuple[int, int, tuple[tuple[int, int], ...]]  # start, end, (pattern, part index) pairs
+
+
+def _hits(automaton: ahocorasick.Automaton, scan: str) -> tuple[list[Hit], list[Role]]:
+    """The automaton hits that sit on word boundaries: plain ``(start, end, concept slugs)``,
+    and the hits of pattern parts.
 
     In the scan text an apostrophe is always inside a word (edge quotes and a final "'s" became
     spaces): a hit never ends inside "don't".
     """
     size = len(scan)
-    hits = []
-    for last, (length, slugs) in automaton.iter(scan):
+    hits: list[Hit] = []
+    roles: list[Role] = []
+    for last, (length, slugs, parts) in automaton.iter(scan):
         start, end = last - length + 1, last + 1
         if start and (scan[start - 1].isalnum() or scan[start - 1] in "_'"):
             continue
@@ -119,19 +165,105 @@ def _hits(automaton: ahocorasick.Automaton, scan: str) -> list[tuple[int, int, t
             after = scan[end]
             if after.isalnum() or after in "_'":
                 continue
-        hits.append((start, end, slugs))
-    return hits
+        if slugs:
+            hits.append((start, end, slugs))
+        if parts:
+            roles.append((start, end, parts))
+    return hits, roles
 
 
-def _longest_first(hits: list[tuple[int, int, tuple[str, ...]]]) -> list[tuple[int, int, tuple[str, ...]]]:
+# Between the parts of a gapped label: up to GAP_WORDS words, none of which starts a new clause
+# or negates ("feel so rejected", not "feel fine but rejected" or "feel not rejected").
+_GAP_TEXT = re.compile(rf" (?:[\w']+ ){{0,{GAP_WORDS}}}")
+_GAP_STOPS = frozenset("""and or but because if when while although though unless until since
+    whether which who whom whose not never no nor without than then""".split())
+_SENTENCE_EDGE = re.compile(r"[.!?\n]")
+
+
+def _with_patterns(hits: list[Hit], roles: list[Role], patterns: list[_Pattern],
+                   scan: str) -> list[Hit]:
+    """``hits`` with the matches of gapped and contextual labels, less the matches an
+    ``unless`` phrase of their concept overlaps. A label whose context is met takes the span
+    from the plain labels that match it ("anxious" beside "avoidant" is anxious attachment, not
+    also anxiety)."""
+    by_pattern: dict[int, list[tuple[int, int, int]]] = {}
+    for start, end, parts in roles:
+        for pattern, index in parts:
+            by_pattern.setdefault(pattern, []).append((start, end, index))
+    found: dict[tuple[int, int], set[str]] = {}
+    in_context: dict[tuple[int, int], set[str]] = {}
+    blocked: list[tuple[int, int, str]] = []
+    contexts: dict[int, str] = {}
+    for number, parts in by_pattern.items():
+        pattern = patterns[number]
+        for start, end in _joined(parts, pattern.parts, scan):
+            if pattern.block:
+                blocked.append((start, end, pattern.slug))
+            elif not pattern.words:
+                found.setdefault((start, end), set()).add(pattern.slug)
+            elif _has_context(scan, start, end, pattern.words, contexts):
+                in_context.setdefault((start, end), set()).add(pattern.slug)
+    merged: dict[tuple[int, int], set[str]] = {}
+    for start, end, slugs in hits:
+        merged.setdefault((start, end), set()).update(slugs)
+    for span, slugs in found.items():
+        merged.setdefault(span, set()).update(slugs)
+    merged.update(in_context)
+    out = []
+    for (start, end), slugs in merged.items():
+        slugs -= {slug for b_start, b_end, slug in blocked if b_start < end and start < b_end}
+        if slugs:
+            out.append((start, end, tuple(sorted(slugs))))
+    return out
+
+
+def _joined(parts: list[tuple[int, int, int]], count: int, scan: str) -> list[tuple[int, int]]:
+    """Spans where the ``count`` parts of a pattern follow each other, each after a light gap."""
+    if count == 1:
+        return [(start, end) for start, end, _ in parts]
+    parts.sort()
+    spans = []
+    for start, end, index in parts:
+        if index:
+            continue
+        for want in range(1, count):
+            following = next((p for p in parts if p[2] == want and p[0] > end
+                              and _is_gap(scan, end, p[0])), None)
+            if following is None:
+                break
+            end = following[1]
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _is_gap(scan: str, end: int, start: int) -> bool:
+    gap = _GAP_TEXT.fullmatch(scan, end, start)
+    return gap is not None and _GAP_STOPS.isdisjoint(gap.group().split())
+
+
+def _has_context(scan: str, start: int, end: int, words: tuple[str, ...],
+                 cache: dict[int, str]) -> bool:
+    """Whether the sentence around ``scan[start:end]`` holds one of ``words`` (normalised)."""
+    edge = max((m.end() for m in _SENTENCE_EDGE.finditer(scan, max(0, start - 400), start)),
+               default=max(0, start - 400))
+    sentence = cache.get(edge)
+    if sentence is None:
+        after = _SENTENCE_EDGE.search(scan, end)
+        stop = after.start() if after else len(scan)
+        sentence = cache[edge] = f" {normalize_phrase(scan[edge:stop])} "
+    return any(f" {word} " in sentence for word in words)
+
+
+def _longest_first(hits: list[Hit]) -> list[Hit]:
     """Keep the longest hits, dropping any that overlaps a longer (or earlier equal) one.
 
     Hits are grouped into runs of overlapping ones; a hit alone is kept as it is, and only runs
     of several are resolved longest first. The result is in text order.
     """
     hits.sort()
-    kept: list[tuple[int, int, tuple[str, ...]]] = []
-    group: list[tuple[int, int, tuple[str, ...]]] = []
+    kept: list[Hit] = []
+    group: list[Hit] = []
     reach = -1
     for hit in hits:
         if hit[0] >= reach and group:
@@ -144,9 +276,9 @@ def _longest_first(hits: list[tuple[int, int, tuple[str, ...]]]) -> list[tuple[i
     return kept
 
 
-def _resolve(group: list[tuple[int, int, tuple[str, ...]]]) -> list[tuple[int, int, tuple[str, ...]]]:
+def _resolve(group: list[Hit]) -> list[Hit]:
     """Longest first among overlapping hits, in text order."""
-    chosen: list[tuple[int, int, tuple[str, ...]]] = []
+    chosen: list[Hit] = []
     for hit in sorted(group, key=lambda h: (h[0] - h[1], h[0])):
         if all(hit[1] <= c[0] or c[1] <= hit[0] for c in chosen):
             chosen.append(hit)
