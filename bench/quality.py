@@ -11,8 +11,8 @@ A gold file (format: ``../shared/corpus/gold/GUIDE.md``) lists texts, each with 
 Each gold file's texts are built into one graph with the real pipeline (``graph.build``), and:
 
 - a found concept (one of a document's concepts in the graph) matches a gold concept when one of
-  its labels, normalised like every label (case, dashes, spelling, lemmas), is the gold label or
-  one of its surface forms. Recall: gold concepts matched. Precision: found concepts that match
+  its labels (label, altLabels, context labels), normalised like every label (case, dashes,
+  spelling, lemmas; a gap ``*`` is left out), is the gold label or one of its surface forms. Recall: gold concepts matched. Precision: found concepts that match
   one, or that the allow-list names for that text (a lower bound: gold lists are never complete);
 - a gold relation is found when the graph relates a concept matching ``from`` to one matching
   ``to`` with an evidence passage from that very text; its kind agrees when one of those edges has
@@ -131,7 +131,9 @@ def score(gold_path: str | Path, allowed: str | Path | None = None,
         raise RuntimeError("; ".join(map(str, report.errors)))
     graph = report.graph
     taxonomy = graph.taxonomy
-    forms = {c.slug: {normalize_phrase(x) for x in (c.label, *c.alt_labels)} for c in taxonomy}
+    forms = {c.slug: {normalize_phrase(x) for x in (c.label, *c.alt_labels,
+                                                     *(x for ctx in c.context for x in ctx.labels))}
+             for c in taxonomy}
     reviewed = read_allowed(Path(allowed) if allowed else None)
     by_source = {d.source: d for d in graph.documents(kind="article")}
     by_source.update({d.source: d for d in graph.documents(kind="answer")})

@@ -114,7 +114,7 @@ def build(sources: Iterable[str | Path], taxonomy_files: Iterable[str | Path] = 
     for done, (record, doc) in enumerate(todo, 1):
         try:
             mentions = extractor.mentions(doc)
-            record.cues[doc.slug] = find_cues(doc, mentions, extractor.sentences(doc), taxonomy)
+            record.cues[doc.slug] = find_cues(doc, mentions, taxonomy)
             record.mentions[doc.slug] = mentions
         except Exception as exc:  # one document's failure must not stop the build
             record.errors.append(LoadError(doc.source, f"extraction failed for document "

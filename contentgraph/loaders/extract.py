@@ -28,7 +28,8 @@ import ahocorasick
 
 from ..taxonomy.model import GAP, GAP_WORDS, Taxonomy
 from ..taxonomy.normalize import normalize_phrase
-from .model import Document, Mention
+from .furniture import is_furniture_sentence
+from .model import Block, Document, Mention
 from .negation import is_hypothetical, is_negated
 from .searchtext import SearchText
 from .sentences import iter_sentences, split_sentences
@@ -104,18 +105,25 @@ class Extractor:
         text = document.text
         scan = SearchText(text)
         hits, roles = _hits(self._automaton, scan.text)
+        gaps: list[tuple[int, int]] = []
         if roles:
-            hits = _with_patterns(hits, roles, self._patterns, scan.text)
+            hits, gaps = _with_patterns(hits, roles, self._patterns, scan.text)
         spans = _longest_first(hits)
+        if gaps:
+            spans = _with_gap_contents(spans, hits, gaps)
         if not spans:
             return []
         blocks, scan_text, slug = document.blocks, scan.text, document.slug
         shifted = scan.shifted
+        cut = _cut_off(blocks[-1])
         b = -1  # the current block; spans come in text order, so blocks and sentences only advance
         sentence_span: tuple[int, int] | None = None
+        furniture: dict[int, bool] = {}
         mentions: list[Mention] = []
         for start, end, slugs in spans:
             first, last = (scan.original(start), scan.original(end - 1) + 1) if shifted else (start, end)
+            if cut and last == len(text):
+                break  # the last word of a text cut off mid-word is not a word
             if b < 0 or (b + 1 < len(blocks) and blocks[b + 1].start <= first):
                 while b + 1 < len(blocks) and blocks[b + 1].start <= first:
                     b += 1
@@ -131,6 +139,9 @@ class Extractor:
             sentence = texts.get(s_start)
             if sentence is None:
                 sentence = texts[s_start] = text[s_start:s_end]
+                furniture[s_start] = is_furniture_sentence(sentence)
+            if furniture[s_start]:
+                continue
             negated = is_negated(scan_text, start)
             hypothetical = not negated and is_hypothetical(scan_text, start)
             matched = text[first:last]
@@ -141,6 +152,13 @@ class Extractor:
                                         first, last, matched, negated or hypothetical,
                                         hypothetical))
         return mentions
+
+
+def _cut_off(block: Block) -> bool:
+    """Whether a text ends in the middle of a sentence, and maybe of a word: its last block is a
+    paragraph of some length that ends on a letter."""
+    return block.kind in ("paragraph", "answer") and block.text[-1:].isalpha() \
+        and block.text.count(" ") >= 8
 
 
 Hit = tuple[int, int, tuple[str, ...]]  # start, end (in the scan text), concept slugs
@@ -181,11 +199,11 @@ _SENTENCE_EDGE = re.compile(r"[.!?\n]")
 
 
 def _with_patterns(hits: list[Hit], roles: list[Role], patterns: list[_Pattern],
-                   scan: str) -> list[Hit]:
+                   scan: str) -> tuple[list[Hit], list[tuple[int, int]]]:
     """``hits`` with the matches of gapped and contextual labels, less the matches an
-    ``unless`` phrase of their concept overlaps. A label whose context is met takes the span
-    from the plain labels that match it ("anxious" beside "avoidant" is anxious attachment, not
-    also anxiety)."""
+    ``unless`` phrase of their concept overlaps; and the gaps of the gapped matches. A label
+    whose context is met takes the span from the plain labels that match it ("anxious" beside
+    "avoidant" is anxious attachment, not also anxiety)."""
     by_pattern: dict[int, list[tuple[int, int, int]]] = {}
     for start, end, parts in roles:
         for pattern, index in parts:
@@ -194,9 +212,12 @@ def _with_patterns(hits: list[Hit], roles: list[Role], patterns: list[_Pattern],
     in_context: dict[tuple[int, int], set[str]] = {}
     blocked: list[tuple[int, int, str]] = []
     contexts: dict[int, str] = {}
+    gaps: list[tuple[int, int]] = []
     for number, parts in by_pattern.items():
         pattern = patterns[number]
-        for start, end in _joined(parts, pattern.parts, scan):
+        for start, end, gap in _joined(parts, pattern.parts, scan):
+            if gap and not pattern.block:
+                gaps.append(gap)
             if pattern.block:
                 blocked.append((start, end, pattern.slug))
             elif not pattern.words:
@@ -214,27 +235,51 @@ def _with_patterns(hits: list[Hit], roles: list[Role], patterns: list[_Pattern],
         slugs -= {slug for b_start, b_end, slug in blocked if b_start < end and start < b_end}
         if slugs:
             out.append((start, end, tuple(sorted(slugs))))
-    return out
+    return out, gaps
 
 
-def _joined(parts: list[tuple[int, int, int]], count: int, scan: str) -> list[tuple[int, int]]:
-    """Spans where the ``count`` parts of a pattern follow each other, each after a light gap."""
+def _joined(parts: list[tuple[int, int, int]], count: int,
+            scan: str) -> list[tuple[int, int, tuple[int, int] | None]]:
+    """Spans where the ``count`` parts of a pattern follow each other, each after a light gap,
+    with what follows the first part when a gap is not empty (from the end of the first part to
+    the end of the match)."""
     if count == 1:
-        return [(start, end) for start, end, _ in parts]
+        return [(start, end, None) for start, end, _ in parts]
     parts.sort()
     spans = []
     for start, end, index in parts:
         if index:
             continue
+        first_end = end
         for want in range(1, count):
             following = next((p for p in parts if p[2] == want and p[0] > end
                               and _is_gap(scan, end, p[0])), None)
             if following is None:
                 break
-            end = following[1]
+            last_start, end = following[0], following[1]
         else:
-            spans.append((start, end))
+            spans.append((start, end, (first_end, end) if last_start > first_end + 1 else None))
     return spans
+
+
+def _with_gap_contents(kept: list[Hit], hits: list[Hit], gaps: list[tuple[int, int]]) -> list[Hit]:
+    """``kept`` with the hits that lie after the first part of a gapped match, which the match
+    does not name: "seeing a couples therapist" is seeking help, and couples therapy too."""
+    inside = sorted((h for h in hits if any(a <= h[0] and h[1] <= b for a, b in gaps)),
+                    key=lambda h: (h[0] - h[1], h[0]))
+    taken = set(kept)
+    added: list[Hit] = []
+    for hit in inside:
+        if hit in taken:
+            continue
+        clash = [k for k in kept + added if k[0] < hit[1] and hit[0] < k[1]]
+        if not all(any(a <= hit[0] and hit[1] <= b and k[0] <= a and b <= k[1] for a, b in gaps)
+                   for k in clash):
+            continue
+        named = {slug for k in clash for slug in k[2]}
+        if not named.issuperset(hit[2]):  # "feel so rejected" holds "rejected": one mention
+            added.append((hit[0], hit[1], tuple(s for s in hit[2] if s not in named)))
+    return sorted(kept + added) if added else kept
 
 
 def _is_gap(scan: str, end: int, start: int) -> bool:
