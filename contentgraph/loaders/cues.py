@@ -25,74 +25,10 @@ import re
 from collections.abc import Iterable
 
 from ..taxonomy.model import ConceptKind, Taxonomy
+from .cue_phrases import cue_words
 from .model import Block, Document, Mention, Passage, RelationCue
 from .sentences import split_sentences
 
-# (kind, pattern, reversed): reversed means "X cue Y" states Y -> X (X helps with Y: Y TREATED_BY X).
-# Everyday verbs as well as the textbook ones: "comes from", "can help with", "makes it harder to".
-# HELPS is decided per pair by the object's kind: helping with a problem (an emotion, a warning
-# sign, a behaviour...) treats it; helping you gain a need, skill or outcome causes it.
-_MODAL = r"(?:(?:can|could|may|might|will|would|often|usually|also|tends? to|is likely to)\s+)?"
-_CUES: list[tuple[str, str, bool]] = [
-    ("CAUSES",
-     _MODAL + r"(?:leads?|led|leading) to\b|\bcaus(?:es|ed|e|ing)\b(?!\s+by)|\bresult(?:s|ed)? in\b"
-     r"|\bcontribut(?:es|ed|e|ing) to\b|\bfuels?\b(?!\s+by)|\btrigger(?:s|ed)?\b(?!\s+by)"
-     r"|\bcreat(?:es|ed|e)\b(?!\s+by)|\bbring(?:s)? (?:about|on|up)\b|\bbrought (?:about|on)\b(?!\s+by)"
-     r"|\bgives? rise to\b|\bbreeds?\b|\bfeeds? into\b|\bproduces?\b|\bincreas(?:es|e|ed)\b"
-     r"|\bdeepens?\b|\bworsens?\b|\bintensif(?:ies|y)\b|\badds?\b(?: to\b)?"
-     r"|\b(?:underneath|beneath|behind|at the (?:root|heart) of)\b"
-     r"|\bmak(?:es|e|ing)(?: it)? (?:harder|more difficult|difficult|hard|easier|more likely) to\b"
-     r"|\b(?:makes?|made|leaves?|left) (?:you|me|him|her|them|us|people|someone|partners?|"
-     r"couples?|one) (?:feel(?:ing)?|more)\b"
-     r"|\b(?:is|are|was|were|be)\s+(?:(?:often|usually|sometimes|also)\s+)?"
-     r"(?:the|a|an|one of the)\s+(?:\w+\s+)?causes? of\b", False),
-    ("CAUSES",
-     r"\b(?:caused|triggered|driven|fu?elled|fueled|brought on) by\b|\bstem(?:s|med|ming)? from\b"
-     r"|\bcom(?:es|e|ing) from\b|\bcame from\b|\bresult(?:s|ed|ing)? from\b|\bis a result of\b"
-     r"|\bas a result of\b|\bdue to\b|\bbecause of\b|\barises? from\b|\brooted in\b"
-     r"|\bgrows? out of\b|\b(?:a|the) (?:product|consequence|result) of\b", True),
-    ("SIGNALS",
-     r"\b(?:(?:may|can|might|is|are|could)\s+(?:be\s+)?)?an?\s+(?:(?:warning|early|common|clear|"
-     r"classic|telltale|sure)\s+)?sign of\b"
-     r"|\b(?:are|be)\s+(?:(?:both|all|often|usually|sometimes|also)\s+)?"
-     r"(?:warning\s+|early\s+|common\s+)?signs of\b|\bsymptoms? of\b"
-     r"|\bindicat(?:es|e|ed)\b|\bsignal(?:s|led)?\b|\bred flag for\b|\bpoints? to\b"
-     r"|\bsuggests\b|\breflects?\b|\b(?:can|may|could|often) mean\b|\bhallmark of\b"
-     r"|\bmarker of\b", False),
-    ("PART_OF", r"\b(?:is|are|forms?|becomes?)\s+(?:(?:both|all|often|usually|sometimes|also)"
-                r"\s+)?(?:a\s+|one\s+|an important\s+|a big\s+)?part of\b"
-                r"|\b(?:is|are) (?:a|one) (?:form|type|kind|component|element|aspect) of\b",
-     False),
-    ("PART_OF", r"\binclud(?:es|e|ed|ing)\b|\bsuch as\b|\bconsists? of\b|\binvolv(?:es|e)\b",
-     True),
-    ("HELPS",
-     _MODAL + r"help(?:s|ed)?(?: (?:you|people|him|her|them|us|couples|clients|partners|someone))?"
-     r"(?: to)?(?: (?:with|deal with|cope with|manage|overcome|reduce|ease|work through|heal"
-     r"(?: from)?|get over|diminish|decrease|lessen|relieve|address|handle|process|sort out|"
-     r"build|gain|develop|find|improve|increase|learn|strengthen|create|feel))?\b"
-     r"|\bassist(?:s)?(?: you)?(?: with| in)?\b|\btreats?\b|\breduc(?:es|e|ed)\b|\beas(?:es|e)\b"
-     r"|\brelieves?\b|\balleviat(?:es|e)\b|\bdiminish(?:es)?\b|\blessens?\b|\bsoothes?\b"
-     r"|\bheals?\b|\bresolves?\b|\bcounter(?:s|acts?)?\b|\bcombats?\b|\bprevents?\b"
-     r"|\bprotects? against\b|\bis (?:an|the) antidote (?:to|for)\b|\bremedy for\b"
-     r"|\btreatment (?:for|of)\b|\bis good for\b|\bworks? (?:well )?for\b"
-     r"|\b(?:builds?|fosters?|promotes?|strengthens?|improves?|enables?|allows?(?: for)?|"
-     r"nurtures?|cultivates?|restores?|supports?)\b", False),
-    # "anxiety from work stress": a feeling or condition from something is caused by it.
-    ("FROM", r"\bfrom\b", True),
-    ("TREATED_BY", r"\b(?:treated|helped|eased|relieved|managed|addressed|improved) (?:with|by|"
-                   r"through)\b|\bresponds? (?:well )?to\b|\bbenefits? from\b", False),
-    ("CONTRASTS_WITH", r"\brather than\b|\binstead of\b|\bas opposed to\b|\bin contrast to\b"
-                       r"|\bversus\b|\bvs\.?\s|\bthe opposite of\b", False),
-    ("ASSOCIATED_WITH",
-     r"\blinked (?:to|with)\b|\bassociated with\b|\brelated to\b|\bconnected (?:to|with)\b"
-     r"|\btied (?:to|up with)\b|\bgoes? hand in hand with\b|\bblend(?:s)?(?: in)? with\b"
-     r"|\baccompan(?:ies|y|ied)\b|\bcomes? with\b|\balong with\b|\bcoupled with\b"
-     r"|\bpaired with\b|\bintertwined with\b|\bcorrelat(?:es|ed) with\b|\boverlaps? with\b"
-     r"|\balongside\b|\bgo together\b", False),
-]
-# One pattern for all cues; the name of the group that matched says which (g<index>).
-_CUE = re.compile("|".join(f"(?P<g{i}>{pattern})" for i, (_, pattern, _) in enumerate(_CUES)),
-                  re.I)
 # Objects of these kinds are problems: helping with one treats it.
 _PROBLEM_KINDS = frozenset({ConceptKind.EMOTION, ConceptKind.WARNING_SIGN, ConceptKind.BEHAVIOR,
                             ConceptKind.CONDITION, ConceptKind.BARRIER,
@@ -217,7 +153,7 @@ def _sentence_cues(document: Document, text: str, usable: list[Mention],
         first = inside[-1]
         s_end = s_start + len(first.sentence)
         sentence = first.sentence
-        if _HEDGE.search(sentence) or sentence.rstrip().endswith("?"):
+        if _is_hedged(sentence) or sentence.rstrip().endswith("?"):
             continue
 
         def add(source: Mention, target: Mention, kind: str, cue: str) -> None:
@@ -225,11 +161,11 @@ def _sentence_cues(document: Document, text: str, usable: list[Mention],
                                [(source.start, source.end), (target.start, target.end)], text)
             found.append(RelationCue(source.concept, target.concept, kind, evidence, cue))
 
-        for match in _CUE.finditer(sentence):
-            kind, _, reverse = _CUES[int(match.lastgroup[1:])]
-            c_start, c_end = s_start + match.start(), s_start + match.end()
-            if _NEGATION_BEFORE.search(text, s_start, c_start) or _NOUN_BEFORE.search(
-                    text, s_start, c_start):
+        for c_start, c_end, kind, reverse, words in cue_words(sentence):
+            c_start, c_end = s_start + c_start, s_start + c_end
+            near = max(s_start, c_start - 40)  # the few words before the cue
+            if _NEGATION_BEFORE.search(text, near, c_start) or _NOUN_BEFORE.search(
+                    text, near, c_start):
                 continue
             if any(m.start < c_end and m.end > c_start for m in inside):
                 continue  # the cue words are part of a concept's name
@@ -258,7 +194,6 @@ def _sentence_cues(document: Document, text: str, usable: list[Mention],
                 subjects = _coordinated(text, before)
             else:
                 continue
-            words = match.group(0).strip().lower()
             for x in subjects:
                 for y in ys:
                     if kind == "FROM":
@@ -326,7 +261,7 @@ def _fragment_cues(document: Document, text: str, usable: list[Mention],
             continue
         p_start, p_end = previous[-1]
         statement = _statement(text, p_start, p_end, by_sentence.get(p_start, []), taxonomy)
-        if statement is None or statement[1] is None or _HEDGE.search(text, p_start, p_end):
+        if statement is None or statement[1] is None or _is_hedged(text[p_start:p_end]):
             continue
         head, kind, item_first, how = statement
         for m in items:
@@ -341,6 +276,12 @@ def _fragment_cues(document: Document, text: str, usable: list[Mention],
             found.append(RelationCue(source.concept, target.concept, relation, evidence,
                                      "list under a lead-in sentence"))
     return found
+
+
+def _is_hedged(text: str) -> bool:
+    """Whether ``text`` states nothing firmly ("does not mean", "not necessarily")."""
+    low = text.lower()
+    return ("mean" in low or "not " in low or "unclear" in low) and bool(_HEDGE.search(text))
 
 
 def _is_problem(slug: str, taxonomy: Taxonomy | None) -> bool:
@@ -486,7 +427,7 @@ def _list_cues(document: Document, text: str, usable: list[Mention],
             items = list(itertools.takewhile(lambda j: _is_item(blocks[j]), range(i + 1, len(blocks))))
         else:
             continue
-        if not items or _HEDGE.search(lead.text):
+        if not items or _is_hedged(lead.text):
             continue
         lead_start = lead.start if is_heading or asks else _last_sentence_start(text, lead)
         statement = _statement(text, lead_start, lead.end, by_block.get(i, []), taxonomy)
@@ -502,7 +443,7 @@ def _list_cues(document: Document, text: str, usable: list[Mention],
         head, kind, item_first, how = statement
         for j in items:
             item = blocks[j]
-            if _HEDGE.search(item.text) or _QUOTED.match(item.text):
+            if _is_hedged(item.text) or _QUOTED.match(item.text):
                 continue
             for m in by_block.get(j, []):
                 end = m.sentence_start + len(m.sentence) if asks else item.end
@@ -537,11 +478,10 @@ def _statement(text: str, start: int, end: int, mentions: list[Mention],
     frame = _frame(text[start:head.start])
     if frame:
         return head, frame[0], frame[1], f"list under {frame[0].lower()} lead-in"
-    for match in _CUE.finditer(text, head.end, end):
-        kind, _, reverse = _CUES[int(match.lastgroup[1:])]
+    for c_start, _, kind, reverse, words in cue_words(text[head.end:end]):
         if kind not in ("CONTRASTS_WITH", "ASSOCIATED_WITH", "FROM") and _is_subject_gap(
-                text[head.end:match.start()]):
-            return head, kind, reverse, f"list under lead-in: {match.group(0).strip().lower()}"
+                text[head.end:head.end + c_start]):
+            return head, kind, reverse, f"list under lead-in: {words}"
     return head, None, True, "list under lead-in"
 
 

@@ -21,18 +21,19 @@ contrast flips it (see ``negation``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 
 import ahocorasick
 
 from ..taxonomy.model import GAP, GAP_WORDS, Taxonomy
-from ..taxonomy.normalize import normalize_phrase
-from .furniture import is_furniture_sentence
+from ..taxonomy.normalize import WORD_RE, normalize_phrase
+from .furniture import TRIGGERS, is_foreign, is_furniture_sentence
 from .model import Block, Document, Mention
-from .negation import is_hypothetical, is_negated
+from .negation import is_hypothetical, is_negated, may_be_hypothetical, may_be_negated
 from .searchtext import SearchText
-from .sentences import iter_sentences, split_sentences
+from .sentences import split_sentences
 from .surface import phrase_forms
 
 
@@ -42,8 +43,9 @@ class _Pattern:
     words, or an ``unless`` phrase (``block``) that voids the concept's matches it overlaps."""
 
     slug: str
-    parts: int
-    words: tuple[str, ...] = ()  # normalised context words, one of which the sentence must hold
+    parts: tuple[int, ...]  # part ids, in order; a part is a phrase between gaps
+    words: frozenset[str] = frozenset()  # forms of the context words; the sentence needs one
+    phrases: tuple[str, ...] = ()  # forms of context phrases of several words (" a b ")
     block: bool = False
 
 
@@ -52,40 +54,53 @@ class Extractor:
 
     def __init__(self, taxonomy: Taxonomy):
         self.taxonomy = taxonomy
-        self._patterns: list[_Pattern] = []
+        # last part id -> the part before it (None: a pattern of one part) -> patterns
+        self._ending: dict[int, dict[int | None, list[_Pattern]]] = {}
 
     @cached_property
     def _automaton(self) -> ahocorasick.Automaton:
-        """Every surface form -> (its length, the concepts it names, its roles in patterns);
+        """Every surface form -> (its length, the concepts it names, the pattern parts it is);
         made on first use (a second or more: a rebuild with nothing to extract never needs it)."""
         concepts_by_form: dict[str, set[str]] = {}
-        roles_by_form: dict[str, list[tuple[int, int]]] = {}
+        parts_by_form: dict[str, set[int]] = {}
+        part_ids: dict[str, int] = {}
 
-        def add_pattern(pattern: _Pattern, phrase: str) -> None:
-            self._patterns.append(pattern)
-            for index, part in enumerate(phrase.split(f" {GAP} ")):
-                for form in phrase_forms(part):
-                    roles_by_form.setdefault(form, []).append((len(self._patterns) - 1, index))
+        def add_pattern(slug: str, phrase: str, context: tuple[str, ...] = (),
+                        block: bool = False) -> None:
+            ids = []
+            for part in phrase.split(f" {GAP} "):
+                key = normalize_phrase(part)
+                if key not in part_ids:
+                    part_ids[key] = len(part_ids)
+                    for form in phrase_forms(part):
+                        parts_by_form.setdefault(form, set()).add(part_ids[key])
+                ids.append(part_ids[key])
+            words = frozenset(f for w in context if " " not in w for f in phrase_forms(w))
+            phrases = tuple(f" {f} " for w in context if " " in w for f in phrase_forms(w))
+            pattern = _Pattern(slug, tuple(ids), words, phrases, block)
+            previous = ids[-2] if len(ids) > 1 else None
+            self._ending.setdefault(ids[-1], {}).setdefault(previous, []).append(pattern)
 
+        for trigger in TRIGGERS:
+            parts_by_form.setdefault(trigger, set()).add(FURNITURE)
         for concept in self.taxonomy:
             for label in (concept.label, *concept.alt_labels):
                 if GAP in label:
-                    add_pattern(_Pattern(concept.slug, label.count(f" {GAP} ") + 1), label)
+                    add_pattern(concept.slug, label)
                     continue
                 for form in phrase_forms(label):
                     concepts_by_form.setdefault(form, set()).add(concept.slug)
             for context in concept.context:
-                words = tuple(normalize_phrase(w) for w in context.words)
                 for label in context.labels:
-                    add_pattern(_Pattern(concept.slug, label.count(f" {GAP} ") + 1, words), label)
+                    add_pattern(concept.slug, label, context.words)
             for phrase in concept.unless:
-                add_pattern(_Pattern(concept.slug, phrase.count(f" {GAP} ") + 1, block=True),
-                            phrase)
+                add_pattern(concept.slug, phrase, block=True)
         automaton = ahocorasick.Automaton()
-        for form in concepts_by_form.keys() | roles_by_form.keys():
+        for form in concepts_by_form.keys() | parts_by_form.keys():
             slugs = tuple(sorted(concepts_by_form.get(form, ())))
-            roles = tuple(roles_by_form[form]) if form in roles_by_form else None
-            automaton.add_word(form, (len(form), slugs, roles))
+            parts = tuple(sorted(parts_by_form[form])) if form in parts_by_form else None
+            # keyed with a space before and after: the scan finds whole words only
+            automaton.add_word(f" {form} ", (len(form), slugs, parts, " " in form))
         automaton.make_automaton()
         return automaton
 
@@ -104,10 +119,11 @@ class Extractor:
             return []
         text = document.text
         scan = SearchText(text)
-        hits, roles = _hits(self._automaton, scan.text)
+        hits, parts = _hits(self._automaton, scan.text)
+        triggers = [scan.original(start) for start, _ in parts.pop(FURNITURE, ())]
         gaps: list[tuple[int, int]] = []
-        if roles:
-            hits, gaps = _with_patterns(hits, roles, self._patterns, scan.text)
+        if parts:
+            hits, gaps = _with_patterns(hits, parts, self._ending, scan.text)
         spans = _longest_first(hits)
         if gaps:
             spans = _with_gap_contents(spans, hits, gaps)
@@ -117,8 +133,9 @@ class Extractor:
         shifted = scan.shifted
         cut = _cut_off(blocks[-1])
         b = -1  # the current block; spans come in text order, so blocks and sentences only advance
-        sentence_span: tuple[int, int] | None = None
-        furniture: dict[int, bool] = {}
+        sentences = split_sentences(text)  # a sentence never crosses a block
+        n = 0  # the current sentence
+        current = -1  # the sentence of the previous mention
         mentions: list[Mention] = []
         for start, end, slugs in spans:
             first, last = (scan.original(start), scan.original(end - 1) + 1) if shifted else (start, end)
@@ -128,22 +145,22 @@ class Extractor:
                 while b + 1 < len(blocks) and blocks[b + 1].start <= first:
                     b += 1
                 block = blocks[b]
-                sentences, texts = iter_sentences(text, block.start, block.end), {}
-                sentence_span = next(sentences, None)
-            while sentence_span is not None and sentence_span[1] <= first:
-                sentence_span = next(sentences, None)
-            if sentence_span is not None and sentence_span[0] <= first:
-                s_start, s_end = sentence_span
+            while n < len(sentences) and sentences[n][1] <= first:
+                n += 1
+            if n < len(sentences) and sentences[n][0] <= first:
+                s_start, s_end = sentences[n]
             else:
                 s_start, s_end = block.start, block.end
-            sentence = texts.get(s_start)
-            if sentence is None:
-                sentence = texts[s_start] = text[s_start:s_end]
-                furniture[s_start] = is_furniture_sentence(sentence)
-            if furniture[s_start]:
+            if s_start != current:  # a new sentence: what may apply to its mentions
+                current, sentence = s_start, text[s_start:s_end]
+                low = sentence.lower()
+                furniture = is_foreign(sentence) or any(
+                    s_start <= t < s_end for t in triggers) and is_furniture_sentence(sentence)
+                may_negate, may_suppose = may_be_negated(low), may_be_hypothetical(low)
+            if furniture:
                 continue
-            negated = is_negated(scan_text, start)
-            hypothetical = not negated and is_hypothetical(scan_text, start)
+            negated = may_negate and is_negated(scan_text, start)
+            hypothetical = not negated and may_suppose and is_hypothetical(scan_text, start)
             matched = text[first:last]
             for concept in slugs:
                 # in field order: concept, document, block, section, sentence, sentence_start,
@@ -161,33 +178,37 @@ def _cut_off(block: Block) -> bool:
         and block.text.count(" ") >= 8
 
 
+FURNITURE = -1  # the part id of furniture triggers in the automaton
 Hit = tuple[int, int, tuple[str, ...]]  # start, end (in the scan text), concept slugs
-Role = tuple[int, int, tuple[tuple[int, int], ...]]  # start, end, (pattern, part index) pairs
+Parts = dict[int, list[tuple[int, int]]]  # part id -> its spans in the scan text, in text order
 
 
-def _hits(automaton: ahocorasick.Automaton, scan: str) -> tuple[list[Hit], list[Role]]:
-    """The automaton hits that sit on word boundaries: plain ``(start, end, concept slugs)``,
-    and the hits of pattern parts.
+# The automaton reads the scan text with a space before and after it and with line breaks and
+# punctuation as spaces (one character for one: the same offsets, plus one), so that a form keyed
+# with spaces around it matches whole words only. In the scan text an apostrophe is always inside
+# a word (edge quotes and a final "'s" became spaces): a hit never ends inside "don't".
+_PUNCTUATION = "\n.,;:!?()[]{}<>*#$%=|~^@\\\u2026\u00a1\u00bf"
+_WORD_EDGES = str.maketrans(_PUNCTUATION, " " * len(_PUNCTUATION))
+_BREAK = re.compile("[" + re.escape(_PUNCTUATION) + "]")
 
-    In the scan text an apostrophe is always inside a word (edge quotes and a final "'s" became
-    spaces): a hit never ends inside "don't".
-    """
-    size = len(scan)
+
+def _hits(automaton: ahocorasick.Automaton, scan: str) -> tuple[list[Hit], Parts]:
+    """The automaton hits, whole words: plain ``(start, end, concept slugs)``, and the spans of
+    pattern parts. A phrase never crosses punctuation or a line break."""
     hits: list[Hit] = []
-    roles: list[Role] = []
-    for last, (length, slugs, parts) in automaton.iter(scan):
-        start, end = last - length + 1, last + 1
-        if start and (scan[start - 1].isalnum() or scan[start - 1] in "_'"):
+    parts: Parts = {}
+    for end, (length, slugs, part_ids, phrase) in automaton.iter(
+            f" {scan.translate(_WORD_EDGES)} "):
+        end -= 1  # the closing space's index in the spaced text is the end offset in ``scan`` + 1
+        start = end - length
+        if phrase and _BREAK.search(scan, start, end):
             continue
-        if end < size:
-            after = scan[end]
-            if after.isalnum() or after in "_'":
-                continue
         if slugs:
             hits.append((start, end, slugs))
-        if parts:
-            roles.append((start, end, parts))
-    return hits, roles
+        if part_ids:
+            for part in part_ids:
+                parts.setdefault(part, []).append((start, end))
+    return hits, parts
 
 
 # Between the parts of a gapped label: up to GAP_WORDS words, none of which starts a new clause
@@ -198,75 +219,82 @@ _GAP_STOPS = frozenset("""and or but because if when while although though unles
 _SENTENCE_EDGE = re.compile(r"[.!?\n]")
 
 
-def _with_patterns(hits: list[Hit], roles: list[Role], patterns: list[_Pattern],
+def _with_patterns(hits: list[Hit], parts: Parts,
+                   ending: dict[int, dict[int | None, list[_Pattern]]],
                    scan: str) -> tuple[list[Hit], list[tuple[int, int]]]:
     """``hits`` with the matches of gapped and contextual labels, less the matches an
-    ``unless`` phrase of their concept overlaps; and the gaps of the gapped matches. A label
-    whose context is met takes the span from the plain labels that match it ("anxious" beside
-    "avoidant" is anxious attachment, not also anxiety)."""
-    by_pattern: dict[int, list[tuple[int, int, int]]] = {}
-    for start, end, parts in roles:
-        for pattern, index in parts:
-            by_pattern.setdefault(pattern, []).append((start, end, index))
+    ``unless`` phrase of their concept overlaps; and what follows the first part of each gapped
+    match. A label whose context is met takes the span from the plain labels that match it
+    ("anxious" beside "avoidant" is anxious attachment, not also anxiety)."""
     found: dict[tuple[int, int], set[str]] = {}
     in_context: dict[tuple[int, int], set[str]] = {}
     blocked: list[tuple[int, int, str]] = []
-    contexts: dict[int, str] = {}
+    contexts: dict[int, tuple[frozenset[str], str]] = {}
     gaps: list[tuple[int, int]] = []
-    for number, parts in by_pattern.items():
-        pattern = patterns[number]
-        for start, end, gap in _joined(parts, pattern.parts, scan):
-            if gap and not pattern.block:
-                gaps.append(gap)
-            if pattern.block:
-                blocked.append((start, end, pattern.slug))
-            elif not pattern.words:
-                found.setdefault((start, end), set()).add(pattern.slug)
-            elif _has_context(scan, start, end, pattern.words, contexts):
-                in_context.setdefault((start, end), set()).add(pattern.slug)
-    merged: dict[tuple[int, int], set[str]] = {}
-    for start, end, slugs in hits:
-        merged.setdefault((start, end), set()).update(slugs)
-    for span, slugs in found.items():
-        merged.setdefault(span, set()).update(slugs)
-    merged.update(in_context)
-    out = []
-    for (start, end), slugs in merged.items():
-        slugs -= {slug for b_start, b_end, slug in blocked if b_start < end and start < b_end}
-        if slugs:
-            out.append((start, end, tuple(sorted(slugs))))
+    for part, spans in parts.items():
+        for previous, patterns in ending.get(part, {}).items():
+            if previous is not None and previous not in parts:
+                continue  # "therapist" without "see" before it is no "see * therapist"
+            for pattern in patterns:
+                for span in spans:
+                    if previous is None:
+                        start, end, gap = span[0], span[1], None
+                    else:
+                        match = _joined(span, pattern.parts, parts, scan)
+                        if match is None:
+                            continue
+                        start, end, gap = match
+                    if pattern.block:
+                        blocked.append((start, end, pattern.slug))
+                        continue
+                    if gap:
+                        gaps.append(gap)
+                    if not (pattern.words or pattern.phrases):
+                        found.setdefault((start, end), set()).add(pattern.slug)
+                    elif _has_context(scan, start, end, pattern, contexts):
+                        in_context.setdefault((start, end), set()).add(pattern.slug)
+    if not (found or in_context or blocked):
+        return hits, gaps
+    out = list(hits)
+    position = {(h[0], h[1]): i for i, h in enumerate(out)}
+    for spans, replace in ((found, False), (in_context, True)):
+        for span, slugs in spans.items():
+            i = position.get(span)
+            if i is None:
+                position[span] = len(out)
+                out.append((*span, tuple(sorted(slugs))))
+            else:
+                out[i] = (*span, tuple(sorted(slugs if replace else slugs.union(out[i][2]))))
+    if blocked:
+        out = [(start, end, kept) for start, end, slugs in out
+               if (kept := tuple(s for s in slugs if not any(
+                   b_start < end and start < b_end and slug == s
+                   for b_start, b_end, slug in blocked)))]
     return out, gaps
 
 
-def _joined(parts: list[tuple[int, int, int]], count: int,
-            scan: str) -> list[tuple[int, int, tuple[int, int] | None]]:
-    """Spans where the ``count`` parts of a pattern follow each other, each after a light gap,
-    with what follows the first part when a gap is not empty (from the end of the first part to
-    the end of the match)."""
-    if count == 1:
-        return [(start, end, None) for start, end, _ in parts]
-    parts.sort()
-    spans = []
-    for start, end, index in parts:
-        if index:
-            continue
-        first_end = end
-        for want in range(1, count):
-            following = next((p for p in parts if p[2] == want and p[0] > end
-                              and _is_gap(scan, end, p[0])), None)
-            if following is None:
-                break
-            last_start, end = following[0], following[1]
-        else:
-            spans.append((start, end, (first_end, end) if last_start > first_end + 1 else None))
-    return spans
+def _joined(last: tuple[int, int], ids: tuple[int, ...], parts: Parts,
+            scan: str) -> tuple[int, int, tuple[int, int] | None] | None:
+    """The match of a pattern whose last part is at ``last``: each earlier part is the nearest
+    one before, after a light gap; with what follows the first part when a gap is not empty."""
+    start, end = last
+    gapped = False
+    for part in reversed(ids[:-1]):
+        before = [s for s in parts.get(part, ()) if s[1] < start and _is_gap(scan, s[1], start)]
+        if not before:
+            return None
+        gapped = gapped or before[-1][1] + 1 < start
+        start, first_end = before[-1]
+    return start, end, (first_end, end) if gapped else None
 
 
 def _with_gap_contents(kept: list[Hit], hits: list[Hit], gaps: list[tuple[int, int]]) -> list[Hit]:
     """``kept`` with the hits that lie after the first part of a gapped match, which the match
     does not name: "seeing a couples therapist" is seeking help, and couples therapy too."""
-    inside = sorted((h for h in hits if any(a <= h[0] and h[1] <= b for a, b in gaps)),
-                    key=lambda h: (h[0] - h[1], h[0]))
+    hits = sorted(hits)
+    starts = [h[0] for h in hits]
+    inside = sorted({h for a, b in gaps for h in hits[bisect_left(starts, a):bisect_left(starts, b)]
+                     if h[1] <= b}, key=lambda h: (h[0] - h[1], h[0]))
     taken = set(kept)
     added: list[Hit] = []
     for hit in inside:
@@ -287,17 +315,20 @@ def _is_gap(scan: str, end: int, start: int) -> bool:
     return gap is not None and _GAP_STOPS.isdisjoint(gap.group().split())
 
 
-def _has_context(scan: str, start: int, end: int, words: tuple[str, ...],
-                 cache: dict[int, str]) -> bool:
-    """Whether the sentence around ``scan[start:end]`` holds one of ``words`` (normalised)."""
-    edge = max((m.end() for m in _SENTENCE_EDGE.finditer(scan, max(0, start - 400), start)),
-               default=max(0, start - 400))
+def _has_context(scan: str, start: int, end: int, pattern: _Pattern,
+                 cache: dict[int, tuple[frozenset[str], str]]) -> bool:
+    """Whether the sentence around ``scan[start:end]`` (lower case) holds a form of one of the
+    pattern's context words or phrases."""
+    low = max(0, start - 400)
+    edge = max(low, scan.rfind(".", low, start) + 1, scan.rfind("!", low, start) + 1,
+               scan.rfind("?", low, start) + 1, scan.rfind("\n", low, start) + 1)
     sentence = cache.get(edge)
     if sentence is None:
         after = _SENTENCE_EDGE.search(scan, end)
-        stop = after.start() if after else len(scan)
-        sentence = cache[edge] = f" {normalize_phrase(scan[edge:stop])} "
-    return any(f" {word} " in sentence for word in words)
+        words = WORD_RE.findall(scan, edge, after.start() if after else len(scan))
+        sentence = cache[edge] = frozenset(words), f" {' '.join(words)} "
+    return not pattern.words.isdisjoint(sentence[0]) or bool(pattern.phrases) and any(
+        p in sentence[1] for p in pattern.phrases)
 
 
 def _longest_first(hits: list[Hit]) -> list[Hit]:

@@ -47,6 +47,7 @@ _NEGATIONS = (
 )
 _CONTRASTS = ("rather than", "instead of", "as opposed to")
 _CUE_WORDS = frozenset(_NEGATIONS) | {"rather", "instead", "opposed"}
+_WORDS = re.compile(r"\w+")
 _CUE = re.compile(
     r"(?<![\w'])(?:(?P<contrast>" + "|".join(_CONTRASTS) + r")|"
     + "|".join(_NEGATIONS) + r"|\w+n't)(?![\w'])"
@@ -64,6 +65,20 @@ _CLAUSE_BREAK = re.compile(
     r"[,;:.!?()\[\]\n]|(?<![\w'])(?:but|because|although|though|however|whereas|while|yet|"
     r"unless|except)(?![\w'])"
 )
+
+
+def may_be_negated(sentence: str) -> bool:
+    """False when a sentence (lower case) holds no negation or contrast cue at all: none of its
+    matches is negated."""
+    return "n't" in sentence or "n\u2019t" in sentence or not _CUE_WORDS.isdisjoint(
+        _WORDS.findall(sentence))
+
+
+def may_be_hypothetical(sentence: str) -> bool:
+    """False when a sentence (lower case) sets no condition: none of its matches is
+    hypothetical."""
+    return (" if " in f" {sentence}" or "in case" in sentence or "suppos" in sentence
+            or "imagine" in sentence) and _CONDITION.search(sentence) is not None
 
 
 def is_negated(scan: str, start: int) -> bool:

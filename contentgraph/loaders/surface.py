@@ -85,7 +85,8 @@ def word_forms(word: str) -> frozenset[str]:
             guesses |= _inflections(seed)
         guesses.update(uk_by_us.get(seed, ()))
     guesses = {g for g in guesses - known if normalize_token(g) == target}
-    return frozenset(f for f in known | guesses if "'" not in f)
+    # Not the table's two-letter spellings ("ur" for "your"): too short to be worth a form.
+    return frozenset(f for f in known | guesses if "'" not in f and (len(f) > 2 or f == lowered))
 
 
 def phrase_forms(label: str) -> list[str]:

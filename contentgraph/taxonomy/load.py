@@ -429,9 +429,16 @@ class _Merger:
                         f"concept '{owner[0]}' as {owner[1]!r} ({owner[2]})")
 
 
+# Words that cannot make a part of a gapped label on their own: "be * in love" would look at
+# every "is" and "was" of a text.
+_FUNCTION_WORDS = frozenset("""a an the be is are was were am been being as to of in on for and or
+at by with it this that i you he she they we me him her them my your his our their so too very
+just not no do does did have has had""".split())
+
+
 def _phrases(items: list[str], what: str, bad, gaps: bool = True) -> list[str]:
-    """``items`` with their spaces normalised; a bad gap ``*`` (not between two words, or where
-    gaps are not allowed) is reported."""
+    """``items`` with their spaces normalised; a bad gap ``*`` (not between two words, where gaps
+    are not allowed, or next to a part of function words only) is reported."""
     phrases = []
     for item in items:
         phrase = " ".join(item.split())
@@ -439,6 +446,10 @@ def _phrases(items: list[str], what: str, bad, gaps: bool = True) -> list[str]:
         if GAP in phrase and (not gaps or any(GAP in p or not normalize_phrase(p) for p in parts)):
             bad(f"{what} {item!r}: a gap '{GAP}' may only stand between two words (as in "
                 f"'feel {GAP} rejected')" if gaps else f"{what} {item!r}: no gap '{GAP}' here")
+            continue
+        if GAP in phrase and any(_FUNCTION_WORDS.issuperset(p.lower().split()) for p in parts):
+            bad(f"{what} {item!r}: each part around a gap '{GAP}' needs a word other than "
+                f"'a', 'the', 'is', 'as'... (write 'be in love', not 'be {GAP} in love')")
             continue
         if not normalize_phrase(phrase):
             bad(f"{what} {item!r} has no words")
