@@ -51,7 +51,7 @@ _ANAPHOR = re.compile(r"\W*(?:but |and |so |yet )?(?:this|that|it|the (?:\w+ ){0
 _FRAGMENT = re.compile(r"^\W*(?:from|such as|like|including|for example|for instance|e\.g\.|"
                        r"whether (?:it is|it's))\b", re.I)
 # "X: A, B and C" inside a sentence lists parts of X.
-_COLON = re.compile(r"^\s*(?:\w+\s+){0,2}:")
+_COLON = re.compile(r"(?:\s*\w+){0,2}\s*:")
 _UNLIKE = re.compile(r"^\W*unlike\b", re.I)
 # A sentence with one of these states nothing firmly.
 _HEDGE = re.compile(

@@ -38,7 +38,12 @@ _NAV = {
 }
 _TAIL_MARKERS = {"previous", "next", "comments", "share", "share this", "share this post",
                  "related posts", "recent posts", "see all", "leave a comment", "leave a reply",
-                 "you may also like", "all posts"}
+                 "you may also like", "all posts", "related articles", "related reading",
+                 "more articles", "more posts", "similar posts", "popular posts", "latest posts",
+                 "read next", "keep reading", "you might also like", "more from the blog",
+                 "recommended reading", "further reading"}
+# A signature line: a name, and maybe the author's credentials ("Ann Lee, MA, LMFT").
+_NAME_CREDENTIALS = re.compile(r"^(?P<name>[^,]+?)(?:,\s*(?:[A-Z][A-Za-z-]{1,6}|Dr\.?))+\s*$")
 _COUNT_RESIDUE = re.compile(r"^\d+\s+(comments?|likes?|views?|shares?|replies)$", re.I)
 _READING_TIME = re.compile(r"^(\d+)\s*(?:min(?:ute)?s?)\.?(?:\s+read)?$", re.I)
 _MONTH_DAY = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? "
@@ -248,9 +253,12 @@ def _read_signature(lines: list[str], start: int, page: Page) -> int:
             end = i
             break
     for i in range(start + (end - start) // 2, end):
-        if is_person_name(lines[i]) and _signature_follows(lines, i):
+        credentials = _NAME_CREDENTIALS.match(lines[i])
+        name = credentials.group("name") if credentials and CREDENTIALS.search(lines[i]) \
+            else lines[i]
+        if is_person_name(name) and (name != lines[i] or _signature_follows(lines, i)):
             if page.author is None:
-                page.author = lines[i]
+                page.author = name
             bio = [x for x in lines[i + 1:end] if x and not is_furniture(x) and not
                    _is_url_only(x)]
             if bio:
