@@ -95,8 +95,9 @@ def _uk_us_table() -> dict[str, str]:
 
 UK_TO_US: dict[str, str] = _uk_us_table()
 
-# Words whose lemma would merge two meanings: "conflicted" (torn) is not "conflict".
-NOT_LEMMATISED = frozenset({"conflicted"})
+# Words whose lemma would merge two meanings: "conflicted" (torn) is not "conflict", "torn" is not
+# "tear".
+NOT_LEMMATISED = frozenset({"conflicted", "torn"})
 # Verb forms the lookup table reads as another word: "felt" is the past of "feel", not the cloth.
 LEMMA_FIXES = {"felt": "feel"}
 
