@@ -7,9 +7,11 @@ the phrase starts with "=" ("=suggests": not "I suggest"), on word boundaries, l
 states Y -> X: "X comes from Y" is Y CAUSES X. Everyday verbs as well as the textbook ones: "comes
 from", "can help with", "makes it harder to", "is a sign of".
 
-Two kinds are decided per pair of concepts by the caller: HELPS (helping with a problem treats
-it, helping you gain a need, skill or outcome brings it about) and FROM (a feeling, condition or
-warning sign "from" something is caused by it).
+Verbs say what help does: easing, reducing or relieving treats a problem (Y TREATED_BY X),
+building, fostering or strengthening brings something about (X CAUSES Y), and helping you feel
+something brings the feeling about. Two kinds are decided per pair of concepts by the caller:
+HELPS (helping with a problem treats it, helping with a need, skill or outcome brings it about)
+and FROM (a feeling "from" a problem or an event is caused by it).
 
 >>> [(kind, reverse, text) for _, _, kind, reverse, text in cue_words("Shame can come from blame")]
 [('CAUSES', True, 'come from')]
@@ -44,8 +46,6 @@ CUES: list[tuple[str, bool, list[str]]] = [
         "bring about", "bring on", "bring up", "give rise to", "breed", "feed into", "produce",
         "increase", "deepen", "worsen", "intensify", "add", "add to", "underneath", "beneath",
         "behind", "at the root of", "at the heart of",
-        *_combos(("make it ", "make "), ("harder", "more difficult", "difficult", "hard",
-                                         "easier", "more likely"), (" to",)),
         *_combos(("make ", "leave "), _PRONOUNS, (" feel", " feeling", " more")),
         *_combos(("be ",), ("", "often ", "usually ", "sometimes ", "also "),
                  ("the ", "a ", "an ", "one of the "), ("", "main ", "root ", "common ",
@@ -75,36 +75,39 @@ CUES: list[tuple[str, bool, list[str]]] = [
                  (" of",)),
     ]),
     ("PART_OF", True, ["include", "such as", "consist of", "involve"]),
-    ("HELPS", False, [
-        "help", "assist", "treat", "reduce", "ease", "relieve", "alleviate", "diminish", "lessen",
-        "soothe", "heal", "resolve", "counter", "counteract", "combat", "prevent",
-        "protect against", "be an antidote to", "be the antidote to", "antidote for",
-        "remedy for", "treatment for", "treatment of", "be good for", "work for",
-        "work well for", "build", "foster", "promote", "strengthen", "improve", "enable", "allow",
-        "allow for", "nurture", "cultivate", "restore", "support",
+    ("HELPS", False, ["help", "assist", "be good for", "work for", "work well for"]),
+    # Verbs that say what the help does: easing a problem treats it (Y TREATED_BY X)...
+    ("TREATED_BY", True, [
+        "reduce", "ease", "relieve", "alleviate", "diminish", "lessen", "soothe", "heal",
+        "resolve", "counter", "counteract", "combat", "prevent", "protect against",
+        "be an antidote to", "be the antidote to", "antidote for", "remedy for", "treatment for",
+        "treatment of",
     ]),
+    # ...and building something good brings it about.
+    ("CAUSES", False, ["build", "foster", "promote", "strengthen", "improve", "enable", "allow",
+                       "allow for", "nurture", "cultivate", "restore", "support"]),
     ("FROM", True, ["from"]),
     ("TREATED_BY", False, [
         *_combos(("treated ", "helped ", "eased ", "relieved ", "managed ", "addressed ",
                   "improved "), ("with", "by", "through")),
-        "respond to", "respond well to", "benefit from",
+        "respond well to", "benefit from",
     ]),
     ("CONTRASTS_WITH", False, ["rather than", "instead of", "as opposed to", "in contrast to",
                                "versus", "vs", "the opposite of"]),
     ("ASSOCIATED_WITH", False, [
-        "linked to", "linked with", "associated with", "related to", "connected to",
-        "connected with", "tied to", "tied up with", "go hand in hand with", "blend in with",
-        "blend with", "accompany", "come with", "along with", "coupled with", "paired with",
+        "linked to", "linked with", "associated with", "related to", "connected to", "tied to", "tied up with", "go hand in hand with", "blend in with",
+        "blend with", "accompany", "along with", "coupled with", "paired with",
         "intertwined with", "correlate with", "correlated with", "overlap with", "alongside",
+        "=comes with", "=often comes with",
         "go together",
     ]),
 ]
 # After "help": who is helped and at what ("helps you to deal with", "can help couples build").
 _HELP_TAIL = re.compile(
     r"(?: (?:you|people|him|her|them|us|couples|clients|partners|someone))?(?: to)?"
-    r"(?: (?:with|deal with|cope with|manage|overcome|reduce|ease|work through|heal(?: from)?|"
+    r"(?: (?:with|in|deal with|cope with|manage|overcome|reduce|ease|work through|heal(?: from)?|"
     r"get over|diminish|decrease|lessen|relieve|address|handle|process|sort out|build|gain|"
-    r"develop|find|improve|increase|learn|strengthen|create|feel))?\b")
+    r"develop|find|improve|increase|learn|strengthen|create|get)| (?P<feel>feel))?\b")
 
 
 @lru_cache(maxsize=1)
@@ -132,8 +135,11 @@ def cue_words(sentence: str) -> list[tuple[int, int, str, bool, str]]:
         if end < size and (low[end].isalnum() or low[end] in "_'"):
             continue
         kind, reverse, _ = CUES[index]
-        if kind == "HELPS" and low.startswith("help", start):
-            end = _HELP_TAIL.match(low, end).end()
+        if kind == "HELPS" and low.startswith(("help", "assist"), start):
+            tail = _HELP_TAIL.match(low, end)
+            end = tail.end()
+            if tail.group("feel"):
+                kind = "CAUSES"  # "helps you feel calm"
         found.append((start, end, kind, reverse))
     found.sort(key=lambda c: (c[0] - c[1], c[0]))
     chosen: list[tuple[int, int, str, bool]] = []

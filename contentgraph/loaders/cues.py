@@ -33,23 +33,32 @@ from .sentences import split_sentences
 _PROBLEM_KINDS = frozenset({ConceptKind.EMOTION, ConceptKind.WARNING_SIGN, ConceptKind.BEHAVIOR,
                             ConceptKind.CONDITION, ConceptKind.BARRIER,
                             ConceptKind.RELATIONSHIP_CYCLE, ConceptKind.CYCLE_ROLE})
-# What can come "from" something: a feeling, a condition, a warning sign.
-_STATE_KINDS = frozenset({ConceptKind.EMOTION, ConceptKind.WARNING_SIGN, ConceptKind.CONDITION})
+_AWAY_FROM = re.compile(r"\b(?:away|far|apart|free|break|different|aside|distance|recover|"
+                        r"heal|protect|numb|numbs|escape|shield|relief)\w*\s+(?:\w+\s+)?$", re.I)
+# What a feeling can come "from": a problem, a condition, an event.
+_CAUSE_KINDS = _PROBLEM_KINDS | {ConceptKind.OUTCOME}
 # "The more X, the less Y": X eases Y ("more" on both sides: X feeds Y).
-_CORRELATIVE = re.compile(r"^\W*the (?:more|less|better)\b(?P<first>.*?),\s*the (?P<then>more|less|"
-                          r"fewer|better|worse|easier|harder|closer)\b", re.I)
+_CORRELATIVE = re.compile(r"^\W*the (?:more|less|better)\b(?P<first>(?:\W+\w+){1,10}?),\s*the "
+                          r"(?P<then>more|less|fewer|better|worse|easier|harder|closer)\b", re.I)
 # "If X happens, this can lead to Y": the subject of the cue is the whole condition.
 _IF_CLAUSE = re.compile(r"^\W*(?:if|when|whenever|once)\b", re.I)
 _RESUMPTION = re.compile(r",\s*(?:then\s+)?(?:this|it|that|these|all (?:of )?this)\s+(?:\w+\s+){0,2}$",
                          re.I)
+# Words between a mention and a cue that make someone or something else the cue's subject, or
+# between a cue and a mention that make something else its object.
+_OTHER_SUBJECT = frozenset("""and or but so then it this that these those he she they we i you
+not never no""".split())
+_OTHER_OBJECT = frozenset("and or but which that who it this not never no".split())
+
 # "X, which can lead to Y": a relative pronoun right after the mention keeps it the subject.
-_RELATIVE_SUBJECT = re.compile(r"^\s*,?\s*(?:which|that|who)\s+(?:\w+\s+){0,2}$", re.I)
+_RELATIVE_SUBJECT = re.compile(r"^\s*,?\s*(?:which|that|who)\s+(?:(?:can|could|may|might|will|would"
+                               r"|often|usually|also|sometimes|then|eventually)\s+){0,2}$", re.I)
 # "This is the pattern underneath Y", "The cycle itself creates Y": the section's concept.
 _ANAPHOR = re.compile(r"\W*(?:but |and |so |yet )?(?:this|that|it|the (?:\w+ ){0,2}(?:cycle|pattern|"
                       r"dynamic|style|behaviou?r|approach|therapy))\b(?:\s+(?:\w+\s+){0,4})?", re.I)
 # "People have many reasons for X. From A to B." : a fragment that goes on with a list.
-_FRAGMENT = re.compile(r"^\W*(?:from|such as|like|including|for example|for instance|e\.g\.|"
-                       r"whether (?:it is|it's))\b", re.I)
+_FRAGMENT = re.compile(r"^\W*(?:from|such as|like|including|e\.g\.)\b", re.I)
+_FRAGMENT_WORDS = 15  # a longer sentence is no list
 # "X: A, B and C" inside a sentence lists parts of X.
 _COLON = re.compile(r"(?:\s*\w+){0,2}\s*:")
 _UNLIKE = re.compile(r"^\W*unlike\b", re.I)
@@ -80,6 +89,8 @@ MAX_CONTRAST_GAP = 3
 _PREPOSITION = re.compile(r"\b(?:of|to|for|about|with|in|on|from)\b", re.I)
 # "the experiences that caused hurt": the subject is not the mention before the relative pronoun.
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose|whom|what)\b", re.I)
+_QUOTE_OPENS = re.compile(r"[\"\u201c\u2018]")
+_QUOTE_CLOSES = ("\"", "\u201d", "\u2019", "'")
 # A quoted item is something someone might say ("You never listen"), not a member of the list's topic.
 _QUOTED = re.compile(r"^\s*[\"\u201c\u2018']")
 
@@ -157,6 +168,10 @@ def _sentence_cues(document: Document, text: str, usable: list[Mention],
             continue
 
         def add(source: Mention, target: Mention, kind: str, cue: str) -> None:
+            if taxonomy is not None and _is_relationship_type(source.concept, taxonomy) and (
+                    kind != "ASSOCIATED_WITH") or _is_relationship_type(target.concept, taxonomy) \
+                    and kind not in ("ASSOCIATED_WITH", "PART_OF"):
+                return  # a relationship type is no cause, sign, remedy, part or contrast
             evidence = passage(document, s_start, s_end, first.section,
                                [(source.start, source.end), (target.start, target.end)], text)
             found.append(RelationCue(source.concept, target.concept, kind, evidence, cue))
@@ -184,6 +199,8 @@ def _sentence_cues(document: Document, text: str, usable: list[Mention],
                 if parallel is not before:  # its gap is checked as a subject's
                     before, contrast = parallel, False
             gap = text[max(before[-1].end, s_start):c_start]
+            if kind == "PART_OF" and reverse and len(gap.split()) > 2:
+                continue  # "serious problems such as infidelity": the list's head is no concept
             if before[-1].start < s_start:
                 subjects = before
             elif _RELATIVE_SUBJECT.match(gap):
@@ -198,7 +215,11 @@ def _sentence_cues(document: Document, text: str, usable: list[Mention],
                 for y in ys:
                     if kind == "FROM":
                         if taxonomy is not None and x.concept in taxonomy \
-                                and taxonomy[x.concept].kind in _STATE_KINDS:
+                                and taxonomy[x.concept].kind is ConceptKind.EMOTION \
+                                and y.concept in taxonomy and taxonomy[y.concept].kind in _CAUSE_KINDS \
+                                and len(text[x.end:c_start].split()) <= 1 \
+                                and len(text[c_end:y.start].split()) <= 2 \
+                                and not _AWAY_FROM.search(text, max(s_start, c_start - 12), c_start):
                             add(y, x, "CAUSES", words)
                     elif kind == "HELPS":
                         if _is_problem(y.concept, taxonomy):
@@ -252,7 +273,8 @@ def _fragment_cues(document: Document, text: str, usable: list[Mention],
     for m in usable:
         by_sentence.setdefault(m.sentence_start, []).append(m)
     for s_start, items in by_sentence.items():
-        if not _FRAGMENT.match(items[0].sentence):
+        if not _FRAGMENT.match(items[0].sentence) or \
+                items[0].sentence.count(" ") >= _FRAGMENT_WORDS:
             continue
         block = document.blocks[items[0].block]
         spans = split_sentences(text, block.start, block.end)
@@ -284,6 +306,13 @@ def _is_hedged(text: str) -> bool:
     return ("mean" in low or "not " in low or "unclear" in low) and bool(_HEDGE.search(text))
 
 
+def _is_relationship_type(slug: str, taxonomy: Taxonomy | None) -> bool:
+    """Whether ``slug`` is a relationship type ("I left my ex due to the abuse" makes no cause of
+    the ex)."""
+    return taxonomy is not None and slug in taxonomy and \
+        taxonomy[slug].kind is ConceptKind.RELATIONSHIP_TYPE
+
+
 def _is_problem(slug: str, taxonomy: Taxonomy | None) -> bool:
     """Whether helping with ``slug`` treats it (a problem) rather than brings it about."""
     return taxonomy is None or slug not in taxonomy or taxonomy[slug].kind in _PROBLEM_KINDS
@@ -297,9 +326,13 @@ def _is_subject_gap(gap: str, contrast: bool = False) -> bool:
     """
     if ";" in gap or ":" in gap or _RELATIVE.search(gap):
         return False
-    if "," in gap and len(gap.rsplit(",", 1)[1].split()) > MAX_CLAUSE_WORDS:
-        return False
-    return len(gap.split()) <= (MAX_CONTRAST_GAP if contrast else MAX_SUBJECT_GAP)
+    if "," in gap and not (0 if contrast else 1) <= len(gap.rsplit(",", 1)[1].split()) \
+            <= MAX_CLAUSE_WORDS:
+        return False  # "X, this can lead to" but not "work with X, build Y"
+    words = gap.split()
+    if not _OTHER_SUBJECT.isdisjoint(w.strip(".,!?\"'()").lower() for w in words):
+        return False  # "worthlessness is coming from and help you": a new clause, another subject
+    return len(words) <= (MAX_CONTRAST_GAP if contrast else MAX_SUBJECT_GAP)
 
 
 def _parallel(text: str, before: list[Mention], cue_start: int, y: Mention,
@@ -342,6 +375,10 @@ def _objects(text: str, after: list[Mention], cue_end: int, contrast: bool = Fal
     gap = text[cue_end:after[0].start]
     if re.search(r"[.,;:!?]", gap) or len(gap.split()) > MAX_OBJECT_GAP:
         return []
+    if not _OTHER_OBJECT.isdisjoint(w.lower() for w in gap.split()):
+        return []  # "help center and calm yourself": the cue's object is another verb
+    if _QUOTE_OPENS.search(gap) and text[after[0].end:after[0].end + 1] not in _QUOTE_CLOSES:
+        return []  # 'such as "This is hard"' is a quotation; '"therapy refusal"' a quoted name
     if contrast and (len(gap.split()) > MAX_CONTRAST_GAP or _PREPOSITION.search(gap)):
         return []
     objects, closed = [after[0]], 1

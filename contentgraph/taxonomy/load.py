@@ -19,10 +19,11 @@ A taxonomy file is a mapping with a ``concepts:`` list and optionally a ``retire
 A ``*`` between a label's words stands for up to ``GAP_WORDS`` words of the text
 ("feel * rejected" also matches "feel so rejected").
 
-Files are merged in order (the twelve default files first). An entry whose slug is new adds a
-concept; an entry whose slug exists adds its ``alt_labels`` and overrides every other field it
-gives (``context`` and ``unless`` entries are added too); ``retire: true`` on an entry (or the slug in a top-level ``retire:`` list) removes the
-concept, and every reference to a retired concept is dropped. The merged result is validated as a
+Files are merged in order (the default files first). An entry whose slug is new adds a
+concept; an entry whose slug exists adds its ``alt_labels``, ``context`` and ``unless`` entries
+and overrides every other field it gives; ``retire: true`` on an entry (or the slug in a
+top-level ``retire:`` list) removes the concept, and every reference to a retired concept is
+dropped. The merged result is validated as a
 whole: every problem is collected and raised at once as ``TaxonomyError``, each naming the file,
 the concept and the problem.
 """
