@@ -1,7 +1,9 @@
 """The Starlette app: /graphql (GraphiQL in a browser), /healthz, /readyz and the explorer.
 
 ``create_app(graph, settings)`` describes the app; ``serve(settings)`` runs it under uvicorn
-(with uvloop and httptools where installed). The served graph lives in ``app.state.holder``.
+(with uvloop and httptools where installed, and a read deadline: ``protocol``). The served
+graph lives in ``app.state.holder``. GraphQL operations and pages run in the app's worker
+threads (``offload``), so the event loop only moves bytes and answers ``/healthz`` at once.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from .errors import one_line
 from .explorer import routes as explorer_routes
 from .graph.facade import ConceptGraph
 from .headers import SecurityHeaders, ide_policy
-from .offload import off_loop, worker_pool
+from .offload import keep_loop_responsive, off_loop, worker_pool
 from .protocol import timed_protocol
 from .reload import GraphHolder
 from .schema import Context, build_schema
@@ -312,6 +314,7 @@ def serve(settings: Settings) -> None:
     import uvicorn
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)-9s %(name)s: %(message)s")
+    keep_loop_responsive()
     scratch = None
     try:
         if settings.graph is None:
