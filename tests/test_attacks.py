@@ -16,6 +16,7 @@ import select
 import socket
 import threading
 import time
+from pathlib import Path
 
 import httpx
 import pytest
@@ -25,7 +26,7 @@ from contentgraph.headers import script_hashes
 
 GENEROUS = 60.0  # seconds an answer may take on a busy machine
 HEALTH_BOUND = 5.0  # seconds /healthz may take meanwhile (it answers in milliseconds)
-SHARED_QA = "counsel-chat"
+SHARED_QA = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "counsel-chat"
 
 UNSAFE_LINK = """---
 title: When one partner pursues and the other withdraws
@@ -50,8 +51,6 @@ Stonewalling and criticism keep the pursue-withdraw cycle going, and couples the
 def snapshot(tmp_path_factory):
     """The example corpus, two crafted articles and, when present, counsel-chat's 2,946
     questions and answers (titles enough for search to cost something)."""
-    from conftest import SHARED_CORPUS
-
     from contentgraph.examples import corpus_path
     from contentgraph.graph.build import build
 
@@ -61,8 +60,8 @@ def snapshot(tmp_path_factory):
     (crafted / "unsafe-link.md").write_text(UNSAFE_LINK, encoding="utf-8")
     (crafted / "formula.md").write_text(FORMULA_TITLE, encoding="utf-8")
     sources = [corpus_path(), crafted]
-    if (SHARED_CORPUS / SHARED_QA).is_dir():
-        sources.append(SHARED_CORPUS / SHARED_QA)
+    if SHARED_QA.is_dir():
+        sources.append(SHARED_QA)
     path = folder / "served.graph"
     build(sources).graph.save(path)
     return path
