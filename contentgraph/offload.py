@@ -63,13 +63,14 @@ def _freeze_after_slow_collections(phase: str, info: dict) -> None:
 
 
 def worker_pool() -> ThreadPoolExecutor:
-    """The threads an app runs its blocking work in (``app.state.workers``)."""
+    """The threads an app runs its blocking work in (``app.state.workers``, from the app's
+    start to its end)."""
     return ThreadPoolExecutor(max_workers=WORK_THREADS, thread_name_prefix="contentgraph-work")
 
 
 async def off_loop(request: Request, function: Callable[..., T], *args: Any) -> T:
     """``function(*args)`` run in the app's worker threads (the loop's default executor when
-    the app has none)."""
+    the app has none: it was not started, as in a test client used without ``with``)."""
     executor = getattr(request.app.state, "workers", None)
     return await asyncio.get_running_loop().run_in_executor(
         executor, functools.partial(function, *args))

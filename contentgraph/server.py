@@ -258,11 +258,11 @@ def create_app(graph: ConceptGraph, settings: Settings | None = None) -> Starlet
     settings = settings or Settings()
     holder = GraphHolder(graph, path=settings.graph, cache_size=settings.cache_size,
                          cache_bytes=settings.cache_bytes)
-    workers = worker_pool()
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
         tasks, remove_handler = [], None
+        app.state.workers = worker_pool()
         gc.freeze()  # the schema and the app are built: keep the collector off them too
         if settings.reload and holder.path is not None:
             tasks.append(asyncio.create_task(holder.watch(settings.reload_interval)))
@@ -275,7 +275,7 @@ def create_app(graph: ConceptGraph, settings: Settings | None = None) -> Starlet
             task.cancel()
         if remove_handler is not None:
             remove_handler()
-        workers.shutdown(wait=False, cancel_futures=True)
+        app.state.workers.shutdown(wait=False, cancel_futures=True)
 
     graphql = GraphQLEndpoint(settings)
     app = Starlette(
@@ -295,7 +295,6 @@ def create_app(graph: ConceptGraph, settings: Settings | None = None) -> Starlet
     )
     app.state.holder = holder
     app.state.settings = settings
-    app.state.workers = workers
     return app
 
 
