@@ -37,6 +37,37 @@ def taxonomy_check(files: tuple[str, ...]) -> None:
     click.echo(f"ok: {len(merged)} concepts")
 
 
+@taxonomy.command("suggest")
+@click.option("--graph", "graph", type=click.Path(dir_okay=False), default=None,
+              help="Graph snapshot written by `build` (default: the one `build` writes without "
+                   "--out).")
+@click.option("--out", type=click.Path(dir_okay=False), default=None,
+              help="Taxonomy file to write (default: print it).")
+@click.option("--top", default=30, show_default=True, type=click.IntRange(1, 200),
+              help="How many candidate terms to propose.")
+@click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
+def taxonomy_suggest(graph: str | None, out: str | None, top: int, force: bool) -> None:
+    """Write the best candidate terms as a taxonomy file to edit and pass back with --taxonomy
+    (phrases moved to its `rejected:` list are never proposed again)."""
+    from pathlib import Path
+
+    from .graph.proposals import taxonomy_proposals
+
+    text = taxonomy_proposals(_open_graph(graph), top)
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    path = Path(out)
+    if path.exists() and not force:
+        raise click.ClickException(f"'{path}' exists (perhaps the team's edited proposals): give "
+                                   "another --out, or --force to overwrite it.")
+    if not path.parent.is_dir():
+        raise click.ClickException(f"Cannot write '{path}': no such folder '{path.parent}'.")
+    path.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {text.count(chr(10) + '  - slug: ')} proposals to {path}; edit it, then "
+               f"build with --taxonomy {path}")
+
+
 @main.command("build")
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--taxonomy", "taxonomy_files", multiple=True, type=click.Path(dir_okay=False),
