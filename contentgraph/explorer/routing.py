@@ -5,7 +5,7 @@ from __future__ import annotations
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from . import articles, concepts, gaps, home, paths
+from . import articles, concepts, console, gaps, home, paths
 
 
 def routes() -> list[BaseRoute]:
@@ -18,5 +18,6 @@ def routes() -> list[BaseRoute]:
         Route("/path", paths.path_page, name="explorer:path"),
         Route("/gaps", gaps.gaps_page, name="explorer:gaps"),
         Route("/gaps/{name}.csv", gaps.gaps_csv, name="explorer:gaps-csv"),
+        Route("/console", console.console_page, name="explorer:console"),
         Mount("/static", app=StaticFiles(packages=[("contentgraph", "static")]), name="static"),
     ]
