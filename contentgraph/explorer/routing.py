@@ -6,7 +6,7 @@ from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..offload import page
-from . import articles, concepts, gaps, home, paths
+from . import articles, concepts, console, gaps, home, paths
 
 
 def routes() -> list[BaseRoute]:
@@ -20,5 +20,6 @@ def routes() -> list[BaseRoute]:
         Route("/path", page(paths.path_page), name="explorer:path"),
         Route("/gaps", page(gaps.gaps_page), name="explorer:gaps"),
         Route("/gaps/{name}.csv", page(gaps.gaps_csv), name="explorer:gaps-csv"),
+        Route("/console", page(console.console_page), name="explorer:console"),
         Mount("/static", app=StaticFiles(packages=[("contentgraph", "static")]), name="static"),
     ]

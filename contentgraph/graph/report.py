@@ -41,9 +41,11 @@ def gap_tables(cg: ConceptGraph) -> list[Table]:
               ("concept", "label", "kind", "articles", "mentions"),
               tuple((s, label(s), _kind(cg, s), cg.article_count(s), cg.mention_count(s))
                     for s in gaps.thin)),
-        Table("candidate_terms", "Candidate terms: frequent phrases the taxonomy does not know",
-              ("phrase", "count", "articles", "example"),
-              tuple((t.phrase, t.count, t.document_count, t.examples[0] if t.examples else "")
+        Table("candidate_terms", "Candidate terms: phrases of the field the taxonomy does not "
+                                 "know, most worth a concept first",
+              ("phrase", "kind", "score", "documents", "count", "variants", "example"),
+              tuple((t.phrase, t.kind or "", t.score, t.document_count, t.count,
+                     list(t.variants), t.examples[0] if t.examples else "")
                     for t in gaps.candidate_terms)),
         Table("missing_links", "Missing links: articles sharing strong concepts, not linked",
               ("from", "from_title", "to", "to_title", "via", "score", "sentence"),

@@ -187,3 +187,6 @@ class CandidateTerm:
     count: int
     document_count: int
     examples: tuple[str, ...]  # up to two example sentences
+    score: float = 0.0  # termhood: frequency, specificity and nearness to known concepts
+    kind: str | None = None  # guessed ConceptKind value, e.g. "BEHAVIOR"
+    variants: tuple[str, ...] = ()  # other ways the documents write it ("self-worth")

@@ -1,6 +1,7 @@
 """Read the default taxonomy (YAML package data), merge content teams' files over it, validate.
 
-A taxonomy file is a mapping with a ``concepts:`` list and optionally a ``retire:`` list of slugs::
+A taxonomy file is a mapping with a ``concepts:`` list and optionally a ``retire:`` list of slugs
+and a ``rejected:`` list of candidate phrases the team turned down (never proposed again)::
 
     concepts:
       - slug: pursuer
@@ -12,6 +13,7 @@ A taxonomy file is a mapping with a ``concepts:`` list and optionally a ``retire
         related: [{kind: part_of, target: pursue-withdraw-cycle}]
         sensitive: false
     retire: [old-slug]
+    rejected: [move forward, keep in mind]
 
 Files are merged in order (the twelve default files first). An entry whose slug is new adds a
 concept; an entry whose slug exists adds its ``alt_labels`` and overrides every other field it
@@ -116,6 +118,7 @@ class _Merger:
     def __init__(self) -> None:
         self.entries: dict[str, _Entry] = {}
         self.retired: set[str] = set()
+        self.rejected: set[str] = set()  # normalised candidate phrases the team turned down
         self.problems: list[str] = []
         self.files: list[str] = []
 
@@ -138,8 +141,9 @@ class _Merger:
         if not isinstance(data, dict):
             self.problems.append(f"{path}: the file must be a mapping with a 'concepts' list")
             return
-        for key in sorted(set(data) - {"concepts", "retire", "__line__"}):
-            self.problems.append(f"{path}: unknown top-level key '{key}' (use 'concepts', 'retire')")
+        for key in sorted(set(data) - {"concepts", "retire", "rejected", "__line__"}):
+            self.problems.append(f"{path}: unknown top-level key '{key}' (use 'concepts', "
+                                 f"'retire', 'rejected')")
         concepts = data.get("concepts") or []
         if not isinstance(concepts, list):
             self.problems.append(f"{path}: 'concepts' must be a list")
@@ -169,6 +173,11 @@ class _Merger:
             retire = []
         for slug in retire:
             self._retire(slug, path)
+        rejected = data.get("rejected") or []
+        if not isinstance(rejected, list) or not all(isinstance(p, str) for p in rejected):
+            self.problems.append(f"{path}: 'rejected' must be a list of phrases")
+            rejected = []
+        self.rejected.update(normalize_phrase(p) for p in rejected if p.strip())
 
     def _merge_entry(self, raw: dict, slug: str, path: str, where: str, line: int | None,
                      default: bool) -> None:
@@ -311,7 +320,8 @@ class _Merger:
         self._check_labels()
         if self.problems:
             raise TaxonomyError(self.problems)
-        return Taxonomy({slug: e.concept for slug, e in self.entries.items()}, list(self.files))
+        return Taxonomy({slug: e.concept for slug, e in self.entries.items()}, list(self.files),
+                        frozenset(self.rejected))
 
     def _where(self, slug: str) -> str:
         entry = self.entries[slug]

@@ -307,3 +307,9 @@ def test_cli_taxonomy_check_lists_problems_and_exits_1(write):
     assert result.exit_code == 1
     assert "unknown kind 'feelings'" in result.output
     assert path in result.output
+
+
+def test_cli_taxonomy_check_without_files_validates_the_default():
+    result = CliRunner().invoke(main, ["taxonomy", "check"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == f"ok: {len(load_taxonomy())} concepts"

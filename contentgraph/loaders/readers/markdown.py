@@ -21,7 +21,7 @@ from markdown_it import MarkdownIt
 from ...errors import LoaderError
 from ...yamlsafe import load_yaml
 from ..cleaning import absolute_link, clean_inline, dedupe, iso_date
-from ..slugs import slug_from_url, slugify
+from ..slugs import slug_from_file, slug_from_url, slugify
 from .base import Items, ReadResult, Source, drop_title_heading, make_document
 
 _MD = MarkdownIt("commonmark").enable("table")
@@ -61,7 +61,7 @@ def read(source: Source, options) -> ReadResult:
             raise LoaderError(source.path, f"front matter 'date' is not a date: {meta['date']!r} "
                                            "(write it as YYYY-MM-DD)")
     explicit = _text_field(source, meta, "slug")
-    slug = slugify(explicit) if explicit else (slug_from_url(url) or slugify(Path(source.path).stem)
+    slug = slugify(explicit) if explicit else (slug_from_url(url) or slug_from_file(source.path)
                                                 or slugify(title))
     links = dedupe([u for u in (absolute_link(h, url) for h in page.links) if u])
     reading_time = meta.get("reading_time")

@@ -22,8 +22,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..cleaning import clean_line, dedupe, find_urls, is_person_name, iso_date, unglue_sentences
-from ..slugs import slug_from_url, slugify
+from ..cleaning import (clean_line, dedupe, find_urls, is_person_name, iso_date, person_name,
+                        unglue_sentences)
+from ..slugs import slug_from_file, slug_from_url, slugify
 from .base import Items, ReadResult, Source, make_document
 
 _NAV = {
@@ -88,7 +89,7 @@ class Page:
 def read(source: Source, options) -> ReadResult:
     """Read one scraped page (``.txt``) into one article."""
     page = parse_page(source.text)
-    slug = slug_from_url(page.url) or slugify(Path(source.path).stem) or slugify(page.title)
+    slug = slug_from_url(page.url) or slug_from_file(source.path) or slugify(page.title)
     doc = make_document(source, slug=slug, title=page.title, items=page.items, url=page.url,
                         author=page.author, published=page.published,
                         reading_time=page.reading_time, links=page.links,
@@ -235,9 +236,9 @@ def _byline_part(part: str, page: Page | None = None, dry: bool = False) -> bool
     minutes = _READING_TIME.match(part)
     when = _DATE_PREFIX.sub("", part)
     date = iso_date(when)
-    if by and is_person_name(by.group(1)):
+    if by and is_person_name(person_name(by.group(1)) or ""):
         if not dry:
-            page.author = page.author or by.group(1)
+            page.author = page.author or person_name(by.group(1))
     elif minutes:
         if not dry:
             page.reading_time = int(minutes.group(1))
