@@ -285,7 +285,8 @@ def test_clients_that_send_one_byte_at_a_time_are_dropped(watched):
 
 def test_html_answers_carry_a_content_security_policy_and_friends(watched):
     pages = ["/", "/?q=pursuer", "/concepts/pursuer", "/articles/unsafe-link", "/gaps",
-             "/path?from=pursuer&to=withdrawer", "/concepts/no-such-concept", "/graphql"]
+             "/path?from=pursuer&to=withdrawer", "/concepts/no-such-concept", "/console",
+             "/graphql"]
     for path in pages:
         response = httpx.get(watched.url + path, headers={"accept": "text/html"},
                              timeout=GENEROUS)
