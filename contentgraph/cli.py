@@ -76,24 +76,42 @@ def taxonomy_suggest(graph: str | None, out: str | None, top: int, force: bool) 
               type=click.Path(dir_okay=False), help="Snapshot to write; if it exists, build "
               "incrementally from it.")
 @click.option("--full", is_flag=True, help="Ignore an existing snapshot: re-read everything.")
+@click.option("--allow-empty", is_flag=True, help="Write the graph even when no document loads "
+              "(an empty folder, a glob that matches nothing).")
+@click.option("--prune", is_flag=True, help="Write the graph even when it drops most of the "
+              "documents of the snapshot it replaces.")
 def build_command(sources: tuple[str, ...], taxonomy_files: tuple[str, ...], out: str,
-                  full: bool) -> None:
-    """Build the graph of SOURCES (files, folders, globs) and save it as a snapshot."""
+                  full: bool, allow_empty: bool, prune: bool) -> None:
+    """Build the graph of SOURCES (files, folders, globs) and save it as a snapshot.
+
+    A source that does not exist, a file of an unsupported type, a build that loads no document
+    (unless --allow-empty) or one that would remove most of the snapshot's documents (unless
+    --prune) exits with 1 and leaves the snapshot as it was.
+    """
     import sys
     from pathlib import Path
 
     from rich.progress import Progress
 
-    from .errors import ContentGraphError, SnapshotError
+    from .errors import BuildRefused, ContentGraphError, SnapshotError
     from .graph.build import build
     from .graph.facade import ConceptGraph
+    from .graph.refusals import check_result, check_sources
 
-    previous = None
-    if not full and Path(out).exists():
+    def refuse(err: BuildRefused):
+        return click.ClickException(f"{err}; nothing was written, {out} is as it was")
+
+    try:
+        check_sources(sources, allow_empty)
+    except BuildRefused as err:
+        raise refuse(err) from err
+    replaced = None
+    if Path(out).exists():
         try:
-            previous = ConceptGraph.load(out)
+            replaced = ConceptGraph.load(out)
         except SnapshotError as err:
             click.echo(f"building from scratch: {err}", err=True)
+    previous = None if full else replaced
     with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
         tasks: dict[str, int] = {}
 
@@ -104,7 +122,12 @@ def build_command(sources: tuple[str, ...], taxonomy_files: tuple[str, ...], out
 
         try:
             report = build(sources, taxonomy_files, previous=previous, progress=progress)
+            check_result(report.graph, replaced, allow_empty, prune)
             report.graph.save(out)
+        except BuildRefused as err:
+            for error in report.errors:  # why nothing loaded, when that is the reason
+                click.echo(f"error: {error}", err=True)
+            raise refuse(err) from err
         except ContentGraphError as err:
             raise click.ClickException(str(err)) from err
     stats = report.graph.stats()

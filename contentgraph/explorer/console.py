@@ -75,7 +75,7 @@ def _path_pair(graph, slugs: list[str]) -> tuple[str, str]:
     return tuple((slugs + ["", ""])[:2])
 
 
-async def console_page(request: Request) -> Response:
+def console_page(request: Request) -> Response:
     """The console, opened on the example the ``example`` parameter names (default the first)."""
     shown = examples(request)
     try:

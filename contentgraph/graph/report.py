@@ -108,6 +108,18 @@ def cell_text(value) -> str:
     return str(value)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet reads as a formula
+
+
+def csv_cell(value) -> str:
+    """A cell as CSV text that a spreadsheet will not run as a formula (the text comes from
+    articles): text starting like one gets a leading ``'``; numbers stay as they are."""
+    text = cell_text(value)
+    if isinstance(value, (str, list)) and text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
 def to_markdown(tables: list[Table]) -> str:
     """Each table under a ``##`` heading as a GitHub-flavoured Markdown table."""
     parts = []
@@ -138,7 +150,7 @@ def to_csv(tables: list[Table]) -> str:
     writer.writerow(["list", *columns])
     for table in tables:
         for record in table.records():
-            writer.writerow([table.name, *(cell_text(record.get(c, "")) for c in columns)])
+            writer.writerow([table.name, *(csv_cell(record.get(c, "")) for c in columns)])
     return out.getvalue()
 
 

@@ -12,6 +12,8 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from ..errors import capped
+
 BLOCK_SEPARATOR = "\n\n"
 BLOCK_KINDS = ("heading", "paragraph", "list_item", "question", "answer")
 DOCUMENT_KINDS = ("article", "question", "answer")
@@ -106,6 +108,9 @@ class LoadError:
     path: str
     reason: str
     line: int | None = None  # line or row number where it applies
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "reason", capped(self.reason))
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path

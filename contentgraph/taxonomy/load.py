@@ -26,6 +26,7 @@ the concept and the problem.
 from __future__ import annotations
 
 import re
+import reprlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -35,6 +36,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import TaxonomyError
+from ..yamlsafe import SafeLoader, load_yaml
 from .model import TYPED_RELATIONS, Concept, ConceptKind, ConceptLink, RelationKind
 from .model import Taxonomy
 from .normalize import normalize_phrase
@@ -92,7 +94,7 @@ class _Entry:
     alt_sources: dict[str, str] = field(default_factory=dict)  # alt label -> file:line
 
 
-class _Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):
+class _Loader(SafeLoader):
     """Safe YAML loader that records each mapping's line as ``__line__``."""
 
 
@@ -109,7 +111,7 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 def _parse_yaml(text: str):
     """The parsed YAML of ``text`` (cached: the default files are read on every load; callers
     must not mutate the result)."""
-    return yaml.load(text, Loader=_Loader)
+    return load_yaml(text, _Loader)
 
 
 class _Merger:
@@ -150,7 +152,7 @@ class _Merger:
         for raw in concepts:
             if not isinstance(raw, dict):
                 self.problems.append(f"{path}: each item of 'concepts' must be a mapping, "
-                                     f"got {raw!r}")
+                                     f"got {reprlib.repr(raw)}")
                 continue
             line = raw.get("__line__")
             where = f"{path}:{line}" if line else path
