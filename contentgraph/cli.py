@@ -23,9 +23,10 @@ def taxonomy() -> None:
 
 
 @taxonomy.command("check")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
 def taxonomy_check(files: tuple[str, ...]) -> None:
-    """Validate FILES merged in order over the default taxonomy; exit 1 listing every problem."""
+    """Validate FILES merged in order over the default taxonomy (no FILES: the default alone);
+    exit 1 listing every problem."""
     from .errors import TaxonomyError
     from .taxonomy.load import load_taxonomy
 
@@ -36,6 +37,37 @@ def taxonomy_check(files: tuple[str, ...]) -> None:
     click.echo(f"ok: {len(merged)} concepts")
 
 
+@taxonomy.command("suggest")
+@click.option("--graph", "graph", type=click.Path(dir_okay=False), default=None,
+              help="Graph snapshot written by `build` (default: the one `build` writes without "
+                   "--out).")
+@click.option("--out", type=click.Path(dir_okay=False), default=None,
+              help="Taxonomy file to write (default: print it).")
+@click.option("--top", default=30, show_default=True, type=click.IntRange(1, 200),
+              help="How many candidate terms to propose.")
+@click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
+def taxonomy_suggest(graph: str | None, out: str | None, top: int, force: bool) -> None:
+    """Write the best candidate terms as a taxonomy file to edit and pass back with --taxonomy
+    (phrases moved to its `rejected:` list are never proposed again)."""
+    from pathlib import Path
+
+    from .graph.proposals import taxonomy_proposals
+
+    text = taxonomy_proposals(_open_graph(graph), top)
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    path = Path(out)
+    if path.exists() and not force:
+        raise click.ClickException(f"'{path}' exists (perhaps the team's edited proposals): give "
+                                   "another --out, or --force to overwrite it.")
+    if not path.parent.is_dir():
+        raise click.ClickException(f"Cannot write '{path}': no such folder '{path.parent}'.")
+    path.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {text.count(chr(10) + '  - slug: ')} proposals to {path}; edit it, then "
+               f"build with --taxonomy {path}")
+
+
 @main.command("build")
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--taxonomy", "taxonomy_files", multiple=True, type=click.Path(dir_okay=False),
@@ -44,24 +76,42 @@ def taxonomy_check(files: tuple[str, ...]) -> None:
               type=click.Path(dir_okay=False), help="Snapshot to write; if it exists, build "
               "incrementally from it.")
 @click.option("--full", is_flag=True, help="Ignore an existing snapshot: re-read everything.")
+@click.option("--allow-empty", is_flag=True, help="Write the graph even when no document loads "
+              "(an empty folder, a glob that matches nothing).")
+@click.option("--prune", is_flag=True, help="Write the graph even when it drops most of the "
+              "documents of the snapshot it replaces.")
 def build_command(sources: tuple[str, ...], taxonomy_files: tuple[str, ...], out: str,
-                  full: bool) -> None:
-    """Build the graph of SOURCES (files, folders, globs) and save it as a snapshot."""
+                  full: bool, allow_empty: bool, prune: bool) -> None:
+    """Build the graph of SOURCES (files, folders, globs) and save it as a snapshot.
+
+    A source that does not exist, a file of an unsupported type, a build that loads no document
+    (unless --allow-empty) or one that would remove most of the snapshot's documents (unless
+    --prune) exits with 1 and leaves the snapshot as it was.
+    """
     import sys
     from pathlib import Path
 
     from rich.progress import Progress
 
-    from .errors import ContentGraphError, SnapshotError
+    from .errors import BuildRefused, ContentGraphError, SnapshotError
     from .graph.build import build
     from .graph.facade import ConceptGraph
+    from .graph.refusals import check_result, check_sources
 
-    previous = None
-    if not full and Path(out).exists():
+    def refuse(err: BuildRefused):
+        return click.ClickException(f"{err}; nothing was written, {out} is as it was")
+
+    try:
+        check_sources(sources, allow_empty)
+    except BuildRefused as err:
+        raise refuse(err) from err
+    replaced = None
+    if Path(out).exists():
         try:
-            previous = ConceptGraph.load(out)
+            replaced = ConceptGraph.load(out)
         except SnapshotError as err:
             click.echo(f"building from scratch: {err}", err=True)
+    previous = None if full else replaced
     with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
         tasks: dict[str, int] = {}
 
@@ -72,7 +122,12 @@ def build_command(sources: tuple[str, ...], taxonomy_files: tuple[str, ...], out
 
         try:
             report = build(sources, taxonomy_files, previous=previous, progress=progress)
+            check_result(report.graph, replaced, allow_empty, prune)
             report.graph.save(out)
+        except BuildRefused as err:
+            for error in report.errors:  # why nothing loaded, when that is the reason
+                click.echo(f"error: {error}", err=True)
+            raise refuse(err) from err
         except ContentGraphError as err:
             raise click.ClickException(str(err)) from err
     stats = report.graph.stats()
@@ -146,43 +201,13 @@ def extract_command(sources: tuple[str, ...], taxonomy_files: tuple[str, ...], a
     if as_json:
         click.echo(json.dumps(explanation.to_dict(), ensure_ascii=False, indent=2))
     else:
-        _print_explanation(explanation, max_sentences)
+        from .terminal import print_explanation
+
+        print_explanation(explanation, max_sentences)
     for error in explanation.errors:
         click.echo(f"error: {error}", err=True)
     if not explanation.documents:
         raise click.ClickException("no documents loaded")
-
-
-def _print_explanation(explanation, max_sentences: int) -> None:
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.table import Table
-
-    console = Console()
-    for doc in explanation.documents:
-        table = Table(title=f"{escape(doc.document.title or doc.document.slug)} "
-                            f"[dim]({doc.document.kind}, {doc.document.slug})[/dim]",
-                      show_lines=True, expand=True)
-        table.add_column("concept", ratio=2)
-        table.add_column("count", justify="right")
-        table.add_column("weight", justify="right")
-        table.add_column("central")
-        table.add_column("sentences", ratio=6)
-        for c in doc.concepts:
-            lines = []
-            for m in c.mentions[:max_sentences]:
-                a, b = m.start - m.sentence_start, m.end - m.sentence_start
-                s = m.sentence
-                line = f"{escape(s[:a])}[bold]{escape(s[a:b])}[/bold]{escape(s[b:])}"
-                mark = "(hypothetical) " if m.hypothetical else "(negated) " if m.negated else ""
-                lines.append(f"[red]{mark}[/red]{line}" if mark else line)
-            note = "" if c.counted else "\n[red]not counted[/red]"
-            table.add_row(f"{escape(c.label)}\n[dim]{c.kind.lower()}[/dim]{note}",
-                          str(c.concept.count), f"{c.concept.weight:.2f}",
-                          "yes" if c.concept.central else "", "\n".join(lines))
-        if not doc.concepts:
-            table.add_row("[dim]no concepts found[/dim]", "", "", "", "")
-        console.print(table)
 
 
 def _setting_options(command):
@@ -324,7 +349,7 @@ def export_command(fmt: str, graph: str | None, out: str | None) -> None:
 
 
 def _print_tables(tables, fmt: str) -> None:
-    from .graph.report import cell_text, to_csv, to_json, to_markdown
+    from .graph.report import to_csv, to_json, to_markdown
 
     if fmt == "markdown":
         click.echo(to_markdown(tables), nl=False)
@@ -333,19 +358,9 @@ def _print_tables(tables, fmt: str) -> None:
     elif fmt == "json":
         click.echo(to_json(tables))
     else:
-        from rich.console import Console
-        from rich.table import Table
+        from .terminal import print_tables
 
-        console = Console()
-        for table in tables:
-            shown = Table(title=table.title, title_justify="left", show_lines=False)
-            for column in table.columns:
-                shown.add_column(column, overflow="fold")
-            for row in table.rows:
-                shown.add_row(*(cell_text(v) for v in row))
-            if not table.rows:
-                shown.add_row(*("-" for _ in table.columns))
-            console.print(shown)
+        print_tables(tables)
 
 
 _FORMAT_OPTION = click.option("--format", "fmt", default="table", show_default=True,

@@ -120,3 +120,39 @@ def test_the_installed_command_prints_gaps_as_json(example_graph, example_snapsh
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
     assert [r["concept"] for r in report["uncovered"]] == list(example_graph.gaps().uncovered)
+
+
+@pytest.mark.parametrize("width", [80, 200])
+def test_gaps_table_keeps_every_slug_whole_at_any_width(example_graph, example_snapshot, width):
+    result = CliRunner(env={"COLUMNS": str(width)}).invoke(
+        main, ["gaps", "--graph", str(example_snapshot)])
+    assert result.exit_code == 0, result.output
+    assert max(len(line) for line in result.output.splitlines()) <= width
+    words = set(result.output.split())
+    gaps = example_graph.gaps()
+    assert set(gaps.uncovered) <= words
+    assert {link.source for link in gaps.missing_links} <= words
+    assert "…" not in result.output
+
+
+def test_extract_at_80_columns_cuts_no_concept_name(tmp_path):
+    page = tmp_path / "cycle.md"
+    page.write_text("---\ntitle: When one partner withdraws\n---\n\nIn the pursue-withdraw cycle "
+                    "one partner pursues and the other withdraws; emotionally focused therapy "
+                    "helps couples step out of it.\n", encoding="utf-8")
+    result = CliRunner(env={"COLUMNS": "80"}).invoke(main, ["extract", str(page)])
+    assert result.exit_code == 0, result.output
+    assert max(len(line) for line in result.output.splitlines()) <= 80
+    assert "…" not in result.output
+    assert "pursue-withdraw" in result.output.split()
+    assert "relationship_cycle" in result.output.split()
+
+
+@pytest.mark.parametrize("fmt, out", [("gexf", "no/such/folder/map.gexf"),
+                                      ("csv", "no/such/neo4j")])
+def test_export_never_creates_missing_folders(example_snapshot, tmp_path, fmt, out):
+    result = CliRunner().invoke(main, ["export", "--format", fmt, "--graph",
+                                       str(example_snapshot), "--out", str(tmp_path / out)])
+    assert result.exit_code == 1
+    assert "no such folder" in result.output
+    assert not (tmp_path / "no").exists()

@@ -79,6 +79,8 @@ def build(sources: Iterable[str | Path], taxonomy_files: Iterable[str | Path] = 
     files, missing = source_files(sources)
     old = previous.data.files if previous is not None else {}
     same_taxonomy = previous is not None and previous.data.meta.get("taxonomy") == fingerprint
+    same_rejected = previous is not None and \
+        previous.data.meta.get("rejected", []) == sorted(taxonomy.rejected)
     added: list[str] = []
     changed: list[str] = []
     errors: list[LoadError] = list(missing)
@@ -101,7 +103,7 @@ def build(sources: Iterable[str | Path], taxonomy_files: Iterable[str | Path] = 
             to_load.append(path)
     lap("hash")
     removed = sorted(set(old) - set(records))
-    if same_taxonomy and not (to_load or removed):  # nothing changed: the previous graph stands
+    if same_taxonomy and same_rejected and not (to_load or removed):  # the previous graph stands
         errors += [e for r in records.values() for e in r.errors]
         return BuildReport(previous, errors=errors, timings=timings, unchanged=unchanged)
 
@@ -131,7 +133,7 @@ def build(sources: Iterable[str | Path], taxonomy_files: Iterable[str | Path] = 
                          for slug, dcs in scored.items()}
     lap("score")
     candidates = rank_candidates(documents, _phrases(records, mentions, extractor), mentions,
-                                 extractor, n=200)
+                                 extractor, n=200, rejected=taxonomy.rejected)
     lap("candidates")
     cues = [c for r in records.values() for cs in r.cues.values() for c in cs]
     graph = assemble(taxonomy, documents, mentions, cues)
@@ -144,6 +146,7 @@ def build(sources: Iterable[str | Path], taxonomy_files: Iterable[str | Path] = 
         "package_version": __version__,
         "taxonomy": fingerprint,
         "taxonomy_files": taxonomy_files,
+        "rejected": sorted(taxonomy.rejected),
         "timings": timings,
     }
     rows = {slug: [(dc.concept, dc.count, dc.weight, dc.central) for dc in dcs]

@@ -59,6 +59,11 @@ def write_neo4j_csv(cg, folder) -> list[Path]:
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"Cannot write the Neo4j CSV files to '{folder}': it is a file, "
                           "give a folder")
+    _need_folder(folder.parent)
+    try:
+        folder.mkdir(exist_ok=True)  # the export's own folder; never its missing parents
+    except OSError as exc:
+        raise ExportError(f"Cannot make the folder '{folder}': {exc.strerror or exc}") from exc
     written = []
     for table in neo4j_tables(cg):
         written.append(_write(folder / table.name, lambda p, t=table: _write_csv(p, t)))
@@ -89,12 +94,20 @@ def _write(path, write) -> Path:
     try:
         if path.is_dir():
             raise IsADirectoryError("it is a folder, give a file name")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _need_folder(path.parent)
         write(path)
     except OSError as exc:
         reason = exc.strerror or str(exc)
         raise ExportError(f"Cannot write '{path}': {reason}") from exc
     return path
+
+
+def _need_folder(folder: Path) -> None:
+    """Exports write into existing folders only: a mistyped path is an error, not a new tree."""
+    if folder.is_file():
+        raise ExportError(f"Cannot write into '{folder}': it is a file, not a folder")
+    if not folder.is_dir():
+        raise ExportError(f"Cannot write into '{folder}': no such folder (create it first)")
 
 
 def _write_csv(path: Path, table) -> None:

@@ -199,6 +199,11 @@ class ConceptGraph:
         return [DocumentConcept(concept, slug, count, weight, central)
                 for concept, count, weight, central in self._rows_by_document.get(slug, ())]
 
+    def max_document_concepts(self) -> int:
+        """The most concepts one document has (what bounds every list of a document's
+        concepts)."""
+        return max(map(len, self._rows_by_document.values()), default=0)
+
     def mention_passages(self, document: str, concept: str, n: int = 3) -> list[Passage]:
         """Sentences of ``document`` mentioning ``concept``, non-negated first, with highlights."""
         found = self._passages_cache.get((document, concept))

@@ -16,6 +16,8 @@ _DATE_FORMATS = (
     "%Y-%m-%d", "%Y/%m/%d", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%b %d, %Y", "%B %d %Y",
     "%b %d %Y", "%d %B, %Y", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S",
 )
+_CREDENTIAL = re.compile(r"^[A-Z][A-Z.&/-]+$")  # LMFT, Ph.D., LCSW-C
+_TAGLINE_START = re.compile(r"[,;(\"\u201c\u2018|]|[-\u2013\u2014]\s|www\.|https?://")
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'\u2019][A-Z]?[a-z]+)*|Mc[A-Z][a-z]+|[A-Z]\.)"
 _PERSON = re.compile(rf"^(?:Dr\.? )?{_NAME_WORD}(?: (?:de|van|von|der|da|di|du|le|la) ?)?"
@@ -86,6 +88,25 @@ def is_person_name(text: str) -> bool:
     return bool(_PERSON.match(text.strip()))
 
 
+def person_name(text: str | None) -> str | None:
+    """An author's name without the credentials, role or tagline after it, so that one person is
+    one author however a byline or profile writes them.
+
+    >>> [person_name(s) for s in ("Dana Reyes, LMFT", "Sam Ortiz LPC, CGT", "Dr. Ana Ruiz, PhD",
+    ...     "Jo Park | Couples Counsellor", "Mary-Jane O'Neil MA", "harbourlane", "  ")]
+    ['Dana Reyes', 'Sam Ortiz', 'Dr. Ana Ruiz', 'Jo Park', "Mary-Jane O'Neil", 'harbourlane', None]
+    """
+    text = clean_inline(text or "")
+    cut = _TAGLINE_START.search(text)
+    if cut:
+        text = text[: cut.start()]
+    words = text.split()
+    while len(words) > 2 and _CREDENTIAL.match(words[-1]) and not all(map(_CREDENTIAL.match,
+                                                                           words)):
+        words.pop()  # "Ann Lee LMHC"
+    return " ".join(words).strip(" .-") or None
+
+
 def find_urls(text: str) -> list[str]:
     """The http(s) URLs in ``text``, in order, without trailing punctuation.
 
@@ -109,6 +130,17 @@ def absolute_link(href: str, base: str | None) -> str | None:
     url = urljoin(base, href) if base else href
     url = urldefrag(url)[0]
     return url if url.startswith(("http://", "https://")) else None
+
+
+def web_url(url: str | None) -> str | None:
+    """``url`` when it is an http(s) address, else None (no ``javascript:`` or ``data:``).
+
+    >>> web_url(" https://a.test/x "), web_url("JavaScript:alert(1)")
+    ('https://a.test/x', None)
+    """
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
 
 
 def dedupe(items: list[str]) -> list[str]:

@@ -8,6 +8,7 @@ from pathlib import PurePosixPath
 from urllib.parse import unquote, urlparse
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_HEX = re.compile(r"[0-9a-f]+")
 
 
 def slugify(text: str, max_length: int = 80) -> str:
@@ -40,6 +41,23 @@ def slug_from_url(url: str | None) -> str:
     path = PurePosixPath(unquote(urlparse(url).path))
     name = path.stem if path.suffix in {".html", ".htm", ".php", ".aspx"} else path.name
     return slugify(name)
+
+
+def slug_from_file(path: str) -> str:
+    """The slug of a file's name, or '' when the name was made by a machine (a hash, an id, a
+    number: "000_d1c78568e4f1.txt"), so that the title names the document instead.
+
+    >>> slug_from_file("posts/Setting Boundaries.md"), slug_from_file("dump/004_9f3ab27c11d0.txt")
+    ('setting-boundaries', '')
+    >>> slug_from_file("2024-05-12-repair-attempts.html"), slug_from_file("page-17.txt")
+    ('2024-05-12-repair-attempts', '')
+    """
+    slug = slugify(PurePosixPath(path.replace("\\", "/")).stem)
+    words = [w for w in slug.split("-") if w]
+    machine = [w for w in words if w.isdigit() or (len(w) >= 8 and _HEX.fullmatch(w)
+                                                   and any(c.isdigit() for c in w))]
+    named = [w for w in words if w not in machine and len(w) >= 3 and w != "page"]
+    return slug if named else ""
 
 
 class SlugRegistry:

@@ -63,7 +63,8 @@ class Query:
     def articles(
         self, info: strawberry.Info,
         concept: Annotated[str | None, strawberry.argument(
-            description="Only articles that mention the concept with this slug.")] = None,
+            description="Only articles that mention the concept with this slug (none when "
+                        "no concept has it).")] = None,
         author: Annotated[str | None, strawberry.argument(
             description="Only articles by this author (name or slug).")] = None,
         search: Annotated[str | None, strawberry.argument(
@@ -74,7 +75,10 @@ class Query:
     ) -> ArticleConnection:
         text = clean_search(search)
         author = clean_search(author, "author")
-        found = graph_of(info).documents(concept=concept, author=author, search=text)
+        graph = graph_of(info)
+        if concept is not None and graph.concept(concept) is None:
+            return article_connection(0, [], 0)  # no such concept: no article mentions it
+        found = graph.documents(concept=concept, author=author, search=text)
         start, items = page(found, first, after, default=20)
         return article_connection(start, items, len(found))
 

@@ -1,6 +1,7 @@
 """Read the default taxonomy (YAML package data), merge content teams' files over it, validate.
 
-A taxonomy file is a mapping with a ``concepts:`` list and optionally a ``retire:`` list of slugs::
+A taxonomy file is a mapping with a ``concepts:`` list and optionally a ``retire:`` list of slugs
+and a ``rejected:`` list of candidate phrases the team turned down (never proposed again)::
 
     concepts:
       - slug: pursuer
@@ -15,6 +16,7 @@ A taxonomy file is a mapping with a ``concepts:`` list and optionally a ``retire
           - {labels: [pursuing], words: [withdraw, distance, cycle]}
         unless: [pursue a career]      # phrases that void a match of the concept inside them
     retire: [old-slug]
+    rejected: [move forward, keep in mind]
 
 A ``*`` between a label's words stands for up to ``GAP_WORDS`` words of the text
 ("feel * rejected" also matches "feel so rejected").
@@ -23,14 +25,14 @@ Files are merged in order (the default files first). An entry whose slug is new 
 concept; an entry whose slug exists adds its ``alt_labels``, ``context`` and ``unless`` entries
 and overrides every other field it gives; ``retire: true`` on an entry (or the slug in a
 top-level ``retire:`` list) removes the concept, and every reference to a retired concept is
-dropped. The merged result is validated as a
-whole: every problem is collected and raised at once as ``TaxonomyError``, each naming the file,
-the concept and the problem.
+dropped. The merged result is validated as a whole: every problem is collected and raised at
+once as ``TaxonomyError``, each naming the file, the concept and the problem.
 """
 
 from __future__ import annotations
 
 import re
+import reprlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -40,6 +42,7 @@ from pathlib import Path
 import yaml
 
 from ..errors import TaxonomyError
+from ..yamlsafe import SafeLoader, load_yaml
 from .model import GAP, TYPED_RELATIONS, Concept, ConceptKind, ConceptLink, LabelContext
 from .model import RelationKind, Taxonomy
 from .normalize import normalize_phrase
@@ -97,7 +100,7 @@ class _Entry:
     alt_sources: dict[str, str] = field(default_factory=dict)  # alt label -> file:line
 
 
-class _Loader(yaml.CSafeLoader if hasattr(yaml, "CSafeLoader") else yaml.SafeLoader):
+class _Loader(SafeLoader):
     """Safe YAML loader that records each mapping's line as ``__line__``."""
 
 
@@ -114,13 +117,14 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 def _parse_yaml(text: str):
     """The parsed YAML of ``text`` (cached: the default files are read on every load; callers
     must not mutate the result)."""
-    return yaml.load(text, Loader=_Loader)
+    return load_yaml(text, _Loader)
 
 
 class _Merger:
     def __init__(self) -> None:
         self.entries: dict[str, _Entry] = {}
         self.retired: set[str] = set()
+        self.rejected: set[str] = set()  # normalised candidate phrases the team turned down
         self.problems: list[str] = []
         self.files: list[str] = []
 
@@ -143,8 +147,9 @@ class _Merger:
         if not isinstance(data, dict):
             self.problems.append(f"{path}: the file must be a mapping with a 'concepts' list")
             return
-        for key in sorted(set(data) - {"concepts", "retire", "__line__"}):
-            self.problems.append(f"{path}: unknown top-level key '{key}' (use 'concepts', 'retire')")
+        for key in sorted(set(data) - {"concepts", "retire", "rejected", "__line__"}):
+            self.problems.append(f"{path}: unknown top-level key '{key}' (use 'concepts', "
+                                 f"'retire', 'rejected')")
         concepts = data.get("concepts") or []
         if not isinstance(concepts, list):
             self.problems.append(f"{path}: 'concepts' must be a list")
@@ -153,7 +158,7 @@ class _Merger:
         for raw in concepts:
             if not isinstance(raw, dict):
                 self.problems.append(f"{path}: each item of 'concepts' must be a mapping, "
-                                     f"got {raw!r}")
+                                     f"got {reprlib.repr(raw)}")
                 continue
             line = raw.get("__line__")
             where = f"{path}:{line}" if line else path
@@ -174,6 +179,11 @@ class _Merger:
             retire = []
         for slug in retire:
             self._retire(slug, path)
+        rejected = data.get("rejected") or []
+        if not isinstance(rejected, list) or not all(isinstance(p, str) for p in rejected):
+            self.problems.append(f"{path}: 'rejected' must be a list of phrases")
+            rejected = []
+        self.rejected.update(normalize_phrase(p) for p in rejected if p.strip())
 
     def _merge_entry(self, raw: dict, slug: str, path: str, where: str, line: int | None,
                      default: bool) -> None:
@@ -354,7 +364,8 @@ class _Merger:
         self._check_labels()
         if self.problems:
             raise TaxonomyError(self.problems)
-        return Taxonomy({slug: e.concept for slug, e in self.entries.items()}, list(self.files))
+        return Taxonomy({slug: e.concept for slug, e in self.entries.items()}, list(self.files),
+                        frozenset(self.rejected))
 
     def _where(self, slug: str) -> str:
         entry = self.entries[slug]

@@ -86,6 +86,8 @@ class Taxonomy:
 
     concepts: dict[str, Concept]
     files: list[str] = field(default_factory=list)  # files merged, in order (default first)
+    # phrases the team decided are no concepts (normalised): never proposed again as candidates
+    rejected: frozenset[str] = frozenset()
 
     def __contains__(self, slug: str) -> bool:
         return slug in self.concepts

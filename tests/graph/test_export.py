@@ -197,7 +197,7 @@ def test_unknown_format_is_a_clear_error(small, tmp_path):
 def test_unwritable_paths_are_clear_errors(small, tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("x")
-    with pytest.raises(ExportError, match="Cannot write '.*a-file/g.graphml'"):
+    with pytest.raises(ExportError, match="Cannot write into '.*a-file': it is a file"):
         export(small, "graphml", blocker / "g.graphml")
     with pytest.raises(ExportError, match="it is a folder"):
         export(small, "gexf", tmp_path)

@@ -354,3 +354,9 @@ def test_clinical_conditions_are_their_own_kind():
     for slug in ("adhd", "autism", "bipolar-disorder", "ptsd", "ocd"):
         assert taxonomy[slug].kind is ConceptKind.CONDITION, slug
     assert taxonomy["abuse"].kind is ConceptKind.WARNING_SIGN
+
+
+def test_cli_taxonomy_check_without_files_validates_the_default():
+    result = CliRunner().invoke(main, ["taxonomy", "check"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == f"ok: {len(load_taxonomy())} concepts"

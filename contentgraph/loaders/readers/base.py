@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..cleaning import person_name
 from ..model import Document, LoadError, make_blocks
 from ..options import LoadOptions
 
@@ -35,9 +36,12 @@ def make_document(source: Source, *, slug: str, title: str, items: Items, kind: 
     """A Document whose first block is its title (except answers), the rest from ``items``.
 
     ``part`` ("row=3", "item=2") marks one document of a multi-document file in ``source``.
-    Body headings are at least level 2, so that only the title is level 1.
+    Body headings are at least level 2, so that only the title is level 1. The author is
+    reduced to the person's name (``cleaning.person_name``).
     """
     body = [(k, t, max(level, 2) if k == "heading" else 0) for k, t, level in items if t]
+    if "author" in fields:
+        fields["author"] = person_name(fields["author"])
     if kind != "answer":
         body.insert(0, ("heading", title, 1))
     path = f"{source.path}#{part}" if part else source.path

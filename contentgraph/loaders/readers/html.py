@@ -19,7 +19,7 @@ import trafilatura
 
 from ...errors import LoaderError
 from ..cleaning import absolute_link, clean_inline, dedupe, iso_date
-from ..slugs import slug_from_url, slugify
+from ..slugs import slug_from_file, slug_from_url, slugify
 from .base import Items, ReadResult, Source, drop_title_heading, make_document
 
 _HEADING = re.compile(r"^h([1-6])$")
@@ -58,7 +58,7 @@ def read(source: Source, options) -> ReadResult:
     if not items:
         raise LoaderError(source.path, "malformed or empty HTML: the page has a title but no "
                                        "text")
-    slug = slug_from_url(url) or slugify(Path(source.path).stem) or slugify(title)
+    slug = slug_from_url(url) or slug_from_file(source.path) or slugify(title)
     tags = [t.strip() for t in (root.get("tags") or "").split(",") if t.strip()]
     metadata = {k: root.get(k) for k in ("sitename", "description") if root.get(k)}
     doc = make_document(source, slug=slug, title=clean_inline(title), items=items, url=url,

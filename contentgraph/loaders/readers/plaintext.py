@@ -22,9 +22,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..cleaning import clean_line, dedupe, find_urls, is_person_name, iso_date, unglue_sentences
+from ..cleaning import (clean_line, dedupe, find_urls, is_person_name, iso_date, person_name,
+                        unglue_sentences)
 from ..furniture import CREDENTIALS, CTA, CTA_WORDS, DISCLAIMER, DISCLAIMER_WORDS, PHONE
-from ..slugs import slug_from_url, slugify
+from ..slugs import slug_from_file, slug_from_url, slugify
 from .base import Items, ReadResult, Source, make_document
 
 _NAV = {
@@ -42,8 +43,6 @@ _TAIL_MARKERS = {"previous", "next", "comments", "share", "share this", "share t
                  "more articles", "more posts", "similar posts", "popular posts", "latest posts",
                  "read next", "keep reading", "you might also like", "more from the blog",
                  "recommended reading", "further reading"}
-# A signature line: a name, and maybe the author's credentials ("Ann Lee, MA, LMFT").
-_NAME_CREDENTIALS = re.compile(r"^(?P<name>[^,]+?)(?:,\s*(?:[A-Z][A-Za-z-]{1,6}|Dr\.?))+\s*$")
 _COUNT_RESIDUE = re.compile(r"^\d+\s+(comments?|likes?|views?|shares?|replies)$", re.I)
 _READING_TIME = re.compile(r"^(\d+)\s*(?:min(?:ute)?s?)\.?(?:\s+read)?$", re.I)
 _MONTH_DAY = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? "
@@ -80,7 +79,7 @@ class Page:
 def read(source: Source, options) -> ReadResult:
     """Read one scraped page (``.txt``) into one article."""
     page = parse_page(source.text)
-    slug = slug_from_url(page.url) or slugify(Path(source.path).stem) or slugify(page.title)
+    slug = slug_from_url(page.url) or slug_from_file(source.path) or slugify(page.title)
     doc = make_document(source, slug=slug, title=page.title, items=page.items, url=page.url,
                         author=page.author, published=page.published,
                         reading_time=page.reading_time, links=page.links,
@@ -227,9 +226,9 @@ def _byline_part(part: str, page: Page | None = None, dry: bool = False) -> bool
     minutes = _READING_TIME.match(part)
     when = _DATE_PREFIX.sub("", part)
     date = iso_date(when)
-    if by and is_person_name(by.group(1)):
+    if by and is_person_name(person_name(by.group(1)) or ""):
         if not dry:
-            page.author = page.author or by.group(1)
+            page.author = page.author or person_name(by.group(1))
     elif minutes:
         if not dry:
             page.reading_time = int(minutes.group(1))
@@ -253,10 +252,9 @@ def _read_signature(lines: list[str], start: int, page: Page) -> int:
             end = i
             break
     for i in range(start + (end - start) // 2, end):
-        credentials = _NAME_CREDENTIALS.match(lines[i])
-        name = credentials.group("name") if credentials and CREDENTIALS.search(lines[i]) \
-            else lines[i]
-        if is_person_name(name) and (name != lines[i] or _signature_follows(lines, i)):
+        # a name with credentials after it ("Ann Lee, MA, LMFT") signs the article by itself
+        name = person_name(lines[i]) if CREDENTIALS.search(lines[i]) else lines[i]
+        if name and is_person_name(name) and (name != lines[i] or _signature_follows(lines, i)):
             if page.author is None:
                 page.author = name
             bio = [x for x in lines[i + 1:end] if x and not is_furniture(x) and not

@@ -15,7 +15,7 @@ import sys
 from dataclasses import dataclass
 
 from ...errors import LoaderError
-from ..cleaning import clean_inline, clean_line, dedupe, unglue_sentences
+from ..cleaning import clean_inline, clean_line, dedupe, person_name, unglue_sentences
 from ..model import LoadError
 from ..options import LoadOptions, QAColumns
 from ..slugs import slugify
@@ -24,9 +24,7 @@ from .base import Items, ReadResult, Source, make_document
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 _CAMEL = re.compile(r"(?<=[a-z)])(?=[A-Z\d])|(?<=[A-Z])(?=[A-Z][a-z])")
-_CREDENTIAL = re.compile(r"^[A-Z][A-Z.&/-]+$")
 _NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "O'")
-_TAGLINE_START = re.compile(r"[,;(\"\u201c\u2018|]|[-\u2013\u2014]\s|www\.|https?://")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +79,9 @@ def read_jsonl(source: Source, options: LoadOptions) -> ReadResult:
             errors.append(LoadError(source.path, f"not valid JSON: {exc.msg} (column "
                                                  f"{exc.colno})", number))
             continue
+        except RecursionError:
+            errors.append(LoadError(source.path, "the line nests too deeply to read", number))
+            continue
         if not isinstance(value, dict):
             errors.append(LoadError(source.path, f"expected a JSON object, found "
                                                  f"{type(value).__name__}", number))
@@ -120,12 +121,13 @@ def build_qa(source: Source, rows: list[Row], columns: QAColumns) -> ReadResult:
 
 
 def therapist_name(info: str) -> str | None:
-    """The person's name from a therapist's profile line, without credentials or tagline.
+    """The person's name from a therapist's profile line, where credentials and tagline may be
+    glued to it ("KatzLCSW"), without them.
 
-    >>> [therapist_name(s) for s in ("Sherry Katz, LCSWCouples and Family Therapist, LCSW",
-    ...     "Kerri ScullyLicensed Professional Counselor", "Dana McGrath\\"Be well\\"",
-    ...     "Lee Ann O'Hara", "Frank TheusMA", "Ann Lee LMHC", "")]
-    ['Sherry Katz', 'Kerri Scully', 'Dana McGrath', "Lee Ann O'Hara", 'Frank Theus', 'Ann Lee', None]
+    >>> [therapist_name(s) for s in ("Rena Holt, LCSWCouples and Family Therapist, LCSW",
+    ...     "Mira CastellLicensed Professional Counselor", "Tess McAlister\\"Be well\\"",
+    ...     "Lee Ann O'Hara", "Hal BrennanMA", "Ann Lee LMHC", "")]
+    ['Rena Holt', 'Mira Castell', 'Tess McAlister', "Lee Ann O'Hara", 'Hal Brennan', 'Ann Lee', None]
     """
     text = clean_inline(info or "")
     for match in _CAMEL.finditer(text):
@@ -133,14 +135,7 @@ def therapist_name(info: str) -> str | None:
         if not word.startswith(_NAME_PREFIXES) or len(word) > 4:
             text = text[: match.start()]
             break
-    cut = _TAGLINE_START.search(text)
-    if cut:
-        text = text[: cut.start()]
-    words = text.split()
-    while len(words) > 2 and _CREDENTIAL.match(words[-1]) and not all(map(_CREDENTIAL.match,
-                                                                           words)):
-        words.pop()  # "Barika Grayson LMHC"
-    return " ".join(words).strip(" .-") or None
+    return person_name(text)
 
 
 def _question(source: Source, group: list[Row], columns: QAColumns, taken: set[str]):
