@@ -4,8 +4,8 @@ import doctest
 
 import pytest
 
-from contentgraph.loaders import (cue_phrases, cues, extract, furniture, negation, scoring,
-                                  searchtext, sentences, surface)
+from contentgraph.loaders import (cue_phrases, cues, extract, furniture, negation,
+                                  scoring, searchtext, sentences, surface)
 from contentgraph.taxonomy import normalize
 
 
