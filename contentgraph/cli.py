@@ -37,6 +37,37 @@ def taxonomy_check(files: tuple[str, ...]) -> None:
     click.echo(f"ok: {len(merged)} concepts")
 
 
+@taxonomy.command("suggest")
+@click.option("--graph", "graph", type=click.Path(dir_okay=False), default=None,
+              help="Graph store written by `build` (default: the one `build` writes without "
+                   "--out).")
+@click.option("--out", type=click.Path(dir_okay=False), default=None,
+              help="Taxonomy file to write (default: print it).")
+@click.option("--top", default=30, show_default=True, type=click.IntRange(1, 200),
+              help="How many candidate terms to propose.")
+@click.option("--force", is_flag=True, help="Overwrite --out if it exists.")
+def taxonomy_suggest(graph: str | None, out: str | None, top: int, force: bool) -> None:
+    """Write the best candidate terms as a taxonomy file to edit and pass back with --taxonomy
+    (phrases moved to its `rejected:` list are never proposed again)."""
+    from pathlib import Path
+
+    from .graph.proposals import taxonomy_proposals
+
+    text = taxonomy_proposals(_open_graph(graph), top)
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    path = Path(out)
+    if path.exists() and not force:
+        raise click.ClickException(f"'{path}' exists (perhaps the team's edited proposals): give "
+                                   "another --out, or --force to overwrite it.")
+    if not path.parent.is_dir():
+        raise click.ClickException(f"Cannot write '{path}': no such folder '{path.parent}'.")
+    path.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {text.count(chr(10) + '  - slug: ')} proposals to {path}; edit it, then "
+               f"build with --taxonomy {path}")
+
+
 @main.command("build")
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--taxonomy", "taxonomy_files", multiple=True, type=click.Path(dir_okay=False),
@@ -45,14 +76,23 @@ def taxonomy_check(files: tuple[str, ...]) -> None:
               type=click.Path(dir_okay=False), help="Graph store to write; if it exists, build "
               "incrementally from it.")
 @click.option("--full", is_flag=True, help="Ignore an existing graph store: re-read everything.")
+@click.option("--allow-empty", is_flag=True, help="Write the graph even when no document loads "
+              "(an empty folder, a glob that matches nothing).")
+@click.option("--prune", is_flag=True, help="Write the graph even when it drops most of the "
+              "documents of the graph store it replaces.")
 @click.option("--scheduler", envvar="CONTENTGRAPH_SCHEDULER", default="auto", show_default=True,
               help="Where the per-file work runs: auto (a local Dask cluster of one process per "
                    "core when there are many files, else this process), local, synchronous, or "
                    "the address of a Dask scheduler (tcp://host:8786) [env "
                    "CONTENTGRAPH_SCHEDULER].")
 def build_command(sources: tuple[str, ...], taxonomy_files: tuple[str, ...], out: str,
-                  full: bool, scheduler: str) -> None:
-    """Build the graph of SOURCES (files, folders, globs) into a graph store."""
+                  full: bool, allow_empty: bool, prune: bool, scheduler: str) -> None:
+    """Build the graph of SOURCES (files, folders, globs) into a graph store.
+
+    A source that does not exist, a file of an unsupported type, a build that loads no document
+    (unless --allow-empty) or one that would remove most of the store's documents (unless
+    --prune) exits with 1 and leaves the store as it was.
+    """
     import signal
     import sys
     from pathlib import Path
@@ -60,16 +100,34 @@ def build_command(sources: tuple[str, ...], taxonomy_files: tuple[str, ...], out
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, \
         TimeRemainingColumn
 
-    from .errors import ContentGraphError, StoreError
+    from .errors import BuildRefused, ContentGraphError, StoreError
     from .graph.build import build
     from .graph.facade import ConceptGraph
+    from .graph.refusals import check_result, check_sources
 
-    previous = None
-    if not full and Path(out).exists():
+    def refuse(err: BuildRefused):
+        return click.ClickException(f"{err}; nothing was written, {out} is as it was")
+
+    try:
+        check_sources(sources, allow_empty)
+    except BuildRefused as err:
+        raise refuse(err) from err
+    replaced = None
+    if Path(out).exists():
         try:
-            previous = ConceptGraph.load(out)
+            replaced = ConceptGraph.load(out)
         except StoreError as err:
             click.echo(f"building from scratch: {err}", err=True)
+    previous = None if full else replaced
+
+    def check(graph: ConceptGraph, errors) -> None:
+        try:
+            check_result(graph, replaced, allow_empty, prune)
+        except BuildRefused:
+            for error in errors:  # why nothing loaded, when that is the reason
+                click.echo(f"error: {error}", err=True)
+            raise
+
     # a terminated build stops like an interrupted one: its temporary store is removed
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -85,7 +143,9 @@ def build_command(sources: tuple[str, ...], taxonomy_files: tuple[str, ...], out
 
         try:
             report = build(sources, taxonomy_files, previous=previous, progress=progress,
-                           out=out, scheduler=scheduler)
+                           out=out, scheduler=scheduler, check=check)
+        except BuildRefused as err:
+            raise refuse(err) from err
         except ContentGraphError as err:
             raise click.ClickException(str(err)) from err
     stats = report.graph.stats()
@@ -145,7 +205,8 @@ def load_command(sources: tuple[str, ...], as_json: bool, max_mb: float, qa_pres
 def extract_command(sources: tuple[str, ...], taxonomy_files: tuple[str, ...], as_json: bool,
                     max_sentences: int) -> None:
     """Show the concepts found in SOURCES (files, folders, globs) and the sentences behind them:
-    count, weight, central flag; negated mentions are marked."""
+    count, weight, central flag; negated and hypothetical mentions are marked, and concepts
+    mentioned only so are listed last as not counted."""
     import json
 
     from .errors import ContentGraphError

@@ -2,6 +2,18 @@
 
 from __future__ import annotations
 
+MAX_MESSAGE = 500  # characters: messages stay small whatever the input held
+
+
+def capped(text: str, limit: int = MAX_MESSAGE) -> str:
+    """``text`` cut to ``limit`` characters, the cut marked with an ellipsis."""
+    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
+
+
+def one_line(text: str, limit: int = MAX_MESSAGE) -> str:
+    """``text`` on one line (whitespace runs, newlines included, become one space), capped."""
+    return capped(" ".join(text.split()), limit)
+
 
 class ContentGraphError(Exception):
     """Root of every error contentgraph raises on purpose."""
@@ -12,7 +24,7 @@ class LoaderError(ContentGraphError):
 
     def __init__(self, path: str, reason: str, line: int | None = None):
         self.path = path
-        self.reason = reason
+        self.reason = reason = capped(reason)
         self.line = line  # line or row number where it applies
         super().__init__(f"{path}:{line}: {reason}" if line is not None else f"{path}: {reason}")
 
@@ -21,7 +33,7 @@ class TaxonomyError(ContentGraphError):
     """A taxonomy file is invalid: names the file, the concept and the problem."""
 
     def __init__(self, problems: list[str]):
-        self.problems = list(problems)
+        self.problems = [capped(p) for p in problems]
         super().__init__("invalid taxonomy:\n" + "\n".join(f"  - {p}" for p in self.problems))
 
 
@@ -66,3 +78,7 @@ class SettingError(ContentGraphError, ValueError):
 
 class ExportError(ContentGraphError):
     """An export could not be written: an unknown format or an unwritable path."""
+
+
+class BuildRefused(ContentGraphError):
+    """A build that would replace the graph by mistake (empty, or most of it gone)."""

@@ -14,6 +14,7 @@ import gc
 import logging
 import os
 import signal
+import sys
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,25 +27,38 @@ log = logging.getLogger("contentgraph.reload")
 
 
 class ResponseCache:
-    """A bounded LRU of finished responses, keyed by (query, variables, operation)."""
+    """A bounded LRU of finished responses, keyed by (query, variables, operation).
 
-    def __init__(self, size: int):
+    It keeps at most ``size`` answers and ``budget`` bytes of keys and answers together; an
+    answer that would take more than 1/LARGEST_SHARE of the budget is not kept at all.
+    """
+
+    LARGEST_SHARE = 16
+
+    def __init__(self, size: int, budget: int = 64 * 1024 * 1024):
         self.size = size
-        self._items: OrderedDict[Any, Any] = OrderedDict()
+        self.budget = budget
+        self.bytes = 0
+        self._items: OrderedDict[Any, tuple[bytes, int]] = OrderedDict()
 
-    def get(self, key: Any) -> Any:
-        value = self._items.get(key)
-        if value is not None:
-            self._items.move_to_end(key)
-        return value
-
-    def put(self, key: Any, value: Any) -> None:
-        if self.size <= 0:
-            return
-        self._items[key] = value
+    def get(self, key: Any) -> bytes | None:
+        entry = self._items.get(key)
+        if entry is None:
+            return None
         self._items.move_to_end(key)
-        while len(self._items) > self.size:
-            self._items.popitem(last=False)
+        return entry[0]
+
+    def put(self, key: Any, value: bytes) -> None:
+        cost = sys.getsizeof(value) + sum(map(sys.getsizeof, key))
+        if self.size <= 0 or cost > self.budget // self.LARGEST_SHARE:
+            return
+        old = self._items.pop(key, None)
+        if old is not None:
+            self.bytes -= old[1]
+        self._items[key] = (value, cost)
+        self.bytes += cost
+        while len(self._items) > self.size or self.bytes > self.budget:
+            self.bytes -= self._items.popitem(last=False)[1][1]
 
     def __len__(self) -> int:
         return len(self._items)
@@ -74,12 +88,13 @@ class GraphHolder:
     """
 
     def __init__(self, graph: ConceptGraph, path: str | Path | None = None,
-                 cache_size: int = 1024,
+                 cache_size: int = 1024, cache_bytes: int = 64 * 1024 * 1024,
                  loader: Callable[[Path], ConceptGraph] = ConceptGraph.load):
         self.path = Path(path) if path is not None else None
         self.cache_size = cache_size
+        self.cache_bytes = cache_bytes
         self.loader = loader
-        self._generation = Generation(graph, ResponseCache(cache_size))
+        self._generation = Generation(graph, self._new_cache())
         self._stat = _stat(self.path) if self.path is not None else None
         self._lock = asyncio.Lock()
         _freeze()
@@ -97,8 +112,11 @@ class GraphHolder:
     def swap(self, graph: ConceptGraph) -> None:
         """Serve ``graph`` from now on, with an empty response cache."""
         number = self._generation.number + 1
-        self._generation = Generation(graph, ResponseCache(self.cache_size), number)
+        self._generation = Generation(graph, self._new_cache(), number)
         _freeze()
+
+    def _new_cache(self) -> ResponseCache:
+        return ResponseCache(self.cache_size, self.cache_bytes)
 
     def reload(self) -> bool:
         """Load ``path`` and swap it in (blocking); on failure log and keep the old graph."""

@@ -1,7 +1,9 @@
 """The Starlette app: /graphql (GraphiQL in a browser), /healthz, /readyz and the explorer.
 
 ``create_app(graph, settings)`` describes the app; ``serve(settings)`` runs it under uvicorn
-(with uvloop and httptools where installed). The served graph lives in ``app.state.holder``.
+(with uvloop and httptools where installed, and a read deadline: ``protocol``). The served
+graph lives in ``app.state.holder``. GraphQL operations and pages run in the app's worker
+threads (``offload``), so the event loop only moves bytes and answers ``/healthz`` at once.
 """
 
 from __future__ import annotations
@@ -11,12 +13,13 @@ import contextlib
 import dataclasses
 import functools
 import gc
-import json
 import logging
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import orjson
 from starlette.applications import Starlette
@@ -24,34 +27,36 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import Message, Receive, Scope, Send
-from strawberry.asgi import GraphQL
+from starlette.types import Receive, Scope, Send
 from strawberry.exceptions import MissingQueryError
 from strawberry.http import process_result
+from strawberry.http.ides import get_graphql_ide_html
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
+from strawberry.types.graphql import OperationType
 
+from .errors import one_line
 from .explorer import routes as explorer_routes
 from .graph.facade import ConceptGraph
+from .headers import SecurityHeaders, ide_policy
+from .offload import keep_loop_responsive, off_loop, worker_pool
+from .protocol import timed_protocol
 from .reload import GraphHolder
 from .schema import Context, build_schema
+from .schema.limits import INTERNAL_ERROR
 from .settings import Settings
 
 log = logging.getLogger("contentgraph.server")
 
-GENERATION = "contentgraph.generation"  # scope key: the generation a request started with
-MB = 1024 * 1024
+GET_OPERATIONS = frozenset({OperationType.QUERY})
+POST_OPERATIONS = frozenset({OperationType.QUERY, OperationType.MUTATION})
+IDE_ORIGINS = ("https://unpkg.com",)  # where GraphiQL's page loads its scripts and styles
 
 
-class _StrawberryApp(GraphQL):
-    """Strawberry's ASGI view whose context is the graph the request started with."""
-
-    async def get_context(self, request, response) -> Context:
-        return Context(graph=request.scope[GENERATION].graph, request=request)
-
-
-def _error(status: int, message: str) -> JSONResponse:
+def _refuse(status: int, message: str) -> JSONResponse:
+    """A client error: answered with the message, logged in one line."""
+    log.info("client error: %s %s", status, one_line(message))
     return JSONResponse({"errors": [{"message": message}]}, status_code=status)
 
 
@@ -76,137 +81,160 @@ async def _read_body(receive: Receive, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """One GraphQL operation of a request."""
+
+    query: str
+    variables: dict | None
+    name: str | None
+
+    @property
+    def key(self) -> tuple:
+        """Its key in the response cache."""
+        variables = orjson.dumps(self.variables, option=orjson.OPT_SORT_KEYS).decode()
+        return self.query, variables, self.name
+
+
+def _operation(raw: dict) -> Operation | str:
+    """The operation a request's JSON object asks for, or what is wrong with it."""
+    query, variables, name = raw.get("query"), raw.get("variables"), raw.get("operationName")
+    if not isinstance(query, str) or not query.strip():
+        return "No GraphQL query found in the request: 'query' must be a non-empty string"
+    if variables is not None and not isinstance(variables, dict):
+        return "'variables' must be a JSON object or null"
+    if name is not None and not isinstance(name, str):
+        return "'operationName' must be a string or null"
+    return Operation(query, variables, name)
+
+
+def _parse_json(data: bytes | str, what: str) -> Any:
+    """``data`` parsed by orjson, which refuses NaN, Infinity, lone surrogates and nesting
+    deeper than 1024; raises ValueError naming ``what`` and the problem."""
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError as err:
+        raise ValueError(f"{what} is not valid JSON: {err}") from None
+
+
 class GraphQLEndpoint:
-    """/graphql: checks size, type and batch of a request, answers from the response cache, or
-    runs the operation (one POSTed operation directly on the schema; GET, batches and GraphiQL
-    through strawberry's ASGI view) and caches the answer."""
+    """/graphql: checks the size, type and batch of a request, then answers each operation from
+    the response cache or runs it in a worker thread and caches its answer; a browser asking for
+    the page gets GraphiQL."""
 
     def __init__(self, settings: Settings):
         self.settings = settings
-        self.view = _StrawberryApp(build_schema(settings.limits()), graphql_ide="graphiql",
-                                   allow_queries_via_get=True)
+        self.schema = build_schema(settings.limits())
+        self.ide_html = get_graphql_ide_html("graphiql")
+        self.ide_headers = {"content-security-policy": ide_policy(self.ide_html, IDE_ORIGINS)}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        generation = scope["app"].state.holder.generation
-        scope[GENERATION] = generation
         request = Request(scope, receive)
-        key, body, payload = None, None, None
-        if request.method == "POST":
-            response, body, payload = await self._check_post(request, receive)
-            if response is not None:
-                await response(scope, receive, send)
-                return
-            if isinstance(payload, dict):
-                key = (payload.get("query"), json.dumps(payload.get("variables"), sort_keys=True),
-                       payload.get("operationName"))
-        elif request.method == "GET" and "text/html" not in request.headers.get("accept", ""):
+        generation = scope["app"].state.holder.generation
+        try:
+            response = await self._respond(request, generation)
+        except Exception:  # noqa: BLE001 - a bug: logged with its traceback, answered plainly
+            log.exception("GraphQL request failed")
+            response = JSONResponse({"errors": [{"message": INTERNAL_ERROR}]}, status_code=500)
+        await response(scope, receive, send)
+
+    async def _respond(self, request: Request, generation) -> Response:
+        if request.method in ("GET", "HEAD"):
             params = request.query_params
-            key = (params.get("query"), params.get("variables"), params.get("operationName"))
-        cached = generation.cache.get(key) if key is not None else None
-        if cached is not None:
-            await _send_cached(send, cached)
-            return
-        if isinstance(payload, dict):
-            await self._execute(payload, key, generation, request, send)
-        else:
-            await self._run(scope, receive, send, body, key, generation)
-
-    async def _execute(self, payload: dict, key, generation, request: Request,
-                       send: Send) -> None:
-        """Run one POSTed operation straight on the schema (strawberry's view would parse the
-        body again) and cache the answer."""
-        query, variables = payload.get("query"), payload.get("variables")
-        operation = payload.get("operationName")
-        problem = None
-        if not isinstance(query, str) or not query.strip():
-            problem = "No GraphQL query found in the request: 'query' must be a non-empty string"
-        elif variables is not None and not isinstance(variables, dict):
-            problem = "'variables' must be a JSON object or null"
-        elif operation is not None and not isinstance(operation, str):
-            problem = "'operationName' must be a string or null"
-        else:
+            if params.get("query") is None and any(
+                    kind in request.headers.get("accept", "") for kind in ("text/html", "*/*")):
+                return HTMLResponse(self.ide_html, headers=self.ide_headers)
             try:
-                result = await self.view.schema.execute(
-                    query, variable_values=variables, operation_name=operation,
-                    context_value=Context(graph=generation.graph, request=request))
-            except CannotGetOperationTypeError as err:
-                problem = err.as_http_error_reason()
-            except (InvalidOperationTypeError, MissingQueryError) as err:
-                problem = f"The operation cannot run: {type(err).__name__}"
-        if problem is not None:
-            await _error(400, problem)(request.scope, request.receive, send)
-            return
-        body = orjson.dumps(process_result(result))
-        generation.cache.put(key, body)
-        await _send_cached(send, body)
+                variables = params.get("variables")
+                raw = {"query": params.get("query"), "operationName": params.get("operationName"),
+                       "variables": _parse_json(variables, "'variables'") if variables else None}
+            except ValueError as err:
+                return _refuse(400, str(err))
+            return await self._answer(request, generation, [raw], False, GET_OPERATIONS)
+        payload = await self._post_payload(request)
+        if isinstance(payload, Response):
+            return payload
+        if isinstance(payload, list):
+            return await self._answer(request, generation, payload, True, POST_OPERATIONS)
+        return await self._answer(request, generation, [payload], False, POST_OPERATIONS)
 
-    async def _check_post(self, request: Request, receive: Receive):
-        """(error response or None, body, parsed JSON payload) of a POST."""
+    async def _post_payload(self, request: Request) -> dict | list | Response:
+        """The JSON object (or batch of them) a POST sends, or the response refusing it."""
         media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if media_type != "application/json":
-            return _error(415, f"Content-Type must be application/json; got "
-                               f"{media_type or 'none'!r}"), None, None
+            return _refuse(415, f"Content-Type must be application/json; got "
+                                f"{media_type or 'none'!r}")
         limit = self.settings.max_body
         declared = request.headers.get("content-length", "")
         try:
             if declared.isdigit() and int(declared) > limit:
                 raise _TooLarge
-            body = await _read_body(receive, limit)
+            body = await _read_body(request.receive, limit)
         except _TooLarge:
-            return _error(413, f"Request body is larger than the limit of {limit} bytes "
-                               "(setting max_body)"), None, None
+            return _refuse(413, f"Request body is larger than the limit of {limit} bytes "
+                                "(setting max_body)")
         try:
-            payload = json.loads(body)
+            payload = _parse_json(body, "Request body")
         except ValueError as err:
-            return _error(400, f"Request body is not valid JSON: {err}"), None, None
+            return _refuse(400, str(err))
         if isinstance(payload, list):
             if len(payload) > self.settings.max_batch:
-                return _error(400, f"Batch of {len(payload)} operations exceeds the limit of "
-                                   f"{self.settings.max_batch} (setting max_batch)"), None, None
+                return _refuse(400, f"Batch of {len(payload)} operations exceeds the limit of "
+                                    f"{self.settings.max_batch} (setting max_batch)")
             if not all(isinstance(operation, dict) for operation in payload):
-                return _error(400, "Each operation of a batch must be a JSON object with a "
-                                   "'query'"), None, None
-            return None, body, None
-        if not isinstance(payload, dict):
-            return _error(400, "Request body must be a JSON object with a 'query' "
-                               "(or a list of them)"), None, None
-        return None, body, payload
+                return _refuse(400, "Each operation of a batch must be a JSON object with a "
+                                    "'query'")
+        elif not isinstance(payload, dict):
+            return _refuse(400, "Request body must be a JSON object with a 'query' "
+                                "(or a list of them)")
+        return payload
 
-    async def _run(self, scope, receive, send, body, key, generation) -> None:
-        if body is not None:
-            replayed = False
+    async def _answer(self, request: Request, generation, raws: list[dict], batch: bool,
+                      allowed: frozenset[OperationType]) -> Response:
+        """Answer each operation from the cache or by running it (in one worker thread)."""
+        operations = [_operation(raw) for raw in raws]
+        answers: list[bytes | str | None] = [
+            generation.cache.get(op.key) if isinstance(op, Operation) else op
+            for op in operations]
+        todo = [i for i, answer in enumerate(answers) if answer is None]
+        if todo:
+            ran = await off_loop(request, self._run, [operations[i] for i in todo],
+                                 generation.graph, request, allowed)
+            for i, (answer, cacheable) in zip(todo, ran):
+                answers[i] = answer
+                if cacheable:
+                    generation.cache.put(operations[i].key, answer)
+        problems = [a for a in answers if isinstance(a, str)]
+        if not batch:
+            if problems:
+                return _refuse(400, problems[0])
+            return Response(answers[0], media_type="application/json")
+        if problems:
+            log.info("client error: 200 %s", one_line(" | ".join(problems)))
+        parts = [orjson.dumps({"errors": [{"message": a}]}) if isinstance(a, str) else a
+                 for a in answers]
+        return Response(b"[" + b",".join(parts) + b"]", media_type="application/json")
 
-            async def receive_body() -> Message:
-                nonlocal replayed
-                if replayed:
-                    return await receive()
-                replayed = True
-                return {"type": "http.request", "body": body, "more_body": False}
-        else:
-            receive_body = receive
-        start: Message = {}
-        chunks: list[bytes] = []
-
-        async def capture(message: Message) -> None:
-            nonlocal start
-            if message["type"] == "http.response.start":
-                start = message
-            elif message["type"] == "http.response.body":
-                chunks.append(message.get("body", b""))
-            await send(message)
-
-        await self.view(scope, receive_body, capture)
-        headers = dict(start.get("headers", []))
-        if (key is not None and start.get("status") == 200
-                and headers.get(b"content-type", b"").startswith(b"application/json")):
-            generation.cache.put(key, b"".join(chunks))
-
-
-async def _send_cached(send: Send, body: bytes) -> None:
-    await send({"type": "http.response.start", "status": 200,
-                "headers": [(b"content-type", b"application/json"),
-                            (b"content-length", str(len(body)).encode())]})
-    await send({"type": "http.response.body", "body": body})
+    def _run(self, operations: list[Operation], graph, request: Request,
+             allowed: frozenset[OperationType]) -> list[tuple[bytes | str, bool]]:
+        """(JSON answer, cacheable) or (what the client got wrong, False) of each operation;
+        blocking: runs in a worker thread."""
+        out = []
+        for op in operations:
+            try:
+                result = self.schema.execute_sync(
+                    op.query, variable_values=op.variables, operation_name=op.name,
+                    context_value=Context(graph=graph, request=request),
+                    allowed_operation_types=allowed)
+            except CannotGetOperationTypeError as err:
+                out.append((err.as_http_error_reason(), False))
+            except InvalidOperationTypeError as err:
+                out.append((err.as_http_error_reason(request.method), False))
+            except MissingQueryError:
+                out.append(("No GraphQL query found in the request", False))
+            else:
+                out.append((orjson.dumps(process_result(result)), not result.errors))
+        return out
 
 
 async def healthz(request: Request) -> JSONResponse:
@@ -224,6 +252,7 @@ async def readyz(request: Request) -> JSONResponse:
         "counts": {"articles": stats.articles, "questions": stats.questions,
                    "answers": stats.answers, "concepts": stats.concepts,
                    "mentions": stats.mentions, "relations": stats.relations},
+        "cache": {"answers": len(generation.cache), "bytes": generation.cache.bytes},
     })
 
 
@@ -231,12 +260,14 @@ def create_app(graph: ConceptGraph, settings: Settings | None = None) -> Starlet
     """The app serving ``graph``; reloads it from ``settings.graph`` when that file changes."""
     settings = settings or Settings()
     holder = GraphHolder(graph, path=settings.graph, cache_size=settings.cache_size,
+                         cache_bytes=settings.cache_bytes // settings.workers,
                          loader=functools.partial(ConceptGraph.load,
-                                                  cache_bytes=_cache_bytes(settings)))
+                                                  cache_bytes=_graph_cache_bytes(settings)))
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
         tasks, remove_handler = [], None
+        app.state.workers = worker_pool()
         gc.freeze()  # the schema and the app are built: keep the collector off them too
         if settings.reload and holder.path is not None:
             tasks.append(asyncio.create_task(holder.watch(settings.reload_interval)))
@@ -249,6 +280,7 @@ def create_app(graph: ConceptGraph, settings: Settings | None = None) -> Starlet
             task.cancel()
         if remove_handler is not None:
             remove_handler()
+        app.state.workers.shutdown(wait=False, cancel_futures=True)
 
     graphql = GraphQLEndpoint(settings)
     app = Starlette(
@@ -259,6 +291,7 @@ def create_app(graph: ConceptGraph, settings: Settings | None = None) -> Starlet
             *explorer_routes(),
         ],
         middleware=[
+            Middleware(SecurityHeaders),
             Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
                        allow_methods=["GET", "POST"], allow_headers=["content-type"]),
             Middleware(GZipMiddleware, minimum_size=1000, compresslevel=6),
@@ -270,9 +303,9 @@ def create_app(graph: ConceptGraph, settings: Settings | None = None) -> Starlet
     return app
 
 
-def _cache_bytes(settings: Settings) -> int:
+def _graph_cache_bytes(settings: Settings) -> int:
     """Each process's share of the graph cache (the setting bounds the whole server)."""
-    return settings.graph_cache_mb * MB // settings.workers
+    return settings.graph_cache_bytes // settings.workers
 
 
 def example_store(folder: Path) -> Path:
@@ -288,7 +321,7 @@ def example_store(folder: Path) -> Path:
 def load_app(settings: Settings) -> Starlette:
     """The app serving the store ``settings.graph``. Its connections are closed again: each
     process (and thread) opens its own on first use, so worker processes can fork from this."""
-    graph = ConceptGraph.load(settings.graph, _cache_bytes(settings))
+    graph = ConceptGraph.load(settings.graph, _graph_cache_bytes(settings))
     app = create_app(graph, settings)
     graph.close()
     return app
@@ -298,6 +331,7 @@ def serve(settings: Settings) -> None:
     """Run the app under uvicorn until interrupted (``settings.workers`` processes: gunicorn's
     pre-forking supervisor); no graph: the example corpus."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)-9s %(name)s: %(message)s")
+    keep_loop_responsive()
     scratch = None
     try:
         if settings.graph is None:
@@ -310,8 +344,9 @@ def serve(settings: Settings) -> None:
         else:
             import uvicorn
 
-            uvicorn.run(load_app(settings), host=settings.host, port=settings.port, loop="auto",
-                        http="auto", access_log=False, log_level="info")
+            uvicorn.run(load_app(settings), host=settings.host, port=settings.port,
+                        loop="auto", http=timed_protocol(settings.read_timeout),
+                        access_log=False, log_level="info")
     finally:
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)

@@ -43,19 +43,28 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_depth", "count", 10, "Deepest nesting of fields a query may have."),
     Setting("max_aliases", "count", 15, "Most aliases in one query."),
     Setting("max_tokens", "count", 1000, "Most tokens (names, braces, values) in one query."),
+    Setting("max_fields", "count", 2000,
+            "Most fields in one query, counting each fragment at every place it is spread."),
     Setting("max_cost", "count", 10_000,
-            "Most objects a query could return, counting each list at its `first`."),
+            "Most objects a query could return: each list counted at its `first`, or at the "
+            "longest it is in the served graph."),
     Setting("max_body", "count", 100 * 1024, "Largest request body, in bytes."),
     Setting("max_batch", "count", 10, "Most operations in one batched request."),
+    Setting("read_timeout", "seconds", 10.0,
+            "Longest a client may take to send a whole request (head and body); a slower "
+            "connection is closed."),
     Setting("introspection", "bool", True,
             "Answer introspection queries (off also stops field suggestions in errors)."),
     Setting("reload", "bool", True,
             "Reload the graph store when its file changes or on SIGHUP, without downtime."),
     Setting("reload_interval", "seconds", 1.0, "How often to check the graph store file."),
     Setting("cache_size", "count", 1024, "Responses kept in the response cache (0: none)."),
-    Setting("graph_cache_mb", "count", 64,
-            "Megabytes of documents, passages and related lists the server keeps in memory, "
-            "shared out among its workers (least recently used dropped first; 0: none)."),
+    Setting("cache_bytes", "count", 64 * 1024 * 1024,
+            "Bytes the response cache may hold (queries and answers), shared out among the "
+            "workers; an answer larger than a sixteenth of a worker's share is not cached."),
+    Setting("graph_cache_bytes", "count", 64 * 1024 * 1024,
+            "Bytes of documents, passages and related lists the server keeps in memory, shared "
+            "out among the workers (least recently used dropped first; 0: none)."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -152,7 +161,7 @@ def _from_sources(cls, options: Mapping[str, Any] | None = None,
 def _limits(self) -> Limits:
     """The schema's limits."""
     return Limits(depth=self.max_depth, aliases=self.max_aliases, tokens=self.max_tokens,
-                  cost=self.max_cost, batch=self.max_batch, introspection=self.introspection)
+                  fields=self.max_fields, cost=self.max_cost, batch=self.max_batch, introspection=self.introspection)
 
 
 Settings = make_dataclass(

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from gunicorn.app.base import BaseApplication
 from uvicorn_worker import UvicornWorker
 
+from .protocol import timed_protocol
 from .settings import Settings
 
 
@@ -37,9 +38,11 @@ class _Supervisor(BaseApplication):
 
     def load_config(self) -> None:
         host = f"[{self.settings.host}]" if ":" in self.settings.host else self.settings.host
+        # uvicorn in each worker, with the read deadline of a single-process server
+        worker = type("Worker", (Worker,), {"CONFIG_KWARGS": {
+            "loop": "auto", "http": timed_protocol(self.settings.read_timeout)}})
         for name, value in {"bind": f"{host}:{self.settings.port}",
-                            "workers": self.settings.workers,
-                            "worker_class": f"{__name__}.Worker",
+                            "workers": self.settings.workers, "worker_class": worker,
                             "preload_app": True, "graceful_timeout": 30,
                             "control_socket_disable": True, "proc_name": "contentgraph"}.items():
             self.cfg.set(name, value)

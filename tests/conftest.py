@@ -37,3 +37,15 @@ def seeds_graph():
     if not seeds.is_dir():
         pytest.skip("shared/corpus is absent")
     return build([seeds]).graph
+
+
+@pytest.fixture(scope="session")
+def practice_graph():
+    """ConceptGraph of a practice as a content team sees it: the two real seed articles plus
+    counsel-chat's reader questions and therapists' answers (skips when they are absent)."""
+    from contentgraph.graph.build import build
+
+    seeds, qa = SHARED_CORPUS / "seeds", SHARED_CORPUS / "counsel-chat"
+    if not (seeds.is_dir() and qa.is_dir()):
+        pytest.skip("shared/corpus is absent")
+    return build([seeds, *sorted(qa.glob("*.csv"))]).graph

@@ -74,3 +74,15 @@ def test_response_cache_is_bounded():
     for key in "abc":
         cache.put(key, key.encode())
     assert len(cache) == 2 and cache.get("a") is None and cache.get("c") == b"c"
+
+
+def test_response_cache_is_bounded_in_bytes():
+    holder = GraphHolder(Graph("g"), cache_size=1000, cache_bytes=160_000)
+    cache = holder.generation.cache
+    for i in range(20):
+        cache.put((f"{{ q{i} }}", "null", None), b"x" * 9_000)
+    assert cache.bytes <= 160_000 and 10 <= len(cache) < 20
+    assert cache.get(("{ q19 }", "null", None)) is not None  # the newest stay
+    assert cache.get(("{ q0 }", "null", None)) is None
+    cache.put(("{ big }", "null", None), b"x" * 10_001)  # over a sixteenth of the budget
+    assert cache.get(("{ big }", "null", None)) is None

@@ -8,6 +8,7 @@ from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
 from ..graph.facade import ConceptGraph
+from ..loaders.cleaning import web_url
 from ..taxonomy.model import ConceptKind
 
 # Every kind gets a colour; all are dark enough for white text and distinct on white paper.
@@ -24,6 +25,7 @@ KIND_COLOURS: dict[ConceptKind, str] = {
     ConceptKind.BARRIER: "#7a2f2f",
     ConceptKind.OUTCOME: "#3d6b2b",
     ConceptKind.RELATIONSHIP_TYPE: "#55585e",
+    ConceptKind.CONDITION: "#6e4a1f",
 }
 
 
@@ -36,13 +38,6 @@ def kind_label(kind: ConceptKind | str) -> str:
 def sentence_case(label: str) -> str:
     """Labels are lower case in the taxonomy; a heading starts with a capital (``EFT`` stays)."""
     return label[:1].upper() + label[1:]
-
-
-def web_url(url: str | None) -> str | None:
-    """``url`` when it is an http(s) address, else ``None`` (no ``javascript:`` links)."""
-    if url and url.strip().lower().startswith(("http://", "https://")):
-        return url.strip()
-    return None
 
 
 def _environment() -> jinja2.Environment:

@@ -48,7 +48,7 @@ def body(document: Document, mentions: list[Mention]) -> list[Part]:
     return parts
 
 
-async def article_page(request: Request) -> Response:
+def article_page(request: Request) -> Response:
     graph = facade(request)
     slug = request.path_params["slug"]
     document = graph.document(slug)

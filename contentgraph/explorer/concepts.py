@@ -14,7 +14,7 @@ RELATED = 12
 ARTICLES = 50  # listed; the rest are counted
 
 
-async def concept_page(request: Request) -> Response:
+def concept_page(request: Request) -> Response:
     graph = facade(request)
     slug = request.path_params["slug"]
     concept = graph.concept(slug)

@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ..graph.facade import ConceptGraph
+from ..graph.report import csv_cell
 from ..taxonomy.model import Concept, ConceptKind
 from ._render import facade, not_found, render
 
@@ -69,27 +70,19 @@ LISTS = {
 }
 
 
-def _cell(value) -> str:
-    """A CSV cell a spreadsheet will not run as a formula (the text comes from articles)."""
-    text = str(value)
-    if isinstance(value, str) and text[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + text
-    return text
-
-
-async def gaps_csv(request: Request) -> Response:
+def gaps_csv(request: Request) -> Response:
     name = request.path_params["name"]
     if name not in LISTS:
         return not_found(request, "list", f"{name}.csv")
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     for row in LISTS[name](facade(request)):
-        writer.writerow([_cell(v) for v in row])
+        writer.writerow([csv_cell(v) for v in row])
     return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
 
 
-async def gaps_page(request: Request) -> Response:
+def gaps_page(request: Request) -> Response:
     graph = facade(request)
     gaps = graph.gaps()
     questions = [{"gap": q, "concept": graph.concept(q.concept),

@@ -30,7 +30,7 @@ def _hits(request: Request, text: str, n: int) -> list[dict]:
     return hits
 
 
-async def index(request: Request) -> Response:
+def index(request: Request) -> Response:
     """The search form (GET ``?q=``), its results and the headline figures."""
     query = request.query_params.get("q", "").strip()[:MAX_QUERY]
     graph = facade(request)
@@ -46,7 +46,7 @@ async def index(request: Request) -> Response:
     })
 
 
-async def search_json(request: Request) -> Response:
+def search_json(request: Request) -> Response:
     """Suggestions for the search box as you type: ``[{kind, slug, label, url}]``."""
     query = request.query_params.get("q", "").strip()[:MAX_QUERY]
     hits = _hits(request, query, n=8) if query else []

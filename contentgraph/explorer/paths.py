@@ -22,7 +22,7 @@ def resolve(graph: ConceptGraph, text: str) -> Concept | None:
     return found[0] if found else None
 
 
-async def path_page(request: Request) -> Response:
+def path_page(request: Request) -> Response:
     graph = facade(request)
     source_text = request.query_params.get("from", "").strip()[:200]
     target_text = request.query_params.get("to", "").strip()[:200]

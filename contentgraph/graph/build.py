@@ -76,14 +76,16 @@ class BuildReport:
 def build(sources: Iterable[str | Path], taxonomy_files: Iterable[str | Path] = (),
           previous: ConceptGraph | None = None, load_options: LoadOptions | None = None,
           progress: Progress | None = None, out: str | Path | None = None,
-          scheduler: str | None = None) -> BuildReport:
+          scheduler: str | None = None,
+          check: Callable[[ConceptGraph, list[LoadError]], None] | None = None) -> BuildReport:
     """Build the graph of ``sources`` (files, folders searched recursively, globs) into the
     store ``out`` (None: a temporary file that lives as long as the returned graph).
 
     ``taxonomy_files`` extend the default taxonomy; ``previous`` (e.g.
     ``ConceptGraph.load(out)``) makes the build incremental; ``load_options`` go to the
     loaders; ``progress(stage, done, total)`` is called as work proceeds; ``scheduler`` says
-    where the per-file work runs (see ``graph.cluster``).
+    where the per-file work runs (see ``graph.cluster``); ``check(graph, errors)`` sees the new
+    graph before it replaces ``out``, and nothing is written when it raises.
     Raises ``errors.TaxonomyError`` for an invalid taxonomy file, ``errors.BuildError`` when the
     scheduler cannot be reached, ``errors.StoreError`` when ``out`` cannot be written; source
     problems are reported in ``BuildReport.errors`` instead.
@@ -95,6 +97,8 @@ def build(sources: Iterable[str | Path], taxonomy_files: Iterable[str | Path] = 
     files, errors = source_files(sources)
     old = previous.sources() if previous is not None else {}
     same_taxonomy = previous is not None and previous.meta.get("taxonomy") == fingerprint
+    same_rejected = previous is not None and \
+        previous.meta.get("rejected", []) == sorted(taxonomy.rejected)
     added, changed, to_read, current = [], [], [], {}
     for path in files:
         try:
@@ -109,11 +113,13 @@ def build(sources: Iterable[str | Path], taxonomy_files: Iterable[str | Path] = 
     clock.lap("hash")
     removed = sorted(set(old) - set(current))
     unchanged = len(current) - len(to_read)
-    if same_taxonomy and not (to_read or removed):  # nothing changed: the previous graph stands
+    if same_taxonomy and same_rejected and not (to_read or removed):  # the previous graph stands
+        errors += previous.errors
+        if check is not None:
+            check(previous, errors)
         if out is not None and Path(out).resolve() != previous.store_path:
             previous.save(out)
-        return BuildReport(previous, errors=errors + previous.errors, timings=clock.timings,
-                           unchanged=unchanged)
+        return BuildReport(previous, errors=errors, timings=clock.timings, unchanged=unchanged)
 
     scratch = None
     if out is None:
@@ -127,6 +133,12 @@ def build(sources: Iterable[str | Path], taxonomy_files: Iterable[str | Path] = 
             extracted = steps.sources(current, set(to_read), old, same_taxonomy)
             steps.corpus(taxonomy_files)
             errors += steps.errors()
+            if check is not None:
+                candidate = ConceptGraph.load(writer.path)
+                try:
+                    check(candidate, errors)
+                finally:
+                    candidate.close()
             writer.publish()
         graph = ConceptGraph.load(out)
     except BaseException:
@@ -305,8 +317,9 @@ class _Steps:
         clock.lap("gaps")
         meta = {"built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                 "package_version": __version__, "taxonomy": self.shared.fingerprint,
-                "taxonomy_files": taxonomy_files, "timings": clock.timings,
-                "stats": corpus.count(conn, taxonomy)}
+                "taxonomy_files": taxonomy_files, "rejected": sorted(taxonomy.rejected),
+                "timings": clock.timings, "stats": corpus.count(conn, taxonomy),
+                "max_document_concepts": corpus.max_document_concepts(conn)}
         conn.execute("DELETE FROM meta")
         conn.executemany("INSERT INTO meta VALUES (?, ?)",
                          ((key, rows.dumps(value)) for key, value in meta.items()))
@@ -427,5 +440,6 @@ def taxonomy_fingerprint(taxonomy: Taxonomy) -> str:
     h = hashlib.sha256()
     for c in sorted(taxonomy, key=lambda c: c.slug):
         h.update(repr((c.slug, c.label, c.kind.value, c.alt_labels, c.broader,
-                       [(link.kind.value, link.target) for link in c.related])).encode())
+                       [(link.kind.value, link.target) for link in c.related],
+                       c.context, c.unless)).encode())
     return h.hexdigest()

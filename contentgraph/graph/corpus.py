@@ -6,7 +6,8 @@ communities and PageRank (``relate``), related documents (``relate_documents``, 
 per-document work may run on a cluster), links, list order and search counts (``index``),
 candidate terms (``rank_candidates``), the gaps (``find_gaps``) and the counts (``count``).
 What they keep in memory is bounded by the taxonomy (concepts, pairs, postings) or by a
-constant (``SPILL_PHRASES``, the gap lists), not by the number of documents.
+constant (the gap lists), not by the number of documents; candidate terms count each distinct
+phrase once (the vocabulary).
 """
 
 from __future__ import annotations
@@ -16,8 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from itertools import groupby
 
-from ..loaders.candidates import (candidate_terms_of, find_examples, levels,
-                                  select_candidates)
+from ..loaders.candidates import rank_counted
 from ..loaders.extract import Extractor
 from ..loaders.model import Passage
 from ..loaders.scoring import inverse_document_frequency, weigh
@@ -33,7 +33,6 @@ from .scores import (Postings, concept_links, ranked_links, related_documents,
                      shared_concepts)
 
 RELATED_KEPT = 10  # related documents stored per document
-SPILL_PHRASES = 1_000_000  # distinct phrases counted in memory before they go to disk
 BATCH = 500  # documents per related-documents task
 
 Map = Callable  # map(function, items, *shared) -> results in order (see graph.cluster)
@@ -43,8 +42,8 @@ def write_taxonomy(conn: sqlite3.Connection, taxonomy: Taxonomy) -> None:
     """The concepts table and the normalised names concept search uses."""
     conn.execute("DELETE FROM concepts")
     conn.execute("DELETE FROM concept_names")
-    conn.executemany("INSERT INTO concepts (slug, label, kind, definition, alt_labels, broader, "
-                     "related, sensitive, source, position) VALUES (?,?,?,?,?,?,?,?,?,?)",
+    conn.executemany(f"INSERT INTO concepts ({', '.join(rows.CONCEPT_COLUMNS)}) VALUES "
+                     f"({', '.join('?' * len(rows.CONCEPT_COLUMNS))})",
                      (rows.encode_concept(c, i) for i, c in enumerate(taxonomy)))
     conn.executemany("INSERT INTO concept_names VALUES (?, ?)",
                      ((c.slug, norm) for c in taxonomy for name in (c.label, *c.alt_labels)
@@ -206,62 +205,32 @@ def in_order(conn, columns: str) -> sqlite3.Cursor:
 
 
 def rank_candidates(conn: sqlite3.Connection, extractor: Extractor, n: int = 200) -> None:
-    """The candidate terms: every document's phrases counted (spilling to a temporary table
-    past ``SPILL_PHRASES`` distinct ones), the best kept, examples read from the first
-    documents using them."""
+    """The candidate terms: every document's phrases counted (one entry per distinct phrase:
+    this grows with the vocabulary, not with the number of documents), ranked by
+    ``loaders.candidates``, their uses read again from the first documents using them."""
     count: Counter[str] = Counter()
     doc_count: Counter[str] = Counter()
-    spilled = False
     for (phrases,) in conn.execute("SELECT phrases FROM document_data"):
         distinct, more = rows.decode_phrases(phrases)
         doc_count.update(distinct)
         count.update(distinct)
         count.update(more)
-        if len(count) > SPILL_PHRASES:
-            spilled = _spill(conn, doc_count, count, spilled)
-    if spilled:
-        _spill(conn, doc_count, count, spilled)
-        found = _stored_levels(conn)
-    else:
-        found = levels(doc_count, count)
-    kept = select_candidates(found, n)
-    if spilled:
-        conn.execute("DROP TABLE temp.phrase_counts")
     documents = ((rows.decode_phrases(phrases)[0],
                   lambda r=(slug, parent, columns, blocks, text, mentions):
                   _document_and_mentions(*r))
                  for slug, parent, *columns, blocks, text, mentions, phrases in in_order(
                      conn, f"d.slug, d.parent, {', '.join('d.' + c for c in rows.DOCUMENT_COLUMNS)}"
                            ", x.blocks, x.text, x.mentions, x.phrases"))
-    examples = find_examples(documents, extractor, {k for k, _, _ in kept})
+    ranked = rank_counted(count, doc_count, documents, extractor, n, extractor.taxonomy.rejected)
     conn.execute("DELETE FROM candidate_terms")
-    conn.executemany("INSERT INTO candidate_terms VALUES (?,?,?,?,?)", (
-        (rank, t.phrase, t.count, t.document_count, rows.dumps(t.examples))
-        for rank, t in enumerate(candidate_terms_of(kept, examples, n))))
+    conn.executemany("INSERT INTO candidate_terms VALUES (?,?,?,?,?,?,?,?)", (
+        (rank, t.phrase, t.count, t.document_count, rows.dumps(t.examples), t.score, t.kind,
+         rows.dumps(t.variants)) for rank, t in enumerate(ranked)))
 
 
 def _document_and_mentions(slug, parent, columns, blocks, text, mentions):
     doc = rows.decode_document(slug, parent, tuple(columns), blocks, text)
     return doc, rows.decode_mentions(doc, mentions)
-
-
-def _spill(conn, doc_count: Counter, count: Counter, spilled: bool) -> bool:
-    if not spilled:
-        conn.execute("CREATE TEMP TABLE phrase_counts (phrase TEXT PRIMARY KEY, docs INTEGER, "
-                     "uses INTEGER) WITHOUT ROWID")
-    conn.executemany("INSERT INTO phrase_counts VALUES (?, ?, ?) ON CONFLICT (phrase) DO UPDATE "
-                     "SET docs = docs + excluded.docs, uses = uses + excluded.uses",
-                     ((k, doc_count[k], uses) for k, uses in count.items()))
-    doc_count.clear()
-    count.clear()
-    return True
-
-
-def _stored_levels(conn):
-    cursor = conn.cursor().execute(
-        "SELECT docs, phrase, uses FROM phrase_counts WHERE docs >= 2 ORDER BY docs DESC")
-    for docs, group in groupby(cursor, key=lambda row: row[0]):
-        yield docs, [(phrase, uses) for _, phrase, uses in group]
 
 
 def find_gaps(conn: sqlite3.Connection) -> None:
@@ -315,6 +284,11 @@ def link_sentence(conn, slug: str, via: list[str]) -> Passage | None:
         f"ON x.document = d.id WHERE d.slug = ?", (slug,)).fetchone()
     doc, mentions = _document_and_mentions(found[0], found[1], found[2:-3], *found[-3:])
     return _gaps.link_sentence(doc, mentions, via)
+
+
+def max_document_concepts(conn: sqlite3.Connection) -> int:
+    """The most concepts one document has (what bounds every list of a document's concepts)."""
+    return conn.execute("SELECT coalesce(max(rank) + 1, 0) FROM document_concepts").fetchone()[0]
 
 
 def count(conn: sqlite3.Connection, taxonomy: Taxonomy) -> dict:

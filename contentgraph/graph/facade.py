@@ -22,7 +22,7 @@ For researchers, in a notebook::
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from functools import cached_property
 from pathlib import Path as FilePath
 
@@ -61,13 +61,14 @@ class ConceptGraph:
         self._cache = ByteCache(cache_bytes)
         self.meta = {key: rows.loads(value) for key, value in store.rows(
             "SELECT key, value FROM meta")}
-        concepts = store.rows("SELECT slug, label, kind, definition, alt_labels, broader, "
-                              "related, sensitive, source, articles, questions, answers, "
-                              "mentions, central_articles FROM concepts ORDER BY position")
+        concepts = store.rows(f"SELECT {', '.join(rows.CONCEPT_COLUMNS[:-1])}, articles, "
+                              f"questions, answers, mentions, central_articles FROM concepts "
+                              f"ORDER BY position")
         self._taxonomy = Taxonomy({row[0]: rows.decode_concept(row) for row in concepts},
-                                  list(self.meta.get("taxonomy_files", [])))
-        self._counts = {row[0]: {"article": row[9], "question": row[10], "answer": row[11],
-                                 "mentions": row[12], "central": row[13]} for row in concepts}
+                                  list(self.meta.get("taxonomy_files", [])),
+                                  frozenset(self.meta.get("rejected", [])))
+        self._counts = {row[0]: dict(zip(("article", "question", "answer", "mentions", "central"),
+                                         row[-5:])) for row in concepts}
 
     # --- construction and persistence -------------------------------------------------------
     @classmethod
@@ -257,6 +258,14 @@ class ConceptGraph:
                                  f"ORDER BY {order} LIMIT ? OFFSET ?", (*params, limit, start))
         return total, [self.document(slug) for (slug,) in slugs]
 
+    def has_document(self, slug: str) -> bool:
+        return self._store.row("SELECT 1 FROM documents WHERE slug = ?", (slug,)) is not None
+
+    def document_slugs(self) -> Iterator[str]:
+        """Every document's slug, read from the store as it goes."""
+        for (slug,) in self._store.iterate("SELECT slug FROM documents ORDER BY id"):
+            yield slug
+
     def answers(self, slug: str) -> list[Document]:
         """The answers to the question ``slug``, newest first."""
         self._need_document(slug)
@@ -280,6 +289,11 @@ class ConceptGraph:
                 "SELECT c.concept, c.count, c.weight, c.central FROM document_concepts c "
                 "JOIN documents d ON d.id = c.document WHERE d.slug = ? ORDER BY c.rank",
                 (slug,)))))
+
+    def max_document_concepts(self) -> int:
+        """The most concepts one document has (what bounds every list of a document's
+        concepts; counted at build time)."""
+        return self.meta["max_document_concepts"]
 
     def mention_passages(self, document: str, concept: str, n: int = 3) -> list[Passage]:
         """Sentences of ``document`` mentioning ``concept``, non-negated first, with highlights."""
@@ -501,7 +515,8 @@ class ConceptGraph:
             uncovered=tuple(s for s in labelled if not counts[s]["article"]),
             thin=tuple(s for s in labelled if counts[s]["article"] and not counts[s]["central"]),
             candidate_terms=tuple(rows.decode_candidate(row) for row in self._store.rows(
-                "SELECT phrase, count, documents, examples FROM candidate_terms ORDER BY rank")),
+                "SELECT phrase, count, documents, examples, score, kind, variants "
+                "FROM candidate_terms ORDER BY rank")),
             missing_links=tuple(
                 LinkSuggestion(source, target, tuple(rows.loads(via)), score,
                                rows.decode_passage(rows.loads(sentence)) if sentence else None)

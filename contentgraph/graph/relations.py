@@ -134,7 +134,7 @@ def summarize(path: str, documents: Iterable[tuple[int, Document, list[Mention],
     summary = Summary()
     for position, doc, mentions, cues in documents:
         summary.documents += 1
-        summary.concepts.update({m.concept for m in mentions})
+        summary.concepts.update({m.concept for m in mentions if not m.negated})
         _add_sentences(summary, path, position, doc, mentions)
         _add_cues(summary, path, position, cues)
     for pair, items in summary.evidence.items():

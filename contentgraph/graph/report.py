@@ -41,9 +41,11 @@ def gap_tables(cg: ConceptGraph) -> list[Table]:
               ("concept", "label", "kind", "articles", "mentions"),
               tuple((s, label(s), _kind(cg, s), cg.article_count(s), cg.mention_count(s))
                     for s in gaps.thin)),
-        Table("candidate_terms", "Candidate terms: frequent phrases the taxonomy does not know",
-              ("phrase", "count", "articles", "example"),
-              tuple((t.phrase, t.count, t.document_count, t.examples[0] if t.examples else "")
+        Table("candidate_terms", "Candidate terms: phrases of the field the taxonomy does not "
+                                 "know, most worth a concept first",
+              ("phrase", "kind", "score", "documents", "count", "variants", "example"),
+              tuple((t.phrase, t.kind or "", t.score, t.document_count, t.count,
+                     list(t.variants), t.examples[0] if t.examples else "")
                     for t in gaps.candidate_terms)),
         Table("missing_links", "Missing links: articles sharing strong concepts, not linked",
               ("from", "from_title", "to", "to_title", "via", "score", "sentence"),
@@ -106,6 +108,18 @@ def cell_text(value) -> str:
     return str(value)
 
 
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet reads as a formula
+
+
+def csv_cell(value) -> str:
+    """A cell as CSV text that a spreadsheet will not run as a formula (the text comes from
+    articles): text starting like one gets a leading ``'``; numbers stay as they are."""
+    text = cell_text(value)
+    if isinstance(value, (str, list)) and text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text
+
+
 def to_markdown(tables: list[Table]) -> str:
     """Each table under a ``##`` heading as a GitHub-flavoured Markdown table."""
     parts = []
@@ -136,7 +150,7 @@ def to_csv(tables: list[Table]) -> str:
     writer.writerow(["list", *columns])
     for table in tables:
         for record in table.records():
-            writer.writerow([table.name, *(cell_text(record.get(c, "")) for c in columns)])
+            writer.writerow([table.name, *(csv_cell(record.get(c, "")) for c in columns)])
     return out.getvalue()
 
 

@@ -2,7 +2,8 @@
 
 Offsets are kept, text that offsets can recover is not: a block is ``[kind, level, start,
 end]`` of the document's text, a mention ``[concept, block, sentence start, sentence end,
-start, end, negated]``. Decoding a row only builds dataclasses from strings and numbers.
+start, end, negated, hypothetical]``. Decoding a row only builds dataclasses from strings and
+numbers.
 
 >>> from contentgraph.loaders.model import Document, Mention, make_blocks
 >>> doc = Document("d", "article", "T", make_blocks([("heading", "T", 1),
@@ -23,7 +24,7 @@ from ..loaders.candidates import DocumentPhrases
 from ..loaders.model import (BLOCK_SEPARATOR, Block, CandidateTerm, Document, LoadError, Mention,
                              Passage, RelationCue)
 from ..loaders.scoring import tally_mentions
-from ..taxonomy.model import Concept, ConceptKind, ConceptLink, RelationKind
+from ..taxonomy.model import Concept, ConceptKind, ConceptLink, LabelContext, RelationKind
 from ..taxonomy.normalize import normalize_phrase
 from .keys import normalize_url, slugify
 
@@ -107,7 +108,7 @@ def document_text(blocks: list[Block]) -> str:
 def encode_mentions(mentions: list[Mention]) -> str:
     """The mentions by position (``decode_mentions`` gives them back in that order)."""
     return dumps([[m.concept, m.block, m.sentence_start, m.sentence_start + len(m.sentence),
-                   m.start, m.end, int(m.negated)]
+                   m.start, m.end, int(m.negated), int(m.hypothetical)]
                   for m in sorted(mentions, key=lambda m: (m.start, m.end))])
 
 
@@ -115,12 +116,12 @@ def decode_mentions(doc: Document, mentions: str) -> list[Mention]:
     text, blocks = doc.text, doc.blocks
     sentences: dict[tuple[int, int], str] = {}
     out = []
-    for concept, block, s_start, s_end, start, end, negated in loads(mentions):
+    for concept, block, s_start, s_end, start, end, negated, hypothetical in loads(mentions):
         sentence = sentences.get((s_start, s_end))
         if sentence is None:
             sentence = sentences[s_start, s_end] = text[s_start:s_end]
         out.append(Mention(concept, doc.slug, block, blocks[block].section, sentence, s_start,
-                           start, end, text[start:end], bool(negated)))
+                           start, end, text[start:end], bool(negated), bool(hypothetical)))
     return out
 
 
@@ -128,7 +129,7 @@ def mention_stats(blocks: str, mentions: str) -> dict[str, list]:
     """``loaders.scoring.concept_stats`` of a stored document's blocks and mentions."""
     kinds = loads(blocks)
     return tally_mentions((concept, kinds[block][0], kinds[block][1], negated)
-                          for concept, block, _, _, _, _, negated in loads(mentions))
+                          for concept, block, _, _, _, _, negated, _ in loads(mentions))
 
 
 def encode_cues(cues: list[RelationCue]) -> bytes:
@@ -191,26 +192,38 @@ def decode_errors(text: str) -> list[LoadError]:
 
 
 def decode_candidate(row: tuple) -> CandidateTerm:
-    phrase, count, documents, examples = row
-    return CandidateTerm(phrase, count, documents, tuple(loads(examples)))
+    phrase, count, documents, examples, score, kind, variants = row
+    return CandidateTerm(phrase, count, documents, tuple(loads(examples)), score, kind,
+                         tuple(loads(variants)))
 
 
 # --- concepts -------------------------------------------------------------------------------
 
+CONCEPT_COLUMNS = ("slug", "label", "kind", "definition", "alt_labels", "broader", "related",
+                   "sensitive", "context", "unless", "source", "position")
+
+
 def encode_concept(concept: Concept, position: int) -> tuple:
-    """The concepts columns from ``slug`` to ``position``."""
+    """The concepts columns named in CONCEPT_COLUMNS."""
     return (concept.slug, concept.label, concept.kind.value, concept.definition,
             dumps(concept.alt_labels), dumps(concept.broader),
             dumps([[link.kind.value, link.target] for link in concept.related]),
-            int(concept.sensitive), concept.source, position)
+            int(concept.sensitive),
+            dumps([[list(c.labels), list(c.words)] for c in concept.context]),
+            dumps(concept.unless), concept.source, position)
 
 
 def decode_concept(row: tuple) -> Concept:
-    slug, label, kind, definition, alt_labels, broader, related, sensitive, source = row[:9]
+    """The Concept of the concepts columns named in CONCEPT_COLUMNS (``position`` left out)."""
+    slug, label, kind, definition, alt_labels, broader, related, sensitive, context, unless, \
+        source = row[:11]
     try:
         return Concept(slug, label, ConceptKind(kind), loads(alt_labels), definition,
                        loads(broader), [ConceptLink(RelationKind(k), t) for k, t in loads(related)],
-                       bool(sensitive), source)
+                       bool(sensitive),
+                       [LabelContext(tuple(labels), tuple(words))
+                        for labels, words in loads(context)],
+                       loads(unless), source)
     except ValueError as exc:
         raise StoreError(f"the graph store is damaged (concept {slug!r}: {exc}); rebuild it "
                          f"with `contentgraph build`") from None

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 import difflib
-from collections import defaultdict
+import heapq
+import threading
+from collections import OrderedDict, defaultdict
 
 from ..taxonomy.normalize import normalize_phrase
 
 FUZZY_CUTOFF = 0.75
 MIN_SHARED_TRIGRAMS = 0.4  # of the query's trigrams, for a name to be tried fuzzily
+FUZZY_CANDIDATES = 40  # names scored fuzzily per search, those sharing the most trigrams
+CACHED_HITS = 50_000  # hits kept in an index's cache of answers, all searches together
 
 
 class LabelIndex:
     """Names (normalised) -> keys, searched best match first.
 
     Exact matches come from a dict, prefix and word matches from one pass of string tests, and
-    fuzzy matches (difflib ratio >= FUZZY_CUTOFF) only among names sharing enough character
-    trigrams with the query.
+    fuzzy matches (difflib ratio >= FUZZY_CUTOFF) only among the FUZZY_CANDIDATES names sharing
+    the most character trigrams with the query, its repeated words counted once: a search costs
+    the same bounded work whatever the text. Answers are cached (at most CACHED_HITS hits).
 
     >>> index = LabelIndex([("couples-therapy", "Couples therapy"),
     ...                     ("eft", "Emotionally focused therapy")])
@@ -39,6 +44,9 @@ class LabelIndex:
                 self._exact[norm].append(key)
                 for gram in _trigrams(norm):
                     self._trigrams[gram].append(index)
+        self._answers: OrderedDict[str, tuple[tuple[str, float], ...]] = OrderedDict()
+        self._cached_hits = 0
+        self._lock = threading.Lock()
 
     @property
     def names(self) -> list[tuple[str, str]]:
@@ -50,27 +58,61 @@ class LabelIndex:
         query = normalize_phrase(text)
         if not query:
             return []
+        with self._lock:
+            found = self._answers.get(query)
+            if found is not None:
+                self._answers.move_to_end(query)
+                return list(found)
+        found = tuple(self._search(query))
+        with self._lock:
+            if query not in self._answers and len(found) <= CACHED_HITS:
+                self._answers[query] = found
+                self._cached_hits += len(found)
+                while self._cached_hits > CACHED_HITS:
+                    self._cached_hits -= len(self._answers.popitem(last=False)[1])
+        return list(found)
+
+    def _search(self, query: str) -> list[tuple[str, float]]:
         best: dict[str, float] = dict.fromkeys(self._exact.get(query, ()), 1.0)
         spaced = f" {query}"
         for norm, key in self._names:
             score = word_score(query, spaced, norm)
             if score > best.get(key, 0.0):
                 best[key] = score
-        for index in self._fuzzy_candidates(query):
+        fuzzy = FuzzyMatcher(query)
+        for index in self._fuzzy_candidates(fuzzy.words):
             norm, key = self._names[index]
-            score = fuzzy_score(query, norm)
+            score = fuzzy.score(norm)
             if score > best.get(key, 0.0):
                 best[key] = score
         return ranked(best)
 
     def _fuzzy_candidates(self, query: str) -> list[int]:
+        """The names sharing enough of the query's trigrams, at most FUZZY_CANDIDATES of them
+        (those sharing the most)."""
         grams = _trigrams(query)
         shared: dict[int, int] = defaultdict(int)
         for gram in grams:
             for index in self._trigrams.get(gram, ()):
                 shared[index] += 1
-        need = shared_needed(grams)
-        return [index for index, count in shared.items() if count >= need]
+        return most_shared(shared, shared_needed(grams))
+
+
+class FuzzyMatcher:
+    """difflib's ratio of names to one query, its repeated words counted once."""
+
+    def __init__(self, query: str):
+        self.words = " ".join(dict.fromkeys(query.split()))
+        self._matcher = difflib.SequenceMatcher(None, self.words)
+
+    def score(self, norm: str) -> float:
+        """0.6 times the ratio when it reaches FUZZY_CUTOFF, else 0."""
+        self._matcher.set_seq2(norm)
+        if self._matcher.real_quick_ratio() < FUZZY_CUTOFF or \
+                self._matcher.quick_ratio() < FUZZY_CUTOFF:
+            return 0.0
+        ratio = self._matcher.ratio()
+        return round(0.6 * ratio, 4) if ratio >= FUZZY_CUTOFF else 0.0
 
 
 def word_score(query: str, spaced: str, norm: str) -> float:
@@ -83,12 +125,6 @@ def word_score(query: str, spaced: str, norm: str) -> float:
     return 0.0
 
 
-def fuzzy_score(query: str, norm: str) -> float:
-    """0.6 times difflib's ratio when it reaches FUZZY_CUTOFF, else 0."""
-    ratio = difflib.SequenceMatcher(None, query, norm).ratio()
-    return round(0.6 * ratio, 4) if ratio >= FUZZY_CUTOFF else 0.0
-
-
 def ranked(best: dict[str, float]) -> list[tuple[str, float]]:
     return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
 
@@ -96,6 +132,13 @@ def ranked(best: dict[str, float]) -> list[tuple[str, float]]:
 def shared_needed(grams: set[str]) -> int:
     """Trigrams a name must share with a query of ``grams`` to be tried fuzzily."""
     return max(1, int(len(grams) * MIN_SHARED_TRIGRAMS))
+
+
+def most_shared(shared: dict[int, int], need: int) -> list[int]:
+    """Of the names (by number) sharing at least ``need`` trigrams, the FUZZY_CANDIDATES
+    sharing the most (the lower number first on a tie)."""
+    kept = [(count, -index) for index, count in shared.items() if count >= need]
+    return [-index for _, index in heapq.nlargest(FUZZY_CANDIDATES, kept)]
 
 
 def title_grams(title: str) -> set[str]:

@@ -26,6 +26,7 @@ import sqlite3
 import struct
 import tempfile
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import StoreError
@@ -47,7 +48,10 @@ CREATE TABLE concepts (
     slug TEXT PRIMARY KEY, label TEXT NOT NULL, kind TEXT NOT NULL, definition TEXT,
     alt_labels TEXT NOT NULL, broader TEXT NOT NULL,  -- JSON lists
     related TEXT NOT NULL,                            -- JSON [[relation kind, concept], ...]
-    sensitive INTEGER NOT NULL, source TEXT, position INTEGER NOT NULL,
+    sensitive INTEGER NOT NULL,
+    context TEXT NOT NULL,  -- JSON [[labels, words], ...]: labels that need one of the words
+    unless TEXT NOT NULL,   -- JSON phrases that void a match inside them
+    source TEXT, position INTEGER NOT NULL,
     articles INTEGER NOT NULL DEFAULT 0, questions INTEGER NOT NULL DEFAULT 0,
     answers INTEGER NOT NULL DEFAULT 0, mentions INTEGER NOT NULL DEFAULT 0,
     central_articles INTEGER NOT NULL DEFAULT 0, pagerank REAL NOT NULL DEFAULT 0,
@@ -86,7 +90,7 @@ CREATE TABLE document_data (
     document INTEGER PRIMARY KEY,
     blocks TEXT NOT NULL,    -- JSON [[kind, level, start, end], ...]
     mentions TEXT NOT NULL,  -- JSON [[concept, block, sentence start, sentence end, start, end,
-                             --        negated 0/1], ...] by position
+                             --        negated 0/1, hypothetical 0/1], ...] by position
     cues BLOB NOT NULL,      -- zlib JSON [[source, target, relation kind, cue words, start, end,
                              --             section, [[start, end], ...]], ...]
     phrases BLOB NOT NULL,   -- zlib: candidate phrases, one a line, repeated uses after a NUL
@@ -140,7 +144,8 @@ CREATE UNIQUE INDEX related_concepts_pair ON related_concepts(concept, other);
 -- The gaps.
 CREATE TABLE candidate_terms (
     rank INTEGER PRIMARY KEY, phrase TEXT NOT NULL, count INTEGER NOT NULL,
-    documents INTEGER NOT NULL, examples TEXT NOT NULL
+    documents INTEGER NOT NULL, examples TEXT NOT NULL,  -- JSON sentences
+    score REAL NOT NULL, kind TEXT, variants TEXT NOT NULL  -- termhood, guessed kind, JSON
 );
 CREATE TABLE missing_links (
     rank INTEGER PRIMARY KEY, source TEXT NOT NULL, target TEXT NOT NULL, via TEXT NOT NULL,
@@ -158,7 +163,7 @@ CREATE VIEW mentions AS
                   json_extract(m.value, '$[5]') - json_extract(m.value, '$[4]')) AS matched,
            substr(x.text, json_extract(m.value, '$[2]') + 1,
                   json_extract(m.value, '$[3]') - json_extract(m.value, '$[2]')) AS sentence,
-           json_extract(m.value, '$[6]') AS negated
+           json_extract(m.value, '$[6]') AS negated, json_extract(m.value, '$[7]') AS hypothetical
     FROM document_data x JOIN documents d ON d.id = x.document, json_each(x.mentions) m;
 CREATE VIEW document_concept_slugs AS
     SELECT d.slug AS document, d.kind, c.concept, c.count, c.weight, c.central
@@ -251,6 +256,16 @@ class Store:
     def rows(self, sql: str, params=()) -> list[tuple]:
         try:
             return self._connection().execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path}: the graph store is damaged ({exc}); {REBUILD}") \
+                from None
+
+    def iterate(self, sql: str, params=()) -> Iterator[tuple]:
+        """The rows of ``sql`` one batch at a time (for lists that grow with the corpus)."""
+        try:
+            cursor = self._connection().execute(sql, params)
+            while batch := cursor.fetchmany(1000):
+                yield from batch
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: the graph store is damaged ({exc}); {REBUILD}") \
                 from None

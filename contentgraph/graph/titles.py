@@ -1,16 +1,19 @@
 """Document title search read from the store, scored as ``search.LabelIndex`` scores names.
 
 Exact and prefix matches come from the index on normalised titles; word and fuzzy matches
-from the title trigrams: the postings of the query's rarest trigrams, enough of them that every
-title sharing the needed number of trigrams is among the candidates, and each candidate is
-then scored exactly. At most ``BUDGET`` postings and prefix rows are read per query, whatever
-the corpus size (past it, the rarest trigrams' candidates are kept).
+from the title trigrams (and, for a one-letter query, the titles' word initials): the postings
+of the query's rarest trigrams, enough of them that every title sharing the needed number of
+trigrams is among the candidates. Each candidate gets its word score, and the
+``FUZZY_CANDIDATES`` sharing the most trigrams a fuzzy score. At most ``BUDGET`` postings and
+prefix rows are read per query, whatever the corpus size (past it, the rarest trigrams'
+candidates are kept).
 """
 
 from __future__ import annotations
 
 from ..taxonomy.normalize import normalize_phrase
-from .search import _trigrams, fuzzy_score, ranked, shared_needed, word_score
+from .search import (FuzzyMatcher, _trigrams, most_shared, ranked, shared_needed,
+                     word_score)
 from .store import Store
 
 BUDGET = 20_000
@@ -31,7 +34,8 @@ class StoredTitles:
         names = dict(self.store.rows(
             "SELECT id, title_key FROM documents WHERE title_key >= ? AND title_key < ? LIMIT ?",
             (query, upper, BUDGET)))
-        grams = _trigrams(query)
+        fuzzy = FuzzyMatcher(query)
+        grams = _trigrams(fuzzy.words)
         need = shared_needed(grams)
         counts = dict(self.store.rows(
             f"SELECT gram, documents FROM title_gram_counts WHERE gram IN "
@@ -55,12 +59,13 @@ class StoredTitles:
         spaced = f" {query}"
         scores: dict[int, float] = {}
         for doc_id, norm in names.items():
-            if not norm:
-                continue
             score = 1.0 if norm == query else word_score(query, spaced, norm)
-            if score < 1.0 and len(grams & _trigrams(norm)) >= need:
-                score = max(score, fuzzy_score(query, norm))
             if score > 0:
+                scores[doc_id] = score
+        shared = {doc_id: len(grams & _trigrams(norm)) for doc_id, norm in names.items()}
+        for doc_id in most_shared(shared, need):
+            score = fuzzy.score(names[doc_id])
+            if score > scores.get(doc_id, 0.0):
                 scores[doc_id] = score
         slugs = self._slugs(sorted(scores))
         return ranked({slugs[doc_id]: score for doc_id, score in scores.items()})

@@ -113,7 +113,7 @@ def extract(doc: Document, extractor: Extractor, taxonomy: Taxonomy,
     """A document's mentions and cues; None (and an error) when extraction fails on it."""
     try:
         mentions = extractor.mentions(doc)
-        return mentions, find_cues(doc, mentions, extractor.sentences(doc), taxonomy)
+        return mentions, find_cues(doc, mentions, taxonomy)
     except Exception as exc:  # noqa: BLE001 - one document's failure must not stop the build
         errors.append(LoadError(doc.source, f"extraction failed for document '{doc.slug}': "
                                             f"{exc}"))

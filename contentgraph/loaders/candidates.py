@@ -1,49 +1,41 @@
-"""Candidate terms: frequent phrases the taxonomy does not know yet.
+"""Candidate terms: phrases of the field the taxonomy does not know yet.
 
 A candidate is a run of 2-4 words inside one sentence, not crossing punctuation, not touching a
 matched concept, with no stop word (nor a contraction or a word under three letters) at either
 edge. Phrases are counted by their normalised words (so "attachment wounds" and "attachment
-wound" are one candidate, shown as first seen), ranked by the number of documents using them,
-and a phrase is dropped when a longer candidate that contains it is used by as many documents.
+wound" are one candidate, the other ways of writing it kept as variants), and ranked by termhood
+(``termhood``: shape, use, specificity against general English, nearness to known concepts) with
+their C-value; a phrase is dropped when a longer candidate that contains it is used by as many
+documents.
 
 The work is split so that a build can keep it per document: ``document_phrases`` lists one
 document's phrases (the costly part, cached with each file's records), ``rank_candidates`` merges
-the lists of all documents (counting in C) and reads example sentences again only from the few
-documents that first use the winning phrases.
+the lists of all documents (counting in C) and reads again only a sample of the documents that use
+the shortlisted phrases.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from typing import NamedTuple
 
 from ..taxonomy.normalize import CHAR_TABLE, WORD_RE, normalize_token
 from .extract import Extractor
 from .model import CandidateTerm, Document, Mention
+from .termhood import (STOP_WORDS, KindGuesser, is_noun_phrase, is_term_shaped, is_verbal_use,
+                       specificity)
 
 MIN_WORDS, MAX_WORDS = 2, 4
 MIN_DOCUMENTS = 2
 EXAMPLES = 2
+SHORTLIST = 4  # phrases read again per candidate wanted
+SAMPLE = 8  # uses read again per phrase (one per document)
+NEAR_FLOOR = 0.25  # the share of its score a phrase keeps when its sentences name no concept
+MAX_BURST = 3.0  # uses per document counted at most
 
-STOP_WORDS = frozenset("""
-a about above after again against all also am an and any are as at be because been before
-being below between both but by can could did do does doing don done down during each either
-else even ever every few for from further get gets getting got had has have having he her here
-hers herself him himself his how however i if in into is it its itself just least less let like
-many may me might more most much must my myself neither never no nor not now of off often on
-once one only or other others otherwise our ours ourselves out over own per perhaps quite rather
-really same say says see seem seems shall she should since so some something sometimes still
-such than that the their theirs them themselves then there these they thing things this those
-though through thus to too toward under until up upon us use used very want was way we well were
-what whatever when where whether which while who whom whose why will with within without would
-yet you your yours yourself yourselves make makes made go goes going gone come comes came take
-takes took know knows knew think thinks thought feel feels felt try tries tried need needs let
-lot lots kind sort able also maybe okay ok yes yeah etc e g ie eg s t re ll ve d m good great
-best better first next last new another sure glad sorry luck hope thanks thank wish important
-helpful different little big whole real true hard easy right ago year month week day hour minute
-time old today tomorrow yesterday two three four five six seven eight nine ten
-""".split())
 # Between two words of a phrase: only spaces, dashes and quotes.
 _JOINER = re.compile(r"[\s\-\u2010-\u2015\"'\u2018\u2019\u201c\u201d]*")
 
@@ -83,6 +75,7 @@ _TOKEN = re.compile(r"\w+(?:'\w+)*|(?:\n|[^\w\s\-\"'])+")
 # sentence, word by word (``_runs``).
 _NOT_JOINING = re.compile("[" + "".join(
     chr(c) for c in CHAR_TABLE if _JOINER.fullmatch(chr(c)) is None) + "]")
+_WORD_BEFORE = re.compile(r"([\w']+)[^\w']*\Z")  # the last word of a slice of text
 _MASK = "\n"  # stands for a matched concept's characters: no word, and it joins nothing
 
 
@@ -144,30 +137,61 @@ def document_phrases(document: Document, mentions: Iterable[Mention],
     return distinct, [k for k, c in Counter(found).items() for _ in range(c - 1)]
 
 
-def _places(document: Document, mentions: Iterable[Mention], extractor: Extractor,
-            wanted: set[str]) -> dict[str, tuple[str, str]]:
-    """For each phrase of ``wanted`` the document uses: its first use as written (lower case,
-    spaces squeezed) and the sentence holding it."""
-    text, places = document.text, {}
+class _Use(NamedTuple):
+    """One use of a phrase, as ``_uses`` reads it."""
+
+    shown: str  # as written, lower case, spaces squeezed
+    sentence: str
+    kinds: tuple  # ConceptKinds of the concepts named in the sentence
+    author: str | None
+    verbal: bool  # the word before makes it a verb ("to move forward")
+    name: bool  # written capitalised inside the sentence ("Puerto Rico")
+
+
+def _uses(document: Document, mentions: list[Mention], extractor: Extractor,
+          wanted: set[str]) -> dict[str, _Use]:
+    """For each phrase of ``wanted`` the document uses: its first use."""
+    text, found = document.text, {}
+    kinds_at: dict[int, list] = {}
+    for m in mentions:
+        if not m.negated:
+            kinds_at.setdefault(m.sentence_start, []).append(extractor.taxonomy[m.concept].kind)
     for s_start, s_end, run in _runs(text, extractor.sentences(document), _blocked(mentions)):
         words = [w for _, _, w in run]
         for size in range(MIN_WORDS, MAX_WORDS + 1):
             for i in range(len(run) - size + 1):
                 key = " ".join(words[i:i + size])[1:]
-                if key in wanted and key not in places:
-                    shown = " ".join(text[run[i][0]:run[i + size - 1][1]].lower().split())
-                    places[key] = (shown, text[s_start:s_end])
-        if len(places) == len(wanted):
+                if key not in wanted or key in found:
+                    continue
+                start, end = run[i][0], run[i + size - 1][1]
+                written = text[start:end].split()
+                before = _WORD_BEFORE.search(text, s_start, start)
+                found[key] = _Use(
+                    " ".join(written).lower(), text[s_start:s_end],
+                    tuple(kinds_at.get(s_start, ())), document.author,
+                    is_verbal_use(before.group(1).lower() if before else None),
+                    start > s_start and all(w[:1].isupper() for w in written
+                                            if w.lower() not in STOP_WORDS))
+        if len(found) == len(wanted):
             break
-    return places
+    return found
 
 
 def rank_candidates(documents: Sequence[Document], phrases: Sequence[DocumentPhrases],
                     mentions_by_doc: Mapping[str, list[Mention]], extractor: Extractor,
-                    n: int = 200) -> list[CandidateTerm]:
-    """The ``n`` most used candidate terms, from each document's ``document_phrases`` (in the
-    order of ``documents``), with up to two example sentences (from the first documents using
-    them)."""
+                    n: int = 200, rejected: Iterable[str] = ()) -> list[CandidateTerm]:
+    """The ``n`` phrases most worth a concept, from each document's ``document_phrases`` (in the
+    order of ``documents``), best first, each with its termhood score, a guessed kind, the ways
+    it is written and up to two example sentences.
+
+    A phrase used by at least ``MIN_DOCUMENTS`` documents, shaped like a term, a noun phrase in
+    most of its uses and a name in few (``termhood``), and not among the ``rejected`` phrases
+    (normalised, as ``Taxonomy.rejected``), is scored by its C-value over document counts
+    (frequency less what the longer phrases holding it explain, favouring longer phrases), its
+    specificity against general English, how often its sentences name a known concept, its
+    burstiness (uses per document) and how many authors use it. Only the best
+    ``SHORTLIST * n`` by the first two are read again, in at most ``SAMPLE`` documents each.
+    """
     count: Counter[str] = Counter()
     doc_count: Counter[str] = Counter()
     for distinct, more in phrases:
@@ -175,64 +199,62 @@ def rank_candidates(documents: Sequence[Document], phrases: Sequence[DocumentPhr
         count.update(distinct)
         if more:
             count.update(more)
-    kept = select_candidates(levels(doc_count, count), n)
-    examples = find_examples(((distinct, lambda d=doc: (d, mentions_by_doc.get(d.slug, ())))
-                              for doc, (distinct, _) in zip(documents, phrases)),
-                             extractor, {k for k, _, _ in kept})
-    return candidate_terms_of(kept, examples, n)
+    return rank_counted(count, doc_count, (
+        (distinct, lambda d=doc: (d, mentions_by_doc.get(d.slug, ())))
+        for doc, (distinct, _) in zip(documents, phrases)), extractor, n, rejected)
 
 
-def levels(doc_count: Mapping[str, int], count: Mapping[str, int]):
-    """``(documents, [(phrase, uses), ...])`` for each number of documents a phrase is used in,
-    most first, down to ``MIN_DOCUMENTS`` (what ``select_candidates`` reads)."""
-    frequent = sorted(((d, k) for k, d in doc_count.items() if d >= MIN_DOCUMENTS),
-                      key=lambda dk: -dk[0])
-    at = 0
-    while at < len(frequent):
-        docs = frequent[at][0]
-        end = at
-        while end < len(frequent) and frequent[end][0] == docs:
-            end += 1
-        yield docs, [(k, count[k]) for _, k in frequent[at:end]]
-        at = end
+def rank_counted(count: Mapping[str, int], doc_count: Mapping[str, int], documents,
+                 extractor: Extractor, n: int = 200, rejected: Iterable[str] = ()
+                 ) -> list[CandidateTerm]:
+    """``rank_candidates`` from the phrases' counts (uses and documents): ``documents`` gives,
+    in order, each document's distinct phrases and a function that reads the document and its
+    mentions (only the documents using a shortlisted phrase are read)."""
+    rejected = frozenset(rejected)
+    shaped = [k for k, d in doc_count.items() if d >= MIN_DOCUMENTS
+              and is_term_shaped(_words(k)) and " ".join(_words(k)) not in rejected]
+    holders = _holders(shaped, doc_count)
+    c_value = {}
+    for key in shaped:
+        held = holders.get(key, ())
+        if not held or max(held) < doc_count[key]:
+            c_value[key] = math.log2(1 + len(_words(key))) * (
+                doc_count[key] - (sum(held) / len(held) if held else 0))
+    shortlist = sorted(c_value, key=lambda k: (-c_value[k] * specificity(" ".join(_words(k))),
+                                               k))[:SHORTLIST * n]
+    uses = _sample_uses(documents, extractor, set(shortlist))
+    guesser = KindGuesser(extractor.taxonomy)
+    ranked = []
+    for key in shortlist:
+        sample = uses[key]
+        shown = Counter(u.shown for u in sample).most_common()
+        if 2 * sum(u.verbal or u.name for u in sample) >= len(sample) \
+                or not is_noun_phrase(shown[0][0].split()):
+            continue
+        near = sum(bool(u.kinds) for u in sample) / len(sample)
+        authors = len({u.author for u in sample})
+        score = c_value[key] * specificity(shown[0][0]) \
+            * (NEAR_FLOOR + (1 - NEAR_FLOOR) * near) \
+            * min(count[key] / doc_count[key], MAX_BURST) \
+            * (0.5 + 0.5 * (authors - 1) / max(len(sample) - 1, 1))
+        kind = guesser.guess(_words(key), (k for u in sample for k in u.kinds))
+        ranked.append(CandidateTerm(
+            shown[0][0], count[key], doc_count[key],
+            tuple(u.sentence for u in sample[:EXAMPLES]), round(score, 3),
+            kind.value if kind else None, tuple(sorted(s for s, _ in shown[1:]))))
+    ranked.sort(key=lambda c: (-c.score, -c.document_count, c.phrase))
+    return ranked[:n]
 
 
-def select_candidates(by_documents, n: int) -> list[tuple[str, int, int]]:
-    """The candidates worth ranking, ``(phrase, documents, uses)``, from ``by_documents`` (as
-    ``levels`` gives them): a phrase is dropped when a longer candidate holding it is used by as
-    many documents (always one of the same level), and levels are read only until ``n``
-    phrases are kept (all ties at the cut are kept: examples order them)."""
-    kept: list[tuple[str, int, int]] = []
-    for docs, phrases in by_documents:
-        if docs < MIN_DOCUMENTS:
-            break
-        best_longer = _best_longer([k for k, _ in phrases], dict.fromkeys((k for k, _ in phrases),
-                                                                          docs))
-        kept += [(k, docs, uses) for k, uses in phrases if best_longer.get(k, 0) < docs]
-        if len(kept) >= n:
-            break
-    kept.sort(key=lambda kdu: (-kdu[1], -kdu[2]))
-    if len(kept) > n:  # the ties at the cut are ordered by how the phrase is shown
-        last = kept[n - 1][1:]
-        kept = [kdu for kdu in kept if kdu[1:] >= last]
-    return kept
+def _words(key: str) -> list[str]:
+    """The normalised words of a phrase key ("attachment +wound" -> attachment, wound)."""
+    return [w.lstrip("+-") for w in key.split(" ")]
 
 
-def candidate_terms_of(kept: list[tuple[str, int, int]], examples: dict, n: int
-                       ) -> list[CandidateTerm]:
-    """CandidateTerms of ``select_candidates``'s phrases with their ``find_examples``."""
-    kept = sorted(kept, key=lambda kdu: (-kdu[1], -kdu[2], examples[kdu[0]][0][0]))
-    return [CandidateTerm(examples[k][0][0], uses, docs,
-                          tuple(sentence for _, sentence in examples[k]))
-            for k, docs, uses in kept[:n]]
-
-
-def find_examples(documents, extractor: Extractor, wanted: set[str]
-                  ) -> dict[str, list[tuple[str, str]]]:
-    """Phrase -> its first uses ``(shown, sentence)`` in the first ``EXAMPLES`` documents using
-    it. ``documents`` gives ``(distinct phrases, read)`` in order, ``read()`` giving the document
-    and its mentions: only the documents that use a wanted phrase are read."""
-    found: dict[str, list[tuple[str, str]]] = {k: [] for k in wanted}
+def _sample_uses(documents, extractor, wanted: set[str]) -> dict[str, list[_Use]]:
+    """Phrase -> its first use in each of the first ``SAMPLE`` documents using it; only those
+    documents are read again (``documents`` as ``rank_counted`` takes them)."""
+    found: dict[str, list] = {k: [] for k in wanted}
     pending = set(wanted)
     for distinct, read in documents:
         if not pending:
@@ -241,9 +263,9 @@ def find_examples(documents, extractor: Extractor, wanted: set[str]
         if not here:
             continue
         doc, mentions = read()
-        for key, place in _places(doc, mentions, extractor, here).items():
-            found[key].append(place)
-            if len(found[key]) == EXAMPLES:
+        for key, use in _uses(doc, mentions, extractor, here).items():
+            found[key].append(use)
+            if len(found[key]) == SAMPLE:
                 pending.discard(key)
     return found
 
@@ -254,24 +276,21 @@ def candidate_terms(
     extractor: Extractor,
     n: int = 200,
 ) -> list[CandidateTerm]:
-    """The ``n`` most used candidate terms across ``documents``, with up to two example sentences
-    (from different documents)."""
+    """The ``n`` candidate terms of ``documents`` most worth a concept (``rank_candidates``),
+    never a phrase the extractor's taxonomy rejects."""
     documents = list(documents)
     phrases = [document_phrases(d, mentions_by_doc.get(d.slug, ()), extractor) for d in documents]
-    return rank_candidates(documents, phrases, mentions_by_doc, extractor, n)
+    return rank_candidates(documents, phrases, mentions_by_doc, extractor, n,
+                           extractor.taxonomy.rejected)
 
 
-def _best_longer(frequent: list[str], doc_count: Counter) -> dict[str, int]:
-    """For each phrase inside a longer frequent phrase, the most documents such a phrase has."""
-    best: dict[str, int] = {}
-    for longer in frequent:
+def _holders(phrases: list[str], doc_count: Counter) -> dict[str, list[int]]:
+    """For each phrase inside longer ones of ``phrases``, the document counts of those."""
+    held: dict[str, list[int]] = {}
+    for longer in phrases:
         words = ("+" + longer).split(" ")
-        if len(words) == MIN_WORDS:
-            continue
-        used = doc_count[longer]
-        for size in range(MIN_WORDS, len(words)):
-            for i in range(len(words) - size + 1):
-                part = " ".join(words[i:i + size])[1:]
-                if used > best.get(part, 0):
-                    best[part] = used
-    return best
+        parts = {" ".join(words[i:i + size])[1:] for size in range(MIN_WORDS, len(words))
+                 for i in range(len(words) - size + 1)}
+        for part in parts:
+            held.setdefault(part, []).append(doc_count[longer])
+    return held

@@ -132,6 +132,17 @@ def absolute_link(href: str, base: str | None) -> str | None:
     return url if url.startswith(("http://", "https://")) else None
 
 
+def web_url(url: str | None) -> str | None:
+    """``url`` when it is an http(s) address, else None (no ``javascript:`` or ``data:``).
+
+    >>> web_url(" https://a.test/x "), web_url("JavaScript:alert(1)")
+    ('https://a.test/x', None)
+    """
+    if url and url.strip().lower().startswith(("http://", "https://")):
+        return url.strip()
+    return None
+
+
 def dedupe(items: list[str]) -> list[str]:
     """``items`` without repeats, first occurrence kept."""
     return list(dict.fromkeys(items))

@@ -12,6 +12,8 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
+from ..errors import capped
+
 BLOCK_SEPARATOR = "\n\n"
 BLOCK_KINDS = ("heading", "paragraph", "list_item", "question", "answer")
 DOCUMENT_KINDS = ("article", "question", "answer")
@@ -107,6 +109,9 @@ class LoadError:
     reason: str
     line: int | None = None  # line or row number where it applies
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "reason", capped(self.reason))
+
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
         return f"{where}: {self.reason}"
@@ -137,7 +142,9 @@ class Mention:
     start: int  # span of the match in Document.text
     end: int
     text: str  # the matched surface text
-    negated: bool = False  # inside a negation or a meaning-flipping contrast
+    negated: bool = False  # not asserted: inside a negation, a meaning-flipping contrast or a
+    #                        hypothetical ("if you bring it up you might start a fight")
+    hypothetical: bool = False  # not asserted because hypothetical (``negated`` is set too)
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,3 +189,6 @@ class CandidateTerm:
     count: int
     document_count: int
     examples: tuple[str, ...]  # up to two example sentences
+    score: float = 0.0  # termhood: frequency, specificity and nearness to known concepts
+    kind: str | None = None  # guessed ConceptKind value, e.g. "BEHAVIOR"
+    variants: tuple[str, ...] = ()  # other ways the documents write it ("self-worth")

@@ -1,5 +1,9 @@
 """Per document, each concept's count, tf-idf-like weight and central flag.
 
+A concept is one of the document's only when at least one of its mentions is asserted: "this is
+not abuse" alone, or "if you bring it up you might start a fight", does not make the document
+one about abuse or conflict.
+
 - ``count``: the concept's (non-overlapping) mentions in the document, negated ones included.
 - ``weight``: term frequency times inverse document frequency over the documents scored
   together, scaled so that the document's strongest concept weighs 1. A mention in the title
@@ -33,7 +37,8 @@ def concept_stats(document: Document, mentions: Iterable[Mention]) -> dict[str, 
 
 
 def tally_mentions(mentions: Iterable[tuple[str, str, int, bool]]) -> dict[str, list]:
-    """``concept_stats`` of ``(concept, block kind, block level, negated)`` per mention."""
+    """``concept_stats`` of ``(concept, block kind, block level, negated)`` per mention; only
+    the concepts with an asserted mention."""
     per_concept: dict[str, list] = {}
     for concept, kind, level, negated in mentions:
         stats = per_concept.setdefault(concept, [0, 0.0, 0, 0])
@@ -43,7 +48,7 @@ def tally_mentions(mentions: Iterable[tuple[str, str, int, bool]]) -> dict[str, 
         stats[2] += not negated
         if kind == "heading":
             stats[3] = 1
-    return per_concept
+    return {concept: stats for concept, stats in per_concept.items() if stats[2]}
 
 
 def inverse_document_frequency(document_frequency: Mapping[str, int],

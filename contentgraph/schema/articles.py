@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from ..loaders import model
+from ..loaders.cleaning import web_url
 from .context import graph_of
 from .pagination import PageInfo, check_size, encode_cursor, page_info
 
@@ -37,7 +38,8 @@ class Article:
     slug: strawberry.ID = strawberry.field(description="Stable identifier of the document.")
     kind: str = strawberry.field(description="`article`, `question` or `answer`.")
     title: str = strawberry.field(description="Title (for an answer, derived from its question).")
-    url: str | None = strawberry.field(description="Where the document is published, when known.")
+    url: str | None = strawberry.field(
+        description="Where the document is published (an http or https address), when known.")
     author: str | None = strawberry.field(description="Author's name, when known.")
     published: str | None = strawberry.field(
         description="Publication date (ISO 8601), when known.")
@@ -46,7 +48,7 @@ class Article:
     @classmethod
     def of(cls, doc: model.Document) -> Article:
         """The GraphQL view of a document."""
-        return cls(slug=doc.slug, kind=doc.kind, title=doc.title, url=doc.url,
+        return cls(slug=doc.slug, kind=doc.kind, title=doc.title, url=web_url(doc.url),
                    author=doc.author, published=doc.published, data=doc)
 
     @strawberry.field(description="Number of words of the cleaned text.")

@@ -63,7 +63,8 @@ class Query:
     def articles(
         self, info: strawberry.Info,
         concept: Annotated[str | None, strawberry.argument(
-            description="Only articles that mention the concept with this slug.")] = None,
+            description="Only articles that mention the concept with this slug (none when "
+                        "no concept has it).")] = None,
         author: Annotated[str | None, strawberry.argument(
             description="Only articles by this author (name or slug).")] = None,
         search: Annotated[str | None, strawberry.argument(
@@ -74,9 +75,12 @@ class Query:
     ) -> ArticleConnection:
         text = clean_search(search)
         author = clean_search(author, "author")
+        graph = graph_of(info)
+        if concept is not None and graph.concept(concept) is None:
+            return article_connection(0, [], 0)  # no such concept: no article mentions it
         start, size = page_bounds(first, after, default=20)
-        total, items = graph_of(info).document_page(concept=concept, author=author, search=text,
-                                                    start=start, n=size)
+        total, items = graph.document_page(concept=concept, author=author, search=text,
+                                           start=start, n=size)
         return article_connection(start, items, total)
 
     @strawberry.field(description="How two concepts connect, with the evidence for each hop; "

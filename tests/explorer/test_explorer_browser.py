@@ -93,7 +93,7 @@ def test_search_follow_concepts_and_open_the_gaps(watched, example_graph, make_a
         page.goto(base_url + "/")
         assert page.locator("h1").inner_text() == "Explore the writing"
         page.get_by_label("Search concepts and articles").fill("anxious attachment")
-        page.wait_for_function("document.querySelectorAll('#suggestions option').length > 0")
+        page.locator("#suggestions option").first.wait_for(state="attached")  # no eval: CSP
         suggested = page.locator("#suggestions option").first.get_attribute("value")
         assert suggested.lower() == "anxious attachment"  # suggested as you type
         page.get_by_role("button", name="Search").click()

@@ -42,7 +42,7 @@ ARTICLES = {
         "The pursue-withdraw cycle can lead to therapy refusal.",
         "Recurring conflict keeps the pursue-withdraw cycle going."]),
     "attachment": ("Anxious attachment", "https://example.org/attachment", [
-        "Anxious attachment often comes with a need for reassurance.",
+        "Anxious attachment often shows up as a need for reassurance.",
         "Anxious attachment and reassurance go together.",
         "Anxious attachment can lead to the pursuer role.",
         "Loneliness is common."]),
@@ -88,8 +88,8 @@ def tiny_build(articles=ARTICLES, questions=(), out=None):
         docs.append(make_document(slug, text, None, [text], kind="question"))
     extracted = []
     for doc in docs:
-        mentions, sentences = extract(doc)
-        extracted.append((doc, mentions, find_cues(doc, mentions, sentences, TAXONOMY)))
+        mentions, _ = extract(doc)
+        extracted.append((doc, mentions, find_cues(doc, mentions, TAXONOMY)))
     if out is None:
         out = Path(tempfile.mkdtemp(prefix="cg-tiny-")) / "tiny.graph"
     return build_documents(extracted, TAXONOMY, out)

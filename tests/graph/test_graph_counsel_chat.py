@@ -9,7 +9,6 @@ import pytest
 
 from contentgraph.graph.build import build
 from contentgraph.loaders.cues import find_cues
-from contentgraph.loaders.extract import Extractor
 
 CSV = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "counsel-chat"
 
@@ -45,10 +44,8 @@ def test_unanswered_questions_are_ranked_by_demand(counsel_chat):
 
 def test_sentence_cues_are_verbs_with_both_concepts_highlighted(counsel_chat):
     """Cue words used as nouns ("the cause of", "different causes") state no relation."""
-    extractor = Extractor(counsel_chat.taxonomy)
     cues = [c for kind in ("question", "answer") for doc in counsel_chat.documents(kind=kind)
-            for c in find_cues(doc, counsel_chat.mentions(doc.slug), extractor.sentences(doc),
-                               counsel_chat.taxonomy)
+            for c in find_cues(doc, counsel_chat.mentions(doc.slug), counsel_chat.taxonomy)
             if not c.cue.startswith("list under")]
     assert len(cues) >= 30
     for cue in cues:

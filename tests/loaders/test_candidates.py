@@ -24,13 +24,19 @@ def run(n=50):
     return candidate_terms(docs, mentions, EXTRACTOR, n=n)
 
 
-def test_frequent_phrases_are_lemma_deduplicated_and_ranked_by_documents():
-    terms = run()
-    assert terms[0].phrase == "attachment wounds"
-    assert (terms[0].document_count, terms[0].count) == (3, 3)
-    assert len(terms[0].examples) == 2
-    assert terms[0].examples[0] == "Attachment wounds run deep."
-    assert "sleep hygiene" in [t.phrase for t in terms]
+def test_frequent_phrases_are_lemma_deduplicated_with_their_variants_and_examples():
+    terms = {t.phrase: t for t in run()}
+    assert set(terms) == {"attachment wounds", "sleep hygiene"}
+    wounds = terms["attachment wounds"]
+    assert (wounds.document_count, wounds.count) == (3, 3)
+    assert wounds.variants == ("attachment wound",)
+    assert wounds.examples == ("Attachment wounds run deep.", "Her attachment wound showed.")
+
+
+def test_phrases_near_known_concepts_rank_higher():
+    # "sleep hygiene" shares a sentence with a concept (anger management); the wounds never do
+    assert [t.phrase for t in run()] == ["sleep hygiene", "attachment wounds"]
+    assert all(t.score > 0 for t in run())
 
 
 def test_no_stop_word_edges_no_concept_words_no_single_document_phrases():

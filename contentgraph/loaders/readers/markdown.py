@@ -19,13 +19,13 @@ import yaml
 from markdown_it import MarkdownIt
 
 from ...errors import LoaderError
+from ...yamlsafe import load_yaml
 from ..cleaning import absolute_link, clean_inline, dedupe, iso_date
 from ..slugs import slug_from_file, slug_from_url, slugify
 from .base import Items, ReadResult, Source, drop_title_heading, make_document
 
 _MD = MarkdownIt("commonmark").enable("table")
 _FENCE = re.compile(r"^(?:---|\.\.\.)\s*$")
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available
 _KNOWN = {"title", "url", "author", "date", "tags", "slug", "reading_time"}
 
 
@@ -113,7 +113,7 @@ def split_front_matter(text: str) -> tuple[dict, str]:
         raise FrontMatterError("front matter opened with '---' on line 1 is never closed "
                                "(add a closing '---' line)", 1)
     try:
-        meta = yaml.load("\n".join(lines[1:end]), Loader=_YAML_LOADER)
+        meta = load_yaml("\n".join(lines[1:end]))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).split("\n")[0]

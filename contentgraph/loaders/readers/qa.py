@@ -79,6 +79,9 @@ def read_jsonl(source: Source, options: LoadOptions) -> ReadResult:
             errors.append(LoadError(source.path, f"not valid JSON: {exc.msg} (column "
                                                  f"{exc.colno})", number))
             continue
+        except RecursionError:
+            errors.append(LoadError(source.path, "the line nests too deeply to read", number))
+            continue
         if not isinstance(value, dict):
             errors.append(LoadError(source.path, f"expected a JSON object, found "
                                                  f"{type(value).__name__}", number))
