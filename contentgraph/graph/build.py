@@ -326,12 +326,12 @@ class _Steps:
         conn.execute("COMMIT")
 
     def _map(self, stage: str):
-        """The runner's map, reporting ``stage`` progress per result."""
+        """The runner's map over sized ``items``, reporting ``stage`` progress per result."""
         def map_(function, items, *shared) -> Iterator:
-            items = list(items) if not isinstance(items, list) else items
+            total = len(items)
             for done, result in enumerate(self.run.map(function, items, *shared), 1):
                 if self.progress:
-                    self.progress(stage, done, len(items))
+                    self.progress(stage, done, total)
                 yield result
         return map_
 

@@ -131,7 +131,7 @@ def relate_documents(conn: sqlite3.Connection, postings: Postings, map_: Map) ->
         for rank, (key, weight) in enumerate(found)))
     vectors = posting_vectors(conn)
     conn.execute("DELETE FROM related_documents")
-    for found in map_(related_batch, _vector_batches(conn), lists, vectors):
+    for found in map_(related_batch, _VectorBatches(conn), lists, vectors):
         conn.executemany("INSERT INTO related_documents VALUES (?,?,?,?)", (
             (doc_id, rank, other[1], value)
             for doc_id, related in found for rank, (other, value) in enumerate(related)))
@@ -149,18 +149,30 @@ def posting_vectors(conn) -> dict[tuple[str, int], dict[str, float]]:
     return out
 
 
-def _vector_batches(conn) -> Iterator[list]:
-    cursor = conn.cursor().execute(
-        "SELECT d.slug, d.id, c.concept, c.weight FROM document_concepts c "
-        "JOIN documents d ON d.id = c.document ORDER BY c.document, c.rank")
-    batch = []
-    for key, group in groupby(cursor, key=lambda row: (row[0], row[1])):
-        batch.append((key, {concept: weight for _, _, concept, weight in group}))
-        if len(batch) == BATCH:
+class _VectorBatches:
+    """Every document's concept vector, ``BATCH`` documents at a time, read as they are iterated
+    (``len``: how many batches)."""
+
+    def __init__(self, conn):
+        self.conn = conn
+
+    def __len__(self) -> int:
+        documents = self.conn.execute("SELECT count(DISTINCT document) FROM document_concepts"
+                                      ).fetchone()[0]
+        return -(-documents // BATCH)
+
+    def __iter__(self) -> Iterator[list]:
+        cursor = self.conn.cursor().execute(
+            "SELECT d.slug, d.id, c.concept, c.weight FROM document_concepts c "
+            "JOIN documents d ON d.id = c.document ORDER BY c.document, c.rank")
+        batch = []
+        for key, group in groupby(cursor, key=lambda row: (row[0], row[1])):
+            batch.append((key, {concept: weight for _, _, concept, weight in group}))
+            if len(batch) == BATCH:
+                yield batch
+                batch = []
+        if batch:
             yield batch
-            batch = []
-    if batch:
-        yield batch
 
 
 def related_batch(batch, postings, vectors) -> list[tuple[int, list]]:
