@@ -134,7 +134,8 @@ def build_command(sources: tuple[str, ...], taxonomy_files: tuple[str, ...], out
                TimeRemainingColumn())
     with Progress(*columns, transient=True, disable=not sys.stderr.isatty()) as bar:
         tasks: dict[str, int] = {}
-        names = {"read": "files read and extracted", "related": "related documents"}
+        names = {"read": "files read and extracted", "score": "documents weighed",
+                 "related": "related documents"}
 
         def progress(stage: str, done: int, total: int) -> None:
             if stage not in tasks:
