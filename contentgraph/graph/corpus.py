@@ -2,10 +2,11 @@
 
 Every stage reads the rows the per-file stages wrote (streaming them, never all at once) and
 writes its own tables: weights and ranks (``score``), relations and related concepts with
-communities and PageRank (``relate``), related documents (``relate_documents``, whose
-per-document work may run on a cluster), links, list order and search counts (``index``),
-candidate terms (``rank_candidates``), the gaps (``find_gaps``) and the counts (``count``).
-What they keep in memory is bounded by the taxonomy (concepts, pairs, postings) or by a
+communities and PageRank (``relate``), related documents (``relate_documents``), links, list
+order and search counts (``index``), candidate terms (``rank_candidates``), the gaps
+(``find_gaps``) and the counts (``count``). The per-document work of ``score`` and
+``relate_documents`` goes through a ``Map`` (a cluster's or this process's), 500 documents a
+task. What they keep in memory is bounded by the taxonomy (concepts, pairs, postings) or by a
 constant (the gap lists), not by the number of documents; candidate terms count each distinct
 phrase once (the vocabulary).
 """
@@ -28,11 +29,11 @@ from . import rows
 from .keys import normalize_url
 from .paths import communities, concept_graph, pagerank
 from .relations import Summary
-from .work import fewer_collections
 from .scores import (RELATED_KEPT, Postings, concept_links, ranked_links, related_documents,
                      shared_concepts)
+from .work import fewer_collections
 
-BATCH = 500  # documents per related-documents task
+BATCH = 500  # documents per task weighing them or finding their related documents
 
 Map = Callable  # map(function, items, *shared) -> results in order (see graph.cluster)
 
