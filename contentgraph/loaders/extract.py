@@ -22,8 +22,10 @@ furniture and a last word cut off at the end of a text are dropped.
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left
+from collections import defaultdict
 from functools import cached_property
+from itertools import accumulate
 
 import ahocorasick
 
@@ -92,7 +94,7 @@ class Extractor:
             slugs = tuple(sorted(concepts_by_form.get(form, ())))
             parts = tuple(sorted(parts_by_form[form])) if form in parts_by_form else None
             # keyed with a space before and after: the scan finds whole words only
-            automaton.add_word(f" {form} ", (len(form), slugs, parts, " " in form))
+            automaton.add_word(f" {form} ", (len(form), slugs, parts, form if " " in form else None))
         automaton.make_automaton()
         return automaton
 
@@ -112,7 +114,7 @@ class Extractor:
         text = document.text
         scan = SearchText(text)
         hits, parts = _hits(self._automaton, scan.text)
-        triggers = [scan.original(start) for start, _ in parts.pop(FURNITURE, ())]
+        triggers = sorted(scan.original(start) for start, _ in parts.pop(FURNITURE, ()))
         gaps: list[tuple[int, int]] = []
         if parts:
             hits, gaps = with_patterns(hits, parts, self._ending, scan.text)
@@ -122,32 +124,30 @@ class Extractor:
         if not spans:
             return []
         blocks, scan_text, slug = document.blocks, scan.text, document.slug
-        shifted = scan.shifted
-        cut = _cut_off(blocks[-1])
-        b = -1  # the current block; spans come in text order, so blocks and sentences only advance
-        sentences = split_sentences(text)  # a sentence never crosses a block
-        n = 0  # the current sentence
-        current = -1  # the sentence of the previous mention
+        places = scan.originals(spans)
+        cut = len(text) if _cut_off(blocks[-1]) else -1  # the end of a text cut off mid-word
+        b, block, next_block = -1, blocks[0], blocks[0].start  # spans come in text order...
+        sentences = split_sentences(text)  # ...so blocks and sentences only advance
+        sentences.append((len(text) + 1, len(text) + 1))  # past the end
+        n, current = 0, -1  # the current sentence, the sentence of the previous mention
         mentions: list[Mention] = []
-        for start, end, slugs in spans:
-            first, last = (scan.original(start), scan.original(end - 1) + 1) if shifted else (start, end)
-            if cut and last == len(text):
+        for (start, _, slugs), (first, last) in zip(spans, places):
+            if last == cut:
                 break  # the last word of a text cut off mid-word is not a word
-            if b < 0 or (b + 1 < len(blocks) and blocks[b + 1].start <= first):
+            if first >= next_block:
                 while b + 1 < len(blocks) and blocks[b + 1].start <= first:
                     b += 1
                 block = blocks[b]
-            while n < len(sentences) and sentences[n][1] <= first:
+                next_block = blocks[b + 1].start if b + 1 < len(blocks) else len(text) + 1
+            while sentences[n][1] <= first:
                 n += 1
-            if n < len(sentences) and sentences[n][0] <= first:
-                s_start, s_end = sentences[n]
-            else:
-                s_start, s_end = block.start, block.end
+            s_start, s_end = sentences[n] if sentences[n][0] <= first else (block.start, block.end)
             if s_start != current:  # a new sentence: what may apply to its mentions
                 current, sentence = s_start, text[s_start:s_end]
                 low = sentence.lower()
-                furniture = is_foreign(sentence) or any(
-                    s_start <= t < s_end for t in triggers) and is_furniture_sentence(sentence)
+                t = bisect_left(triggers, s_start)
+                furniture = is_foreign(sentence) or t < len(triggers) and triggers[t] < s_end \
+                    and is_furniture_sentence(sentence)
                 may_negate, may_suppose = may_be_negated(low), may_be_hypothetical(low)
             if furniture:
                 continue
@@ -175,26 +175,27 @@ def _cut_off(block: Block) -> bool:
 # with spaces around it matches whole words only. In the scan text an apostrophe is always inside
 # a word (edge quotes and a final "'s" became spaces): a hit never ends inside "don't".
 _PUNCTUATION = "\n.,;:!?()[]{}<>*#$%=|~^@\\\u2026\u00a1\u00bf"
-_WORD_EDGES = str.maketrans(_PUNCTUATION, " " * len(_PUNCTUATION))
-_BREAK = re.compile("[" + re.escape(_PUNCTUATION) + "]")
 
 
 def _hits(automaton: ahocorasick.Automaton, scan: str) -> tuple[list[Hit], Parts]:
     """The automaton hits, whole words: plain ``(start, end, concept slugs)``, and the spans of
     pattern parts. A phrase never crosses punctuation or a line break."""
     hits: list[Hit] = []
-    parts: Parts = {}
-    for end, (length, slugs, part_ids, phrase) in automaton.iter(
-            f" {scan.translate(_WORD_EDGES)} "):
+    parts: Parts = defaultdict(list)
+    spaced = scan
+    for char in _PUNCTUATION:
+        if char in spaced:
+            spaced = spaced.replace(char, " ")
+    for end, (length, slugs, part_ids, phrase) in automaton.iter(f" {spaced} "):
         end -= 1  # the closing space's index in the spaced text is the end offset in ``scan`` + 1
         start = end - length
-        if phrase and _BREAK.search(scan, start, end):
-            continue
+        if phrase and scan[start:end] != phrase:
+            continue  # punctuation where the phrase has a space
         if slugs:
             hits.append((start, end, slugs))
         if part_ids:
             for part in part_ids:
-                parts.setdefault(part, []).append((start, end))
+                parts[part].append((start, end))
     return hits, parts
 
 
@@ -205,17 +206,24 @@ def _longest_first(hits: list[Hit]) -> list[Hit]:
     of several are resolved longest first. The result is in text order.
     """
     hits.sort()
+    reach = list(accumulate((hit[1] for hit in hits), max))  # the furthest end so far
+    # the hits that overlap one before them, each joining the run of the hit before it
+    joins = [i for i, (hit, before) in enumerate(zip(hits[1:], reach), 1) if hit[0] < before]
+    if not joins:
+        return hits
+    runs: list[list[int]] = []  # the first and last index of each run of overlapping hits
+    for i in joins:
+        if runs and runs[-1][1] == i - 1:
+            runs[-1][1] = i
+        else:
+            runs.append([i - 1, i])
     kept: list[Hit] = []
-    group: list[Hit] = []
-    reach = -1
-    for hit in hits:
-        if hit[0] >= reach and group:
-            kept.extend(group if len(group) == 1 else _resolve(group))
-            group = []
-        group.append(hit)
-        reach = max(reach, hit[1]) if len(group) > 1 else hit[1]
-    if group:
-        kept.extend(group if len(group) == 1 else _resolve(group))
+    done = 0  # hits before this index are decided
+    for first, last in runs:
+        kept += hits[done:first]
+        kept += _resolve(hits[first:last + 1])
+        done = last + 1
+    kept += hits[done:]
     return kept
 
 

@@ -48,6 +48,9 @@ _NEGATIONS = (
 _CONTRASTS = ("rather than", "instead of", "as opposed to")
 _CUE_WORDS = frozenset(_NEGATIONS) | {"rather", "instead", "opposed"}
 _WORDS = re.compile(r"\w+")
+_CUE_BYTES = frozenset(word.encode() for word in _CUE_WORDS)
+# ASCII text with each character that ``\w`` does not match made a space
+_ASCII_WORDS = bytes(c if c < 128 and (chr(c).isalnum() or chr(c) == "_") else 32 for c in range(256))
 _CUE = re.compile(
     r"(?<![\w'])(?:(?P<contrast>" + "|".join(_CONTRASTS) + r")|"
     + "|".join(_NEGATIONS) + r"|\w+n't)(?![\w'])"
@@ -70,15 +73,20 @@ _CLAUSE_BREAK = re.compile(
 def may_be_negated(sentence: str) -> bool:
     """False when a sentence (lower case) holds no negation or contrast cue at all: none of its
     matches is negated."""
-    return "n't" in sentence or "n\u2019t" in sentence or not _CUE_WORDS.isdisjoint(
-        _WORDS.findall(sentence))
+    if "n't" in sentence or "n\u2019t" in sentence:
+        return True
+    if sentence.isascii():  # its words at C speed: every other character read as a space
+        return not _CUE_BYTES.isdisjoint(sentence.encode().translate(_ASCII_WORDS).split())
+    return not _CUE_WORDS.isdisjoint(_WORDS.findall(sentence))
 
 
 def may_be_hypothetical(sentence: str) -> bool:
-    """False when a sentence (lower case) sets no condition: none of its matches is
-    hypothetical."""
+    """False when a sentence (lower case) sets no condition or has no modal: none of its
+    matches is hypothetical."""
     return (" if " in f" {sentence}" or "in case" in sentence or "suppos" in sentence
-            or "imagine" in sentence) and _CONDITION.search(sentence) is not None
+            or "imagine" in sentence) and ("might" in sentence or "could" in sentence
+                                           or "may" in sentence) \
+        and _CONDITION.search(sentence) is not None
 
 
 def is_negated(scan: str, start: int) -> bool:

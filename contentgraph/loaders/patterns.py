@@ -20,7 +20,7 @@ from ..taxonomy.model import GAP_WORDS
 from ..taxonomy.normalize import WORD_RE
 
 Hit = tuple[int, int, tuple[str, ...]]  # start, end (in the scan text), concept slugs
-Parts = dict[int, list[tuple[int, int]]]  # part id -> its spans in the scan text, in text order
+Parts = dict[int, list[tuple[int, int]]]  # part id -> its spans in the scan text, by their ends
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,15 +52,18 @@ def with_patterns(hits: list[Hit], parts: Parts,
     ("anxious" beside "avoidant" is anxious attachment, not also anxiety)."""
     found: dict[tuple[int, int], set[str]] = {}
     in_context: dict[tuple[int, int], set[str]] = {}
-    blocked: list[tuple[int, int, str]] = []
+    blocked: dict[str, list[tuple[int, int]]] = {}  # concept -> its unless phrases' spans
     contexts: dict[int, tuple[frozenset[str], str]] = {}
     gaps: list[tuple[int, int]] = []
     for part, spans in parts.items():
         for previous, patterns in ending.get(part, {}).items():
             if previous is not None and previous not in parts:
                 continue  # "therapist" without "see" before it is no "see * therapist"
-            for pattern in patterns:
-                for span in spans:
+            for span in spans:
+                if previous is not None and _nearest_before(parts[previous], span[0], scan) is None:
+                    continue  # no pattern of the list can end here
+                sentence = None  # the words of the span's sentence, when a pattern needs them
+                for pattern in patterns:
                     if previous is None:
                         start, end, gap = span[0], span[1], None
                     else:
@@ -69,13 +72,17 @@ def with_patterns(hits: list[Hit], parts: Parts,
                             continue
                         start, end, gap = match
                     if pattern.block:
-                        blocked.append((start, end, pattern.slug))
+                        blocked.setdefault(pattern.slug, []).append((start, end))
                         continue
                     if gap:
                         gaps.append(gap)
                     if not (pattern.words or pattern.phrases):
                         found.setdefault((start, end), set()).add(pattern.slug)
-                    elif _has_context(scan, start, end, pattern, contexts):
+                        continue
+                    if sentence is None or previous is not None:
+                        sentence = _sentence_words(scan, start, end, contexts)
+                    if not pattern.words.isdisjoint(sentence[0]) or pattern.phrases and any(
+                            p in sentence[1] for p in pattern.phrases):
                         in_context.setdefault((start, end), set()).add(pattern.slug)
     if not (found or in_context or blocked):
         return hits, gaps
@@ -91,9 +98,9 @@ def with_patterns(hits: list[Hit], parts: Parts,
                 out[i] = (*span, tuple(sorted(slugs if replace else slugs.union(out[i][2]))))
     if blocked:
         out = [(start, end, kept) for start, end, slugs in out
-               if (kept := tuple(s for s in slugs if not any(
-                   b_start < end and start < b_end and slug == s
-                   for b_start, b_end, slug in blocked)))]
+               if (kept := slugs if blocked.keys().isdisjoint(slugs) else tuple(
+                   s for s in slugs if not any(b_start < end and start < b_end
+                                               for b_start, b_end in blocked.get(s, ()))))]
     return out, gaps
 
 
@@ -104,12 +111,26 @@ def _joined(last: tuple[int, int], ids: tuple[int, ...], parts: Parts,
     start, end = last
     gapped = False
     for part in reversed(ids[:-1]):
-        before = [s for s in parts.get(part, ()) if s[1] < start and _is_gap(scan, s[1], start)]
-        if not before:
+        before = _nearest_before(parts.get(part, ()), start, scan)
+        if before is None:
             return None
-        gapped = gapped or before[-1][1] + 1 < start
-        start, first_end = before[-1]
+        gapped = gapped or before[1] + 1 < start
+        start, first_end = before
     return start, end, (first_end, end) if gapped else None
+
+
+def _nearest_before(spans: list[tuple[int, int]], start: int,
+                    scan: str) -> tuple[int, int] | None:
+    """The last of ``spans`` (sorted by their ends) that ends a light gap before ``start``.
+
+    Only the nearest span before ``start`` can: the gap from an earlier one holds the gap from
+    the nearest as its tail, so it fails whenever that one does."""
+    i = bisect_left(spans, start, key=_end) - 1
+    return spans[i] if i >= 0 and _is_gap(scan, spans[i][1], start) else None
+
+
+def _end(span: tuple[int, int]) -> int:
+    return span[1]
 
 
 def with_gap_contents(kept: list[Hit], hits: list[Hit], gaps: list[tuple[int, int]]) -> list[Hit]:
@@ -135,14 +156,16 @@ def with_gap_contents(kept: list[Hit], hits: list[Hit], gaps: list[tuple[int, in
 
 
 def _is_gap(scan: str, end: int, start: int) -> bool:
+    if scan.count(" ", end, start) > GAP_WORDS + 1:
+        return False  # too many words: the quick answer for most
     gap = _GAP_TEXT.fullmatch(scan, end, start)
     return gap is not None and _GAP_STOPS.isdisjoint(gap.group().split())
 
 
-def _has_context(scan: str, start: int, end: int, pattern: Pattern,
-                 cache: dict[int, tuple[frozenset[str], str]]) -> bool:
-    """Whether the sentence around ``scan[start:end]`` (lower case) holds a form of one of the
-    pattern's context words or phrases."""
+def _sentence_words(scan: str, start: int, end: int,
+                    cache: dict[int, tuple[frozenset[str], str]]) -> tuple[frozenset[str], str]:
+    """The words of the sentence around ``scan[start:end]`` (lower case), as a set and as text
+    with a space on each side; ``cache`` keeps them by where the sentence starts."""
     low = max(0, start - 400)
     edge = max(low, scan.rfind(".", low, start) + 1, scan.rfind("!", low, start) + 1,
                scan.rfind("?", low, start) + 1, scan.rfind("\n", low, start) + 1)
@@ -151,5 +174,4 @@ def _has_context(scan: str, start: int, end: int, pattern: Pattern,
         after = _SENTENCE_EDGE.search(scan, end)
         words = WORD_RE.findall(scan, edge, after.start() if after else len(scan))
         sentence = cache[edge] = frozenset(words), f" {' '.join(words)} "
-    return not pattern.words.isdisjoint(sentence[0]) or bool(pattern.phrases) and any(
-        p in sentence[1] for p in pattern.phrases)
+    return sentence
