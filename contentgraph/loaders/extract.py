@@ -25,7 +25,6 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from functools import cached_property
-from itertools import accumulate
 
 import ahocorasick
 
@@ -206,24 +205,17 @@ def _longest_first(hits: list[Hit]) -> list[Hit]:
     of several are resolved longest first. The result is in text order.
     """
     hits.sort()
-    reach = list(accumulate((hit[1] for hit in hits), max))  # the furthest end so far
-    # the hits that overlap one before them, each joining the run of the hit before it
-    joins = [i for i, (hit, before) in enumerate(zip(hits[1:], reach), 1) if hit[0] < before]
-    if not joins:
-        return hits
-    runs: list[list[int]] = []  # the first and last index of each run of overlapping hits
-    for i in joins:
-        if runs and runs[-1][1] == i - 1:
-            runs[-1][1] = i
-        else:
-            runs.append([i - 1, i])
     kept: list[Hit] = []
-    done = 0  # hits before this index are decided
-    for first, last in runs:
-        kept += hits[done:first]
-        kept += _resolve(hits[first:last + 1])
-        done = last + 1
-    kept += hits[done:]
+    group: list[Hit] = []
+    reach = -1
+    for hit in hits:
+        if hit[0] >= reach and group:
+            kept.extend(group if len(group) == 1 else _resolve(group))
+            group = []
+        group.append(hit)
+        reach = max(reach, hit[1]) if len(group) > 1 else hit[1]
+    if group:
+        kept.extend(group if len(group) == 1 else _resolve(group))
     return kept
 
 

@@ -46,7 +46,7 @@ _SENTENCE_EDGE = re.compile(r"[.!?\n]")
 def with_patterns(hits: list[Hit], parts: Parts,
                    ending: dict[int, dict[int | None, list[Pattern]]],
                    scan: str) -> tuple[list[Hit], list[tuple[int, int]]]:
-    """``hits`` with the matches of gapped and contextual labels, less the matches an
+    """``hits`` (sorted by their ends) with the matches of gapped and contextual labels, less the matches an
     ``unless`` phrase of their concept overlaps; and what follows the first part of each gapped
     match. A label whose context is met takes the span from the plain labels that match it
     ("anxious" beside "avoidant" is anxious attachment, not also anxiety)."""
@@ -87,21 +87,32 @@ def with_patterns(hits: list[Hit], parts: Parts,
     if not (found or in_context or blocked):
         return hits, gaps
     out = list(hits)
-    position = {(h[0], h[1]): i for i, h in enumerate(out)}
-    for spans, replace in ((found, False), (in_context, True)):
-        for span, slugs in spans.items():
-            i = position.get(span)
-            if i is None:
-                position[span] = len(out)
-                out.append((*span, tuple(sorted(slugs))))
-            else:
-                out[i] = (*span, tuple(sorted(slugs if replace else slugs.union(out[i][2]))))
+    for span in found.keys() | in_context.keys():  # in any order: the caller sorts the hits
+        i = _position(hits, span)
+        slugs = in_context.get(span)  # a context label met takes the span, or...
+        if slugs is None:  # ...a pattern's concept joins those of the plain labels there
+            slugs = found[span] if i is None else found[span].union(hits[i][2])
+        hit = (*span, tuple(sorted(slugs)))
+        if i is None:
+            out.append(hit)
+        else:
+            out[i] = hit
     if blocked:
         out = [(start, end, kept) for start, end, slugs in out
                if (kept := slugs if blocked.keys().isdisjoint(slugs) else tuple(
                    s for s in slugs if not any(b_start < end and start < b_end
                                                for b_start, b_end in blocked.get(s, ()))))]
     return out, gaps
+
+
+def _position(hits: list[Hit], span: tuple[int, int]) -> int | None:
+    """The index of the hit with ``span`` in ``hits`` (sorted by their ends), if there is one."""
+    i = bisect_left(hits, span[1], key=_end)
+    while i < len(hits) and hits[i][1] == span[1]:
+        if hits[i][0] == span[0]:
+            return i
+        i += 1
+    return None
 
 
 def _joined(last: tuple[int, int], ids: tuple[int, ...], parts: Parts,
@@ -129,7 +140,7 @@ def _nearest_before(spans: list[tuple[int, int]], start: int,
     return spans[i] if i >= 0 and _is_gap(scan, spans[i][1], start) else None
 
 
-def _end(span: tuple[int, int]) -> int:
+def _end(span: tuple[int, ...]) -> int:
     return span[1]
 
 

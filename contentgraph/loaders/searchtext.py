@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from itertools import accumulate
 
 # Characters read as a space: dashes, slash, double quotes, an opening single quote, odd spaces,
 # and "&" and "+", which labels' words skip too ("LGBTQ+ relationship", "drug & alcohol").
@@ -33,7 +32,6 @@ _EDGE_APOSTROPHE = re.compile(r"'(?:(?!\w)|(?<!\w'))")
 _POSSESSIVE = re.compile(r"'s(?!\w)")
 _SPACES = re.compile(r"  +")
 _BREAK = re.compile(r"\n[\n ]*")
-_RUNS = re.compile(r"\n[\n ]*|  +")  # either, in text order (a run of spaces never starts in a break)
 
 
 def lower_same_length(text: str) -> str:
@@ -64,11 +62,25 @@ class SearchText:
         self.text = low if ("\n" not in low and "  " not in low) else self._squeeze(low)
 
     def _squeeze(self, low: str) -> str:
-        runs = [m.span() for m in _RUNS.finditer(low)]
-        shifts = list(accumulate(end - start - 1 for start, end in runs))
-        self._starts.extend(end - shift for (_, end), shift in zip(runs, shifts))
-        self._shifts.extend(shifts)
-        return _SPACES.sub(" ", _BREAK.sub("\n", low))
+        runs = [m.span() for m in _BREAK.finditer(low)]
+        if "  " in low:
+            runs.extend(m.span() for m in _SPACES.finditer(low))
+            runs.sort()
+        pieces: list[str] = []
+        last = size = shift = 0
+        for start, end in runs:
+            if start < last:
+                continue  # spaces inside a break already taken
+            replacement = "\n" if low[start] == "\n" else " "
+            pieces.append(low[last:start])
+            pieces.append(replacement)
+            size += start - last + 1
+            last = end
+            shift += end - start - 1
+            self._starts.append(size)
+            self._shifts.append(shift)
+        pieces.append(low[last:])
+        return "".join(pieces)
 
     @property
     def shifted(self) -> bool:
