@@ -123,24 +123,28 @@ class Extractor:
         if not spans:
             return []
         blocks, scan_text, slug = document.blocks, scan.text, document.slug
-        places = scan.originals(spans)
+        end_of_text = len(text) + 1
         cut = len(text) if _cut_off(blocks[-1]) else -1  # the end of a text cut off mid-word
-        b, block, next_block = -1, blocks[0], blocks[0].start  # spans come in text order...
-        sentences = split_sentences(text)  # ...so blocks and sentences only advance
-        sentences.append((len(text) + 1, len(text) + 1))  # past the end
-        n, current = 0, -1  # the current sentence, the sentence of the previous mention
+        # spans come in text order, so the block and the sentence only advance
+        b, block, next_block = -1, blocks[0], blocks[0].start
+        sentences = split_sentences(text)  # a sentence never crosses a block
+        sentences.append((end_of_text, end_of_text))
+        n, (s_from, s_to) = 0, sentences[0]  # the sentence at or after the mention
+        current = -1  # where the sentence of the previous mention starts
         mentions: list[Mention] = []
-        for (start, _, slugs), (first, last) in zip(spans, places):
+        add = mentions.append
+        for (start, _, slugs), (first, last) in zip(spans, scan.originals(spans)):
             if last == cut:
                 break  # the last word of a text cut off mid-word is not a word
             if first >= next_block:
                 while b + 1 < len(blocks) and blocks[b + 1].start <= first:
                     b += 1
                 block = blocks[b]
-                next_block = blocks[b + 1].start if b + 1 < len(blocks) else len(text) + 1
-            while sentences[n][1] <= first:
+                next_block = blocks[b + 1].start if b + 1 < len(blocks) else end_of_text
+            while s_to <= first:
                 n += 1
-            s_start, s_end = sentences[n] if sentences[n][0] <= first else (block.start, block.end)
+                s_from, s_to = sentences[n]
+            s_start, s_end = (s_from, s_to) if s_from <= first else (block.start, block.end)
             if s_start != current:  # a new sentence: what may apply to its mentions
                 current, sentence = s_start, text[s_start:s_end]
                 low = sentence.lower()
@@ -148,6 +152,7 @@ class Extractor:
                 furniture = is_foreign(sentence) or t < len(triggers) and triggers[t] < s_end \
                     and is_furniture_sentence(sentence)
                 may_negate, may_suppose = may_be_negated(low), may_be_hypothetical(low)
+                section = block.section
             if furniture:
                 continue
             negated = may_negate and is_negated(scan_text, start)
@@ -156,9 +161,8 @@ class Extractor:
             for concept in slugs:
                 # in field order: concept, document, block, section, sentence, sentence_start,
                 # start, end, text, negated, hypothetical
-                mentions.append(Mention(concept, slug, b, block.section, sentence, s_start,
-                                        first, last, matched, negated or hypothetical,
-                                        hypothetical))
+                add(Mention(concept, slug, b, section, sentence, s_start, first, last, matched,
+                            negated or hypothetical, hypothetical))
         return mentions
 
 

@@ -55,6 +55,7 @@ _CUE = re.compile(
     r"(?<![\w'])(?:(?P<contrast>" + "|".join(_CONTRASTS) + r")|"
     + "|".join(_NEGATIONS) + r"|\w+n't)(?![\w'])"
 )
+_CUE_WITHOUT_NT = re.compile(_CUE.pattern.replace(r"|\w+n't", ""))  # the same where no "n't" is
 # What may follow a negation without it flipping the match after it.
 _NOT_FLIPPING = re.compile(
     r" (?:only|just|merely|to mention|matter|doubt|one|secret|wonder|surprise|(?:\w+ )?"
@@ -101,7 +102,7 @@ def is_negated(scan: str, start: int) -> bool:
     ):
         return False  # a quick no for most matches: no cue word in reach
     cue = None
-    for cue in _CUE.finditer(scan, low, start):
+    for cue in (_CUE if "n't" in window else _CUE_WITHOUT_NT).finditer(scan, low, start):
         pass
     if cue is None:
         return False

@@ -41,6 +41,8 @@ _GAP_TEXT = re.compile(rf" (?:[\w']+ ){{0,{GAP_WORDS}}}")
 _GAP_STOPS = frozenset("""and or but because if when while although though unless until since
     whether which who whom whose not never no nor without than then""".split())
 _SENTENCE_EDGE = re.compile(r"[.!?\n]")
+# ASCII text with each character but ``\w`` and ``'`` made a space
+_ASCII_RUNS = bytes(c if c < 128 and (chr(c).isalnum() or chr(c) in "_'") else 32 for c in range(256))
 
 
 def with_patterns(hits: list[Hit], parts: Parts,
@@ -53,7 +55,7 @@ def with_patterns(hits: list[Hit], parts: Parts,
     found: dict[tuple[int, int], set[str]] = {}
     in_context: dict[tuple[int, int], set[str]] = {}
     blocked: dict[str, list[tuple[int, int]]] = {}  # concept -> its unless phrases' spans
-    contexts: dict[int, tuple[frozenset[str], str]] = {}
+    contexts: dict[int, list[str]] = {}  # the words of sentences, by where they start
     gaps: list[tuple[int, int]] = []
     for part, spans in parts.items():
         for previous, patterns in ending.get(part, {}).items():
@@ -81,8 +83,8 @@ def with_patterns(hits: list[Hit], parts: Parts,
                         continue
                     if sentence is None or previous is not None:
                         sentence = _sentence_words(scan, start, end, contexts)
-                    if not pattern.words.isdisjoint(sentence[0]) or pattern.phrases and any(
-                            p in sentence[1] for p in pattern.phrases):
+                    if not pattern.words.isdisjoint(sentence) or pattern.phrases and any(
+                            p in f" {' '.join(sentence)} " for p in pattern.phrases):
                         in_context.setdefault((start, end), set()).add(pattern.slug)
     if not (found or in_context or blocked):
         return hits, gaps
@@ -97,12 +99,23 @@ def with_patterns(hits: list[Hit], parts: Parts,
             out.append(hit)
         else:
             out[i] = hit
-    if blocked:
-        out = [(start, end, kept) for start, end, slugs in out
-               if (kept := slugs if blocked.keys().isdisjoint(slugs) else tuple(
-                   s for s in slugs if not any(b_start < end and start < b_end
-                                               for b_start, b_end in blocked.get(s, ()))))]
-    return out, gaps
+    return (_unblocked(out, blocked) if blocked else out), gaps
+
+
+def _unblocked(hits: list[Hit], blocked: dict[str, list[tuple[int, int]]]) -> list[Hit]:
+    """``hits`` less each concept that an ``unless`` phrase of it overlaps."""
+    concepts = frozenset(blocked)
+    kept: list[Hit] = []
+    for hit in hits:
+        if not concepts.isdisjoint(hit[2]):
+            start, end, slugs = hit
+            slugs = tuple(s for s in slugs if not any(b_start < end and start < b_end
+                                                      for b_start, b_end in blocked.get(s, ())))
+            if not slugs:
+                continue
+            hit = (start, end, slugs)
+        kept.append(hit)
+    return kept
 
 
 def _position(hits: list[Hit], span: tuple[int, int]) -> int | None:
@@ -173,16 +186,25 @@ def _is_gap(scan: str, end: int, start: int) -> bool:
     return gap is not None and _GAP_STOPS.isdisjoint(gap.group().split())
 
 
-def _sentence_words(scan: str, start: int, end: int,
-                    cache: dict[int, tuple[frozenset[str], str]]) -> tuple[frozenset[str], str]:
-    """The words of the sentence around ``scan[start:end]`` (lower case), as a set and as text
-    with a space on each side; ``cache`` keeps them by where the sentence starts."""
+def _sentence_words(scan: str, start: int, end: int, cache: dict[int, list[str]]) -> list[str]:
+    """The words of the sentence around ``scan[start:end]`` (lower case); ``cache`` keeps them by
+    where the sentence starts."""
     low = max(0, start - 400)
     edge = max(low, scan.rfind(".", low, start) + 1, scan.rfind("!", low, start) + 1,
                scan.rfind("?", low, start) + 1, scan.rfind("\n", low, start) + 1)
-    sentence = cache.get(edge)
-    if sentence is None:
+    words = cache.get(edge)
+    if words is None:
         after = _SENTENCE_EDGE.search(scan, end)
-        words = WORD_RE.findall(scan, edge, after.start() if after else len(scan))
-        sentence = cache[edge] = frozenset(words), f" {' '.join(words)} "
-    return sentence
+        words = cache[edge] = _words(scan[edge:after.start() if after else len(scan)])
+    return words
+
+
+def _words(text: str) -> list[str]:
+    """``WORD_RE``'s words of ``text`` (lower case); for ASCII text at C speed, as the runs of
+    characters other than ``\\w`` and ``'``, when no run starts or ends with ``'``."""
+    if text.isascii():
+        runs = text.encode().translate(_ASCII_RUNS).decode()
+        if "'" not in runs or not ("''" in runs or " '" in runs or "' " in runs
+                                   or runs.startswith("'") or runs.endswith("'")):
+            return runs.split()
+    return WORD_RE.findall(text)

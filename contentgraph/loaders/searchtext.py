@@ -26,6 +26,8 @@ _SPACE_LIKE = (
     "\u2009", "\u200a", "\u202f", "\f", "\v", "&", "+",
 )
 _APOSTROPHES = ("\u2019", "\u02bc", "`", "\u00b4")
+_ASCII_SPACE_LIKE = tuple(c for c in _SPACE_LIKE if c.isascii())  # all an ASCII text may hold
+_ASCII_APOSTROPHES = tuple(c for c in _APOSTROPHES if c.isascii())
 # A quote mark not between two word characters (written so that the scan starts from the ').
 _EDGE_APOSTROPHE = re.compile(r"'(?:(?!\w)|(?<!\w'))")
 # "'s" ending a word: read as a space, as normalize_token drops it ("couple's therapy").
@@ -51,10 +53,11 @@ class SearchText:
         self._starts = [0]  # scan-text offsets where a new shift begins
         self._shifts = [0]  # original offset minus scan-text offset from there on
         low = lower_same_length(text)
-        for char in _SPACE_LIKE:
+        ascii = low.isascii()
+        for char in _ASCII_SPACE_LIKE if ascii else _SPACE_LIKE:
             if char in low:
                 low = low.replace(char, " ")
-        for char in _APOSTROPHES:
+        for char in _ASCII_APOSTROPHES if ascii else _APOSTROPHES:
             if char in low:
                 low = low.replace(char, "'")
         if "'" in low:
@@ -63,8 +66,12 @@ class SearchText:
 
     def _squeeze(self, low: str) -> str:
         runs = [m.span() for m in _BREAK.finditer(low)]
-        if "  " in low:
-            runs.extend(m.span() for m in _SPACES.finditer(low))
+        start = low.find("  ")
+        if start >= 0:
+            while start >= 0:  # str.find leaps to each run of spaces faster than a regex scan
+                end = _SPACES.match(low, start).end()
+                runs.append((start, end))
+                start = low.find("  ", end)
             runs.sort()
         pieces: list[str] = []
         last = size = shift = 0
