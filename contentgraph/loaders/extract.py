@@ -133,7 +133,7 @@ class Extractor:
         current = -1  # where the sentence of the previous mention starts
         mentions: list[Mention] = []
         add = mentions.append
-        for (start, _, slugs), (first, last) in zip(spans, scan.originals(spans)):
+        for (start, _, _), (first, last, slugs) in zip(spans, scan.originals(spans)):
             if last == cut:
                 break  # the last word of a text cut off mid-word is not a word
             if first >= next_block:
@@ -144,7 +144,10 @@ class Extractor:
             while s_to <= first:
                 n += 1
                 s_from, s_to = sentences[n]
-            s_start, s_end = (s_from, s_to) if s_from <= first else (block.start, block.end)
+            if s_from <= first:
+                s_start, s_end = s_from, s_to
+            else:  # a mention outside every sentence has its block as its sentence
+                s_start, s_end = block.start, block.end
             if s_start != current:  # a new sentence: what may apply to its mentions
                 current, sentence = s_start, text[s_start:s_end]
                 low = sentence.lower()
@@ -210,16 +213,18 @@ def _longest_first(hits: list[Hit]) -> list[Hit]:
     """
     hits.sort()
     kept: list[Hit] = []
-    group: list[Hit] = []
-    reach = -1
+    run = 0  # where the current run of overlapping hits begins in ``kept``
+    reach = -1  # the furthest end of the hits so far
     for hit in hits:
-        if hit[0] >= reach and group:
-            kept.extend(group if len(group) == 1 else _resolve(group))
-            group = []
-        group.append(hit)
-        reach = max(reach, hit[1]) if len(group) > 1 else hit[1]
-    if group:
-        kept.extend(group if len(group) == 1 else _resolve(group))
+        if hit[0] >= reach:  # a new run: resolve the one before if it holds several hits
+            if len(kept) - run > 1:
+                kept[run:] = _resolve(kept[run:])
+            run = len(kept)
+        kept.append(hit)
+        if hit[1] > reach:
+            reach = hit[1]
+    if len(kept) - run > 1:
+        kept[run:] = _resolve(kept[run:])
     return kept
 
 

@@ -13,7 +13,7 @@ is seeking help, and couples therapy too).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..taxonomy.model import GAP_WORDS
@@ -158,18 +158,21 @@ def _end(span: tuple[int, ...]) -> int:
 
 
 def with_gap_contents(kept: list[Hit], hits: list[Hit], gaps: list[tuple[int, int]]) -> list[Hit]:
-    """``kept`` with the hits that lie after the first part of a gapped match, which the match
+    """``kept`` (in text order, no two overlapping) with the hits that lie after the first part of a gapped match, which the match
     does not name: "seeing a couples therapist" is seeking help, and couples therapy too."""
     hits = sorted(hits)
     starts = [h[0] for h in hits]
     inside = sorted({h for a, b in gaps for h in hits[bisect_left(starts, a):bisect_left(starts, b)]
                      if h[1] <= b}, key=lambda h: (h[0] - h[1], h[0]))
     taken = set(kept)
+    kept_starts = [k[0] for k in kept]
+    kept_ends = [k[1] for k in kept]  # in order too: no two kept hits overlap
     added: list[Hit] = []
     for hit in inside:
         if hit in taken:
             continue
-        clash = [k for k in kept + added if k[0] < hit[1] and hit[0] < k[1]]
+        clash = kept[bisect_right(kept_ends, hit[0]):bisect_left(kept_starts, hit[1])] + [
+            k for k in added if k[0] < hit[1] and hit[0] < k[1]]
         if not all(any(a <= hit[0] and hit[1] <= b and k[0] <= a and b <= k[1] for a, b in gaps)
                    for k in clash):
             continue

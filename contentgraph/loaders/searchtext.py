@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import TypeVar
 
 # Characters read as a space: dashes, slash, double quotes, an opening single quote, odd spaces,
 # and "&" and "+", which labels' words skip too ("LGBTQ+ relationship", "drug & alcohol").
@@ -34,6 +35,7 @@ _EDGE_APOSTROPHE = re.compile(r"'(?:(?!\w)|(?<!\w'))")
 _POSSESSIVE = re.compile(r"'s(?!\w)")
 _SPACES = re.compile(r"  +")
 _BREAK = re.compile(r"\n[\n ]*")
+T = TypeVar("T")
 
 
 def lower_same_length(text: str) -> str:
@@ -45,7 +47,8 @@ def lower_same_length(text: str) -> str:
 
 
 class SearchText:
-    """Normalised scan text of ``text`` (``.text``) and ``.original(i)`` to map offsets back."""
+    """Normalised scan text of ``text`` (``.text``) and ``.original(i)``, ``.originals(spans)``
+    to map offsets back."""
 
     __slots__ = ("text", "_starts", "_shifts")
 
@@ -89,19 +92,14 @@ class SearchText:
         pieces.append(low[last:])
         return "".join(pieces)
 
-    @property
-    def shifted(self) -> bool:
-        """Whether scan-text offsets differ from the original's anywhere."""
-        return len(self._starts) > 1
-
     def original(self, index: int) -> int:
         """Offset in the original text of the character at ``index`` of the scan text."""
         return index + self._shifts[bisect_right(self._starts, index) - 1]
 
-    def originals(self, spans: list[tuple[int, int, object]]) -> list[tuple[int, int]]:
-        """The original ``(start, end)`` of each scan-text span ``(start, end, ...)``."""
+    def originals(self, spans: list[tuple[int, int, T]]) -> list[tuple[int, int, T]]:
+        """``(start, end, value)`` spans of the scan text with their offsets in the original."""
         if len(self._starts) == 1:
-            return [(span[0], span[1]) for span in spans]
+            return spans
         starts, shifts = self._starts, self._shifts
         return [(s + shifts[bisect_right(starts, s) - 1],
-                 e + shifts[bisect_right(starts, e - 1) - 1]) for s, e, *_ in spans]
+                 e + shifts[bisect_right(starts, e - 1) - 1], value) for s, e, value in spans]
