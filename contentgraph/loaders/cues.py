@@ -164,8 +164,8 @@ def _sentence_cues(document: Document, text: str, by_sentence: dict[int, list[Me
             negated.setdefault(m.sentence_start, []).append(m)
     found: list[RelationCue] = []
     for s_start, inside in by_sentence.items():
-        if len(inside) < 2:
-            continue
+        if len(inside) < 2 or _one_concept(inside, negated.get(s_start, ())):
+            continue  # no two concepts to relate (a relation of a concept to itself is dropped)
         first = inside[-1]
         s_end = s_start + len(first.sentence)
         sentence = first.sentence
@@ -301,6 +301,12 @@ def _fragment_cues(document: Document, text: str, by_sentence: dict[int, list[Me
             found.append(RelationCue(source.concept, target.concept, relation, evidence,
                                      "list under a lead-in sentence"))
     return found
+
+
+def _one_concept(mentions: list[Mention], others: Iterable[Mention]) -> bool:
+    """Whether all ``mentions`` and ``others`` are of one concept."""
+    concept = mentions[0].concept
+    return all(m.concept == concept for m in mentions) and all(m.concept == concept for m in others)
 
 
 def _is_hedged(text: str) -> bool:
