@@ -92,6 +92,7 @@ MAX_CONTRAST_GAP = 3
 _PREPOSITION = re.compile(r"\b(?:of|to|for|about|with|in|on|from)\b", re.I)
 # "the experiences that caused hurt": the subject is not the mention before the relative pronoun.
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose|whom|what)\b", re.I)
+_PUNCTUATION = re.compile(r"[.,;:!?]")
 _QUOTE_OPENS = re.compile(r"[\"\u201c\u2018]")
 _QUOTE_CLOSES = ("\"", "\u201d", "\u2019", "'")
 # A quoted item is something someone might say ("You never listen"), not a member of the list's topic.
@@ -113,10 +114,14 @@ def find_cues(document: Document, mentions: Iterable[Mention],
     text = document.text
     by_sentence: dict[int, list[Mention]] = {}  # the affirmed mentions of each sentence...
     by_block: dict[int, list[Mention]] = {}  # ...and of each block, in text order
-    for m in sorted((m for m in mentions if not m.negated), key=attrgetter("start")):
-        by_sentence.setdefault(m.sentence_start, []).append(m)
-        by_block.setdefault(m.block, []).append(m)
-    cues = _sentence_cues(document, text, by_sentence, mentions,
+    negated: dict[int, list[Mention]] = {}  # the others, by sentence
+    for m in sorted(mentions, key=attrgetter("start")):
+        if m.negated:
+            negated.setdefault(m.sentence_start, []).append(m)
+        else:
+            by_sentence.setdefault(m.sentence_start, []).append(m)
+            by_block.setdefault(m.block, []).append(m)
+    cues = _sentence_cues(document, text, by_sentence, negated,
                           _section_heads(document, by_block), taxonomy)
     cues += _list_cues(document, text, by_block, taxonomy)
     cues += _fragment_cues(document, text, by_sentence, taxonomy)
@@ -148,7 +153,7 @@ def _section_heads(document: Document, by_block: dict[int, list[Mention]]) -> di
 
 
 def _sentence_cues(document: Document, text: str, by_sentence: dict[int, list[Mention]],
-                   mentions: Iterable[Mention], heads: dict[str, Mention],
+                   negated: dict[int, list[Mention]], heads: dict[str, Mention],
                    taxonomy: Taxonomy | None) -> list[RelationCue]:
     if heads:  # a sentence that speaks of its section's concept as "this" or "the cycle"
         by_sentence = dict(by_sentence)
@@ -158,10 +163,6 @@ def _sentence_cues(document: Document, text: str, by_sentence: dict[int, list[Me
             if head is not None and head.block != m.block and len(inside) == 1 \
                     and _ANAPHOR.match(m.sentence):
                 by_sentence[s_start] = [head, m]
-    negated: dict[int, list[Mention]] = {}
-    for m in mentions:
-        if m.negated:
-            negated.setdefault(m.sentence_start, []).append(m)
     found: list[RelationCue] = []
     for s_start, inside in by_sentence.items():
         if len(inside) < 2 or _one_concept(inside, negated.get(s_start, ())):
@@ -183,24 +184,26 @@ def _sentence_cues(document: Document, text: str, by_sentence: dict[int, list[Me
 
         for c_start, c_end, kind, reverse, words in cue_words(sentence):
             c_start, c_end = s_start + c_start, s_start + c_end
-            near = max(s_start, c_start - 40)  # the few words before the cue
-            if _negated_before(text, near, c_start) or _noun_before(text, near, c_start):
-                continue
-            if any(m.start < c_end and m.end > c_start for m in inside):
-                continue  # the cue words are part of a concept's name
-            contrast = kind == "CONTRASTS_WITH"
             before = [m for m in inside if m.end <= c_start]
             if not before:
                 continue
+            if any(m.start < c_end and m.end > c_start for m in inside):
+                continue  # the cue words are part of a concept's name
             if before[-1].start < s_start:  # the section's concept, named by an anaphor
                 if not _ANAPHOR.match(text, s_start, c_start) or len(before) > 1:
                     continue
+            contrast = kind == "CONTRASTS_WITH"
             pool = inside + (negated.get(s_start, []) if contrast else [])
             after = [m for m in pool if m.start >= c_end]
             if contrast:  # with the negated mentions: sorted again
                 after.sort(key=attrgetter("start"))
             ys = _objects(text, after, c_end, contrast)
-            if contrast and ys:
+            if not ys:
+                continue
+            near = max(s_start, c_start - 40)  # the few words before the cue
+            if _negated_before(text, near, c_start) or _noun_before(text, near, c_start):
+                continue
+            if contrast:
                 parallel = _parallel(text, before, c_start, ys[0], taxonomy)
                 if parallel is not before:  # its gap is checked as a subject's
                     before, contrast = parallel, False
@@ -407,7 +410,7 @@ def _objects(text: str, after: list[Mention], cue_end: int, contrast: bool = Fal
     if not after:
         return []
     gap = text[cue_end:after[0].start]
-    if re.search(r"[.,;:!?]", gap) or len(gap.split()) > MAX_OBJECT_GAP:
+    if _PUNCTUATION.search(gap) or len(gap.split()) > MAX_OBJECT_GAP:
         return []
     if not _OTHER_OBJECT.isdisjoint(w.lower() for w in gap.split()):
         return []  # "help center and calm yourself": the cue's object is another verb

@@ -33,7 +33,7 @@ from ..taxonomy.normalize import normalize_phrase
 from .furniture import TRIGGERS, is_foreign, is_furniture_sentence
 from .model import Block, Document, Mention
 from .negation import is_hypothetical, is_negated, may_be_hypothetical, may_be_negated
-from .patterns import Hit, Parts, Pattern, with_gap_contents, with_patterns
+from .patterns import Ending, Hit, Parts, Pattern, with_gap_contents, with_patterns
 from .searchtext import SearchText
 from .sentences import split_sentences
 from .surface import phrase_forms
@@ -47,8 +47,8 @@ class Extractor:
 
     def __init__(self, taxonomy: Taxonomy):
         self.taxonomy = taxonomy
-        # last part id -> the part before it (None: a pattern of one part) -> patterns
-        self._ending: dict[int, dict[int | None, list[Pattern]]] = {}
+        # last part id -> (the part before it (None: a pattern of one part), patterns) pairs
+        self._ending: dict[int, Ending] = {}
 
     @cached_property
     def _automaton(self) -> ahocorasick.Automaton:
@@ -57,6 +57,7 @@ class Extractor:
         concepts_by_form: dict[str, set[str]] = {}
         parts_by_form: dict[str, set[int]] = {}
         part_ids: dict[str, int] = {}
+        ending: dict[int, dict[int | None, list[Pattern]]] = {}
 
         def add_pattern(slug: str, phrase: str, context: tuple[str, ...] = (),
                         block: bool = False) -> None:
@@ -72,7 +73,7 @@ class Extractor:
             phrases = tuple(f" {f} " for w in context if " " in w for f in phrase_forms(w))
             pattern = Pattern(slug, tuple(ids), words, phrases, block)
             previous = ids[-2] if len(ids) > 1 else None
-            self._ending.setdefault(ids[-1], {}).setdefault(previous, []).append(pattern)
+            ending.setdefault(ids[-1], {}).setdefault(previous, []).append(pattern)
 
         for trigger in TRIGGERS:
             parts_by_form.setdefault(trigger, set()).add(FURNITURE)
@@ -95,6 +96,9 @@ class Extractor:
             # keyed with a space before and after: the scan finds whole words only
             automaton.add_word(f" {form} ", (len(form), slugs, parts, form if " " in form else None))
         automaton.make_automaton()
+        self._ending = {part: tuple((previous, tuple(patterns))
+                                    for previous, patterns in by_previous.items())
+                        for part, by_previous in ending.items()}
         return automaton
 
     @property
@@ -229,7 +233,10 @@ def _longest_first(hits: list[Hit]) -> list[Hit]:
 
 
 def _resolve(group: list[Hit]) -> list[Hit]:
-    """Longest first among overlapping hits, in text order."""
+    """Longest first among overlapping hits (in text order), in text order."""
+    if len(group) == 2:  # the most common run: the longer hit, the first on a tie
+        a, b = group
+        return [a] if a[1] - a[0] >= b[1] - b[0] else [b]
     chosen: list[Hit] = []
     for hit in sorted(group, key=lambda h: (h[0] - h[1], h[0])):
         if all(hit[1] <= c[0] or c[1] <= hit[0] for c in chosen):

@@ -35,6 +35,11 @@ class Pattern:
     block: bool = False
 
 
+# The patterns that end with one part: (the part before it, None for a pattern of one part, and
+# the patterns) pairs
+Ending = tuple[tuple[int | None, tuple[Pattern, ...]], ...]
+
+
 # Between the parts of a gapped label: up to GAP_WORDS words, none of which starts a new clause
 # or negates ("feel so rejected", not "feel fine but rejected" or "feel not rejected").
 _GAP_TEXT = re.compile(rf" (?:[\w']+ ){{0,{GAP_WORDS}}}")
@@ -45,8 +50,7 @@ _SENTENCE_EDGE = re.compile(r"[.!?\n]")
 _ASCII_RUNS = bytes(c if c < 128 and (chr(c).isalnum() or chr(c) in "_'") else 32 for c in range(256))
 
 
-def with_patterns(hits: list[Hit], parts: Parts,
-                   ending: dict[int, dict[int | None, list[Pattern]]],
+def with_patterns(hits: list[Hit], parts: Parts, ending: dict[int, Ending],
                    scan: str) -> tuple[list[Hit], list[tuple[int, int]]]:
     """``hits`` (sorted by their ends) with the matches of gapped and contextual labels, less the matches an
     ``unless`` phrase of their concept overlaps; and what follows the first part of each gapped
@@ -58,7 +62,7 @@ def with_patterns(hits: list[Hit], parts: Parts,
     contexts: dict[int, list[str]] = {}  # the words of sentences, by where they start
     gaps: list[tuple[int, int]] = []
     for part, spans in parts.items():
-        for previous, patterns in ending.get(part, {}).items():
+        for previous, patterns in ending.get(part, ()):
             if previous is not None and previous not in parts:
                 continue  # "therapist" without "see" before it is no "see * therapist"
             for span in spans:
