@@ -84,9 +84,10 @@ def may_be_negated(sentence: str) -> bool:
 def may_be_hypothetical(sentence: str) -> bool:
     """False when a sentence (lower case) sets no condition or has no modal: none of its
     matches is hypothetical."""
-    return (" if " in f" {sentence}" or "in case" in sentence or "suppos" in sentence
-            or "imagine" in sentence) and ("might" in sentence or "could" in sentence
-                                           or "may" in sentence) \
+    if not (sentence.startswith("if ") or " if " in sentence or "in case" in sentence
+            or "suppos" in sentence or "imagine" in sentence):
+        return False
+    return ("might" in sentence or "could" in sentence or "may" in sentence) \
         and _CONDITION.search(sentence) is not None
 
 
