@@ -153,13 +153,13 @@ class Extractor:
             else:  # a mention outside every sentence has its block as its sentence
                 s_start, s_end = block.start, block.end
             if s_start != current:  # a new sentence: what may apply to its mentions
-                current, sentence = s_start, text[s_start:s_end]
-                low = sentence.lower()
-                t = bisect_left(triggers, s_start)
+                current, sentence, section = s_start, text[s_start:s_end], block.section
+                t = bisect_left(triggers, s_start) if triggers else 0  # the next furniture word
                 furniture = is_foreign(sentence) or t < len(triggers) and triggers[t] < s_end \
                     and is_furniture_sentence(sentence)
-                may_negate, may_suppose = may_be_negated(low), may_be_hypothetical(low)
-                section = block.section
+                if not furniture:
+                    low = sentence.lower()
+                    may_negate, may_suppose = may_be_negated(low), may_be_hypothetical(low)
             if furniture:
                 continue
             negated = may_negate and is_negated(scan_text, start)

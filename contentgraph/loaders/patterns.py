@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from operator import itemgetter
 
 from ..taxonomy.model import GAP_WORDS
 from ..taxonomy.normalize import WORD_RE
@@ -46,6 +47,7 @@ _GAP_TEXT = re.compile(rf" (?:[\w']+ ){{0,{GAP_WORDS}}}")
 _GAP_STOPS = frozenset("""and or but because if when while although though unless until since
     whether which who whom whose not never no nor without than then""".split())
 _SENTENCE_EDGE = re.compile(r"[.!?\n]")
+_end = itemgetter(1)  # the end of a span or hit
 # ASCII text with each character but ``\w`` and ``'`` made a space
 _ASCII_RUNS = bytes(c if c < 128 and (chr(c).isalnum() or chr(c) in "_'") else 32 for c in range(256))
 
@@ -155,10 +157,6 @@ def _nearest_before(spans: list[tuple[int, int]], start: int,
     the nearest as its tail, so it fails whenever that one does."""
     i = bisect_left(spans, start, key=_end) - 1
     return spans[i] if i >= 0 and _is_gap(scan, spans[i][1], start) else None
-
-
-def _end(span: tuple[int, ...]) -> int:
-    return span[1]
 
 
 def with_gap_contents(kept: list[Hit], hits: list[Hit], gaps: list[tuple[int, int]]) -> list[Hit]:
