@@ -1,21 +1,22 @@
 """Check that extraction finds exactly what a saved reference found: every mention and every
 relation cue, all their fields, on real texts.
 
-    .venv/bin/python bench/extract_check.py save [--reference FILE]
-    .venv/bin/python bench/extract_check.py check [--reference FILE]
+    .venv/bin/python bench/extract_check.py [save | check] [--reference FILE]
 
 The texts: counsel-chat (every question and answer), the two seed articles, the development
-gold's answers and the bundled example corpus, with the default taxonomy. ``save`` writes the
-mentions (``Extractor.mentions``) and relation cues (``find_cues``) of each document to the
-reference file (outside the repository by default: it quotes the corpus); ``check`` extracts
-again and prints the documents whose mentions or cues differ, with the first difference of each,
-and exits 1 if any does. Run ``save`` on the code before a change meant to keep the output the
-same, and ``check`` after it.
+gold's answers (all from ``../shared/corpus``; a source that is not there is left out) and the
+bundled example corpus, with the default taxonomy. Without an action it prints how many
+mentions (``Extractor.mentions``) and relation cues (``find_cues``) it found and a digest of all
+their fields. ``save`` writes them to the reference file (outside the repository by default: it
+quotes the corpus); ``check`` extracts again, prints the documents whose mentions or cues differ,
+with the first difference of each, and exits 1 if any does. Run ``save`` on the code before a
+change meant to keep the output the same, and ``check`` after it.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import pickle
 import sys
 import tempfile
@@ -45,6 +46,9 @@ def extract_all() -> dict[tuple[str, str], tuple[list[tuple], list[tuple]]]:
     extractor = Extractor(taxonomy)
     out = {}
     for name, paths, options in SOURCES:
+        if not all(path.exists() for path in paths):
+            print(f"{name}: not found, left out")
+            continue
         result = load(paths, options)
         if result.errors:
             sys.exit(f"{name}: {result.errors[0]}")
@@ -57,13 +61,16 @@ def extract_all() -> dict[tuple[str, str], tuple[list[tuple], list[tuple]]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("action", choices=("save", "check"))
+    parser.add_argument("action", nargs="?", choices=("save", "check"))
     parser.add_argument("--reference", type=Path, default=REFERENCE)
     args = parser.parse_args()
     found = extract_all()
     mentions = sum(len(m) for m, _ in found.values())
     cues = sum(len(c) for _, c in found.values())
-    print(f"{len(found)} documents, {mentions} mentions, {cues} relation cues")
+    digest = hashlib.sha256(pickle.dumps(sorted(found.items()))).hexdigest()[:16]
+    print(f"{len(found)} documents, {mentions} mentions, {cues} relation cues (digest {digest})")
+    if args.action is None:
+        return
     if args.action == "save":
         args.reference.write_bytes(pickle.dumps(found))
         print(f"saved to {args.reference}")
