@@ -94,7 +94,8 @@ class Extractor:
             slugs = tuple(sorted(concepts_by_form.get(form, ())))
             parts = tuple(sorted(parts_by_form[form])) if form in parts_by_form else None
             # keyed with a space before and after: the scan finds whole words only
-            automaton.add_word(f" {form} ", (len(form), slugs, parts, form if " " in form else None))
+            phrase = form if " " in form else None  # a phrase must not cross punctuation
+            automaton.add_word(f" {form} ", (len(form), slugs, parts, phrase))
         automaton.make_automaton()
         self._ending = {part: tuple((previous, tuple(patterns))
                                     for previous, patterns in by_previous.items())

@@ -50,7 +50,8 @@ _CUE_WORDS = frozenset(_NEGATIONS) | {"rather", "instead", "opposed"}
 _WORDS = re.compile(r"\w+")
 _CUE_BYTES = frozenset(word.encode() for word in _CUE_WORDS)
 # ASCII text with each character that ``\w`` does not match made a space
-_ASCII_WORDS = bytes(c if c < 128 and (chr(c).isalnum() or chr(c) == "_") else 32 for c in range(256))
+_ASCII_WORDS = bytes(c if c < 128 and (chr(c).isalnum() or chr(c) == "_") else 32
+                     for c in range(256))
 _CUE = re.compile(
     r"(?<![\w'])(?:(?P<contrast>" + "|".join(_CONTRASTS) + r")|"
     + "|".join(_NEGATIONS) + r"|\w+n't)(?![\w'])"

@@ -49,15 +49,16 @@ _GAP_STOPS = frozenset("""and or but because if when while although though unles
 _SENTENCE_EDGE = re.compile(r"[.!?\n]")
 _end = itemgetter(1)  # the end of a span or hit
 # ASCII text with each character but ``\w`` and ``'`` made a space
-_ASCII_RUNS = bytes(c if c < 128 and (chr(c).isalnum() or chr(c) in "_'") else 32 for c in range(256))
+_ASCII_RUNS = bytes(c if c < 128 and (chr(c).isalnum() or chr(c) in "_'") else 32
+                    for c in range(256))
 
 
 def with_patterns(hits: list[Hit], parts: Parts, ending: dict[int, Ending],
                    scan: str) -> tuple[list[Hit], list[tuple[int, int]]]:
-    """``hits`` (sorted by their ends) with the matches of gapped and contextual labels, less the matches an
-    ``unless`` phrase of their concept overlaps; and what follows the first part of each gapped
-    match. A label whose context is met takes the span from the plain labels that match it
-    ("anxious" beside "avoidant" is anxious attachment, not also anxiety)."""
+    """``hits`` (sorted by their ends) with the matches of gapped and contextual labels, less
+    the matches an ``unless`` phrase of their concept overlaps; and what follows the first part
+    of each gapped match. A label whose context is met takes the span from the plain labels
+    that match it ("anxious" beside "avoidant" is anxious attachment, not also anxiety)."""
     found: dict[tuple[int, int], set[str]] = {}
     in_context: dict[tuple[int, int], set[str]] = {}
     blocked: dict[str, list[tuple[int, int]]] = {}  # concept -> its unless phrases' spans
@@ -160,8 +161,9 @@ def _nearest_before(spans: list[tuple[int, int]], start: int,
 
 
 def with_gap_contents(kept: list[Hit], hits: list[Hit], gaps: list[tuple[int, int]]) -> list[Hit]:
-    """``kept`` (in text order, no two overlapping) with the hits that lie after the first part of a gapped match, which the match
-    does not name: "seeing a couples therapist" is seeking help, and couples therapy too."""
+    """``kept`` (in text order, no two overlapping) with the hits that lie after the first part
+    of a gapped match, which the match does not name: "seeing a couples therapist" is seeking
+    help, and couples therapy too."""
     hits = sorted(hits)
     starts = [h[0] for h in hits]
     inside = sorted({h for a, b in gaps for h in hits[bisect_left(starts, a):bisect_left(starts, b)]

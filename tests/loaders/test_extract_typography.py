@@ -47,7 +47,8 @@ def found(*paragraphs):
      "Stress can lead to anxiety. Shame is not necessarily abuse (café)."),
     ("Stress can lead to anxiety - and \"shame\" comes from abuse.",
      "Stress can lead to anxiety — and “shame” comes from abuse."),
-    ("It is the underlying cause of anxiety: stress.", "It is the underlying cause of anxiety: stress…"),
+    ("It is the underlying cause of anxiety: stress.",
+     "It is the underlying cause of anxiety: stress…"),
     ("You may want to see a therapist, and stress does not lead to shame.",
      "You may want to see a therapist — and stress does not lead to shame."),
 ])
