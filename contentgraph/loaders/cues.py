@@ -250,16 +250,17 @@ def _sentence_cues(document: Document, text: str, by_sentence: dict[int, list[Me
                         add(y, x, "TREATED_BY", words)
                     elif correlative.group("then").lower() not in ("less", "fewer"):
                         add(x, y, "CAUSES", words)
-        for i, x in enumerate(inside[:-1] if ":" in text[inside[0].start:s_end] else ()):
-            colon = _COLON.match(text, x.end, s_end)
-            if colon:
-                items = [m for m in inside[i + 1:] if m.start >= colon.end()]
-                if len(items) >= 2 and all(_COORDINATION.match(text[a.end:b.start])
-                                           or "," in text[a.end:b.start]
-                                           for a, b in zip(items, items[1:])):
-                    for y in items:
-                        add(y, x, "PART_OF", "list under a colon")
-                break
+        if ":" in text[inside[0].start:s_end]:  # "X: A, B and C"
+            for i, x in enumerate(inside[:-1]):
+                colon = _COLON.match(text, x.end, s_end)
+                if colon:
+                    items = [m for m in inside[i + 1:] if m.start >= colon.end()]
+                    if len(items) >= 2 and all(_COORDINATION.match(text[a.end:b.start])
+                                               or "," in text[a.end:b.start]
+                                               for a, b in zip(items, items[1:])):
+                        for y in items:
+                            add(y, x, "PART_OF", "list under a colon")
+                    break
         unlike = _UNLIKE.match(sentence)
         if unlike:
             after_unlike = [m for m in inside if m.start >= s_start + unlike.end()]

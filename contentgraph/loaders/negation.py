@@ -52,11 +52,9 @@ _CUE_BYTES = frozenset(word.encode() for word in _CUE_WORDS)
 # ASCII text with each character that ``\w`` does not match made a space
 _ASCII_WORDS = bytes(c if c < 128 and (chr(c).isalnum() or chr(c) == "_") else 32
                      for c in range(256))
-_CUE = re.compile(
-    r"(?<![\w'])(?:(?P<contrast>" + "|".join(_CONTRASTS) + r")|"
-    + "|".join(_NEGATIONS) + r"|\w+n't)(?![\w'])"
-)
-_CUE_WITHOUT_NT = re.compile(_CUE.pattern.replace(r"|\w+n't", ""))  # the same where no "n't" is
+_CUE_WORDS_PATTERN = r"(?P<contrast>" + "|".join(_CONTRASTS) + r")|" + "|".join(_NEGATIONS)
+_CUE = re.compile(rf"(?<![\w'])(?:{_CUE_WORDS_PATTERN}|\w+n't)(?![\w'])")
+_CUE_WITHOUT_NT = re.compile(rf"(?<![\w'])(?:{_CUE_WORDS_PATTERN})(?![\w'])")  # where no "n't" is
 # What may follow a negation without it flipping the match after it.
 _NOT_FLIPPING = re.compile(
     r" (?:only|just|merely|to mention|matter|doubt|one|secret|wonder|surprise|(?:\w+ )?"

@@ -90,8 +90,8 @@ def with_patterns(hits: list[Hit], parts: Parts, ending: dict[int, Ending],
                         continue
                     if sentence is None or previous is not None:
                         sentence = _sentence_words(scan, start, end, contexts)
-                    if not pattern.words.isdisjoint(sentence) or pattern.phrases and any(
-                            p in f" {' '.join(sentence)} " for p in pattern.phrases):
+                    if not pattern.words.isdisjoint(sentence) or pattern.phrases and _holds(
+                            sentence, pattern.phrases):
                         in_context.setdefault((start, end), set()).add(pattern.slug)
     if not (found or in_context or blocked):
         return hits, gaps
@@ -204,6 +204,12 @@ def _sentence_words(scan: str, start: int, end: int, cache: dict[int, list[str]]
         after = _SENTENCE_EDGE.search(scan, end)
         words = cache[edge] = _words(scan[edge:after.start() if after else len(scan)])
     return words
+
+
+def _holds(words: list[str], phrases: tuple[str, ...]) -> bool:
+    """Whether ``words`` hold one of ``phrases`` (each with a space before and after)."""
+    text = f" {' '.join(words)} "
+    return any(p in text for p in phrases)
 
 
 def _words(text: str) -> list[str]:

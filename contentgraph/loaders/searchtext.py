@@ -56,11 +56,11 @@ class SearchText:
         self._starts = [0]  # scan-text offsets where a new shift begins
         self._shifts = [0]  # original offset minus scan-text offset from there on
         low = lower_same_length(text)
-        ascii = low.isascii()
-        for char in _ASCII_SPACE_LIKE if ascii else _SPACE_LIKE:
+        plain = low.isascii()
+        for char in _ASCII_SPACE_LIKE if plain else _SPACE_LIKE:
             if char in low:
                 low = low.replace(char, " ")
-        for char in _ASCII_APOSTROPHES if ascii else _APOSTROPHES:
+        for char in _ASCII_APOSTROPHES if plain else _APOSTROPHES:
             if char in low:
                 low = low.replace(char, "'")
         if "'" in low:
@@ -69,12 +69,12 @@ class SearchText:
 
     def _squeeze(self, low: str) -> str:
         runs = [m.span() for m in _BREAK.finditer(low)]
-        start = low.find("  ")
-        if start >= 0:
-            while start >= 0:  # str.find leaps to each run of spaces faster than a regex scan
-                end = _SPACES.match(low, start).end()
-                runs.append((start, end))
-                start = low.find("  ", end)
+        spaces = low.find("  ")  # str.find leaps to each run of spaces faster than a regex scan
+        if spaces >= 0:
+            while spaces >= 0:
+                end = _SPACES.match(low, spaces).end()
+                runs.append((spaces, end))
+                spaces = low.find("  ", end)
             runs.sort()
         pieces: list[str] = []
         last = size = shift = 0
