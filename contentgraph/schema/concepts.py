@@ -111,7 +111,7 @@ class Concept:
         graph = graph_of(info)
         start, size = page_bounds(first, after, default=20)
         links = graph.concept_documents(self.slug, kind="article", start=start, n=size)
-        docs = [graph.document(link.document) for link in links]
+        docs = [graph.summary(link.document) for link in links]
         return article_connection(start, [d for d in docs if d is not None],
                                   graph.article_count(self.slug))
 
