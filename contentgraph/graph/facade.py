@@ -251,7 +251,7 @@ class ConceptGraph:
             params += [wanted, wanted]
         if search:
             where.append("d.slug IN (SELECT value FROM json_each(?))")
-            params.append(rows.dumps([slug for slug, _ in self._titles.search(search)]))
+            params.append(rows.dumps([slug for slug, _ in self._title_hits(search)]))
         condition = " AND ".join(where)
         total = self._store.row(f"SELECT count(*) FROM {source} WHERE {condition}", params)[0]
         if start >= total:
@@ -444,7 +444,7 @@ class ConceptGraph:
             return []
         hits = [SearchHit("concept", slug, self.concept(slug).label, score)
                 for slug, score in self._concept_index.search(text)]
-        documents = self._titles.search(text)
+        documents = self._title_hits(text)
         if len(hits) + len(documents) > n:  # only the titles that can make the cut are read
             floor = sorted([h.score for h in hits] + [s for _, s in documents], reverse=True)[n - 1]
             documents = [(slug, score) for slug, score in documents if score >= floor]
@@ -452,6 +452,10 @@ class ConceptGraph:
                  for slug, score in documents]
         hits.sort(key=lambda h: (-h.score, h.kind, h.label.lower()))
         return hits[:n]
+
+    def _title_hits(self, text: str) -> tuple[tuple[str, float], ...]:
+        """(slug, score) of the titles matching ``text``, best first (answers cached)."""
+        return self._cache.get_or(("titles", text), lambda: tuple(self._titles.search(text)))
 
     # --- content team -----------------------------------------------------------------------
     def gaps(self) -> Gaps:
