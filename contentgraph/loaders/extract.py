@@ -32,14 +32,17 @@ from ..taxonomy.model import GAP, Taxonomy
 from ..taxonomy.normalize import normalize_phrase
 from .furniture import TRIGGERS, is_foreign, is_furniture_sentence
 from .model import Block, Document, Mention
-from .negation import is_hypothetical, is_negated, may_be_hypothetical, may_be_negated
+from .negation import (CONDITIONS, CUE_PHRASES, in_reach, is_hypothetical, is_negated,
+                       may_be_hypothetical, may_be_negated, negation_ends)
 from .patterns import Ending, Hit, Parts, Pattern, with_gap_contents, with_patterns
 from .searchtext import SearchText
 from .sentences import split_sentences
 from .surface import phrase_forms
 
 
-FURNITURE = -1  # the part id of furniture triggers in the automaton
+# Part ids in the automaton of words that are no concept's but tell about the sentence: furniture
+# triggers, negation and contrast cues, the words that set a condition.
+FURNITURE, NEGATION, CONDITION = -1, -2, -3
 
 
 class Extractor:
@@ -75,8 +78,9 @@ class Extractor:
             previous = ids[-2] if len(ids) > 1 else None
             ending.setdefault(ids[-1], {}).setdefault(previous, []).append(pattern)
 
-        for trigger in TRIGGERS:
-            parts_by_form.setdefault(trigger, set()).add(FURNITURE)
+        for part, words in ((FURNITURE, TRIGGERS), (NEGATION, CUE_PHRASES), (CONDITION, CONDITIONS)):
+            for word in words:
+                parts_by_form.setdefault(word, set()).add(part)
         for concept in self.taxonomy:
             for label in (concept.label, *concept.alt_labels):
                 if GAP in label:
@@ -119,6 +123,9 @@ class Extractor:
         scan = SearchText(text)
         hits, parts = _hits(self._automaton, scan.text)
         triggers = sorted(scan.original(start) for start, _ in parts.pop(FURNITURE, ()))
+        # where the cues end that may make a mention negated or hypothetical
+        negations = negation_ends(scan.text, [end for _, end in parts.pop(NEGATION, ())])
+        conditions = [end for _, end in parts.pop(CONDITION, ())]
         gaps: list[tuple[int, int]] = []
         if parts:
             hits, gaps = with_patterns(hits, parts, self._ending, scan.text)
@@ -158,13 +165,13 @@ class Extractor:
                 t = bisect_left(triggers, s_start) if triggers else 0  # the next furniture word
                 furniture = is_foreign(sentence) or t < len(triggers) and triggers[t] < s_end \
                     and is_furniture_sentence(sentence)
-                if not furniture:
-                    low = sentence.lower()
-                    may_negate, may_suppose = may_be_negated(low), may_be_hypothetical(low)
             if furniture:
                 continue
-            negated = may_negate and is_negated(scan_text, start)
-            hypothetical = not negated and may_suppose and is_hypothetical(scan_text, start)
+            # a cue within reach, and the sentence holds one itself (a cue before it does not count)
+            negated = in_reach(negations, start) and is_negated(scan_text, start) \
+                and may_be_negated(sentence.lower())
+            hypothetical = not negated and in_reach(conditions, start) \
+                and is_hypothetical(scan_text, start) and may_be_hypothetical(sentence.lower())
             matched = text[first:last]
             for concept in slugs:
                 # in field order: concept, document, block, section, sentence, sentence_start,

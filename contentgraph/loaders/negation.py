@@ -18,7 +18,9 @@ if") and a modal of possibility ("might", "could", "may") comes at most
 recommend ("you might start a fight", but not "you might want to try couples therapy" or "it
 could help with anxiety").
 
-Works on the scan text of ``SearchText`` (lower case, quotes unified).
+Works on the scan text of ``SearchText`` (lower case, quotes unified). The extractor finds the
+cue words (``CUE_PHRASES``, ``CONDITIONS``) in its one scan of a document and asks these questions
+only of a match that has one within reach (``in_reach``).
 
 >>> scan = "this is not a sign of abuse"
 >>> is_negated(scan, scan.index("abuse"))
@@ -34,6 +36,7 @@ True
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 NEGATION_REACH = 5  # words between the cue and the match
 CONTRAST_REACH = 3
@@ -47,6 +50,7 @@ _NEGATIONS = (
 )
 _CONTRASTS = ("rather than", "instead of", "as opposed to")
 _CUE_WORDS = frozenset(_NEGATIONS) | {"rather", "instead", "opposed"}
+CUE_PHRASES = (*_NEGATIONS, *_CONTRASTS)  # besides any word ending in "n't"
 _WORDS = re.compile(r"\w+")
 _CUE_BYTES = frozenset(word.encode() for word in _CUE_WORDS)
 # ASCII text with each character that ``\w`` does not match made a space
@@ -68,6 +72,31 @@ _CLAUSE_BREAK = re.compile(
     r"[,;:.!?()\[\]\n]|(?<![\w'])(?:but|because|although|though|however|whereas|while|yet|"
     r"unless|except)(?![\w'])"
 )
+
+
+def in_reach(cue_ends: list[int], start: int) -> bool:
+    """Whether one of ``cue_ends`` (the sorted ends of cue words in the scan text) is close
+    enough before ``start`` for ``is_negated`` or ``is_hypothetical`` to find it.
+
+    >>> in_reach([4, 300], 60), in_reach([4, 300], 200)
+    (True, False)
+    """
+    i = bisect_right(cue_ends, start)
+    return i > 0 and cue_ends[i - 1] > start - _WINDOW
+
+
+def negation_ends(scan: str, word_ends: list[int]) -> list[int]:
+    """The sorted ends of the negation and contrast cues in the scan text: ``word_ends``, those of
+    ``CUE_PHRASES``, and those of the words ending in "n't"."""
+    found = scan.find("n't")
+    if found < 0:
+        return word_ends
+    ends = list(word_ends)
+    while found >= 0:
+        ends.append(found + 3)
+        found = scan.find("n't", found + 3)
+    ends.sort()
+    return ends
 
 
 def may_be_negated(sentence: str) -> bool:
@@ -121,7 +150,8 @@ def is_negated(scan: str, start: int) -> bool:
 
 
 HYPOTHETICAL_REACH = 3  # words between the modal's verb and the match
-_CONDITION = re.compile(r"(?<![\w'])(?:if|in case|suppose|supposing|imagine)(?![\w'])")
+CONDITIONS = ("if", "in case", "suppose", "supposing", "imagine")
+_CONDITION = re.compile(r"(?<![\w'])(?:%s)(?![\w'])" % "|".join(CONDITIONS))
 _MODAL = re.compile(
     r"(?<![\w'])(?:might|could|may)(?: (?!(?:be|help|want|like|consider|try|benefit|"
     r"find|need|wish|seek|look|think|feel|have|get|become|also|not|never)\b)[\w']+)"
