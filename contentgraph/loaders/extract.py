@@ -32,7 +32,7 @@ from ..taxonomy.model import GAP, Taxonomy
 from ..taxonomy.normalize import normalize_phrase
 from .furniture import TRIGGERS, is_foreign, is_furniture_sentence
 from .model import Block, Document, Mention
-from .negation import (CONDITIONS, CUE_PHRASES, in_reach, is_hypothetical, is_negated,
+from .negation import (CONDITIONS, CUE_PHRASES, is_hypothetical, is_negated, last_in_reach,
                        may_be_hypothetical, may_be_negated, negation_ends)
 from .patterns import Ending, Hit, Parts, Pattern, with_gap_contents, with_patterns
 from .searchtext import SearchText
@@ -168,9 +168,10 @@ class Extractor:
             if furniture:
                 continue
             # a cue within reach, and the sentence holds one itself (a cue before it does not count)
-            negated = in_reach(negations, start) and is_negated(scan_text, start) \
+            near = last_in_reach(negations, start)
+            negated = near > 0 and is_negated(scan_text, start, near) \
                 and may_be_negated(sentence.lower())
-            hypothetical = not negated and in_reach(conditions, start) \
+            hypothetical = not negated and last_in_reach(conditions, start) > 0 \
                 and is_hypothetical(scan_text, start) and may_be_hypothetical(sentence.lower())
             matched = text[first:last]
             for concept in slugs:

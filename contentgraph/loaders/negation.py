@@ -20,7 +20,7 @@ could help with anxiety").
 
 Works on the scan text of ``SearchText`` (lower case, quotes unified). The extractor finds the
 cue words (``CUE_PHRASES``, ``CONDITIONS``) in its one scan of a document and asks these questions
-only of a match that has one within reach (``in_reach``).
+only of a match that has one within reach (``last_in_reach``).
 
 >>> scan = "this is not a sign of abuse"
 >>> is_negated(scan, scan.index("abuse"))
@@ -56,6 +56,7 @@ _CUE_BYTES = frozenset(word.encode() for word in _CUE_WORDS)
 # ASCII text with each character that ``\w`` does not match made a space
 _ASCII_WORDS = bytes(c if c < 128 and (chr(c).isalnum() or chr(c) == "_") else 32
                      for c in range(256))
+_LONGEST_CUE = 16  # characters: the cue phrases and most words ending in "n't" are shorter
 _CUE_WORDS_PATTERN = r"(?P<contrast>" + "|".join(_CONTRASTS) + r")|" + "|".join(_NEGATIONS)
 _CUE = re.compile(rf"(?<![\w'])(?:{_CUE_WORDS_PATTERN}|\w+n't)(?![\w'])")
 _CUE_WITHOUT_NT = re.compile(rf"(?<![\w'])(?:{_CUE_WORDS_PATTERN})(?![\w'])")  # where no "n't" is
@@ -74,15 +75,15 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
-def in_reach(cue_ends: list[int], start: int) -> bool:
-    """Whether one of ``cue_ends`` (the sorted ends of cue words in the scan text) is close
-    enough before ``start`` for ``is_negated`` or ``is_hypothetical`` to find it.
+def last_in_reach(cue_ends: list[int], start: int) -> int:
+    """The end of the last of ``cue_ends`` (the sorted ends of cue words in the scan text) close
+    enough before ``start`` for ``is_negated`` or ``is_hypothetical`` to find it; 0 if none is.
 
-    >>> in_reach([4, 300], 60), in_reach([4, 300], 200)
-    (True, False)
+    >>> last_in_reach([4, 30, 300], 60), last_in_reach([4, 300], 200)
+    (30, 0)
     """
     i = bisect_right(cue_ends, start)
-    return i > 0 and cue_ends[i - 1] > start - _WINDOW
+    return cue_ends[i - 1] if i and cue_ends[i - 1] > start - _WINDOW else 0
 
 
 def negation_ends(scan: str, word_ends: list[int]) -> list[int]:
@@ -119,8 +120,11 @@ def may_be_hypothetical(sentence: str) -> bool:
         and _CONDITION.search(sentence) is not None
 
 
-def is_negated(scan: str, start: int) -> bool:
-    """Whether the match beginning at ``start`` of the scan text is negated or contrasted."""
+def is_negated(scan: str, start: int, near: int = 0) -> bool:
+    """Whether the match beginning at ``start`` of the scan text is negated or contrasted.
+
+    ``near``, when known, is where the last cue word before the match ends (see
+    ``last_in_reach``): the search for the cue starts there instead of at the window's start."""
     low = max(0, start - _WINDOW)
     window = scan[low:start]
     if "n't" not in window and (
@@ -130,9 +134,7 @@ def is_negated(scan: str, start: int) -> bool:
         or _CUE_WORDS.isdisjoint(window.split())
     ):
         return False  # a quick no for most matches: no cue word in reach
-    cue = None
-    for cue in (_CUE if "n't" in window else _CUE_WITHOUT_NT).finditer(scan, low, start):
-        pass
+    cue = _last_cue(_CUE if "n't" in window else _CUE_WITHOUT_NT, scan, low, start, near)
     if cue is None:
         return False
     gap = scan.count(" ", cue.end(), start) - 1
@@ -147,6 +149,21 @@ def is_negated(scan: str, start: int) -> bool:
         return False
     return not (cue.group() in _IMPERATIVES
                 and _CLAUSE_START.search(scan, max(0, cue.start() - 12), cue.start()))
+
+
+def _last_cue(pattern: re.Pattern, scan: str, low: int, start: int, near: int) -> re.Match | None:
+    """The last match of ``pattern`` in ``scan[low:start]``. It ends at ``near`` (when known)
+    unless a character the extractor's scan does not read as a word boundary is in the way, so
+    it is looked for in the few characters before ``near`` first, in the whole window otherwise."""
+    cue = None
+    if near:
+        for cue in pattern.finditer(scan, max(low, near - _LONGEST_CUE), min(start, near + 1)):
+            pass
+        if cue is not None and cue.end() == near:
+            return cue
+    for cue in pattern.finditer(scan, low, start):
+        pass
+    return cue
 
 
 HYPOTHETICAL_REACH = 3  # words between the modal's verb and the match
