@@ -181,9 +181,11 @@ def is_hypothetical(scan: str, start: int) -> bool:
     """Whether the match beginning at ``start`` of the scan text is said as a possibility under
     a condition ("if you bring it up you might start a fight")."""
     low = max(0, start - _WINDOW)
-    if "if" not in scan[low:start] and "in case" not in scan[low:start] \
-            and "supp" not in scan[low:start] and "imagine" not in scan[low:start]:
-        return False
+    window = scan[low:start]
+    if not ("might" in window or "could" in window or "may" in window) or (
+            "if" not in window and "in case" not in window and "supp" not in window
+            and "imagine" not in window):
+        return False  # the quick no: no modal, or no condition
     edge = max((m.end() for m in _SENTENCE_START.finditer(scan, low, start)), default=low)
     sentence = scan[edge:start]
     condition = _CONDITION.search(sentence)
