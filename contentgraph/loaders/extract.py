@@ -32,8 +32,8 @@ from ..taxonomy.model import GAP, Taxonomy
 from ..taxonomy.normalize import normalize_phrase
 from .furniture import TRIGGERS, is_foreign, is_furniture_sentence
 from .model import Block, Document, Mention
-from .negation import (CONDITIONS, CUE_PHRASES, is_hypothetical, is_negated, last_in_reach,
-                       may_be_hypothetical, may_be_negated, negation_ends)
+from .negation import (CONDITIONS, CUE_PHRASES, WINDOW, is_hypothetical, is_negated,
+                       last_in_reach, may_be_hypothetical, may_be_negated, negation_ends)
 from .patterns import Ending, Hit, Parts, Pattern, with_gap_contents, with_patterns
 from .searchtext import SearchText
 from .sentences import split_sentences
@@ -143,6 +143,9 @@ class Extractor:
         sentences.append((end_of_text, end_of_text))
         n, (s_from, s_to) = 0, sentences[0]  # the sentence at or after the mention
         current = -1  # where the sentence of the previous mention starts
+        cues = sorted(negations + conditions)  # where a negation or condition word ends...
+        cues.append(len(scan_text) + WINDOW)  # (and past the end)
+        c = 0  # ...the first after the mention (most mentions have none within reach)
         mentions: list[Mention] = []
         add = mentions.append
         for (start, _, _), (first, last, slugs) in zip(spans, scan.originals(spans)):
@@ -167,12 +170,16 @@ class Extractor:
                     and is_furniture_sentence(sentence)
             if furniture:
                 continue
-            # a cue within reach, and the sentence holds one itself (a cue before it does not count)
-            near = last_in_reach(negations, start)
-            negated = near > 0 and is_negated(scan_text, start, near) \
-                and may_be_negated(sentence.lower())
-            hypothetical = not negated and last_in_reach(conditions, start) > 0 \
-                and is_hypothetical(scan_text, start) and may_be_hypothetical(sentence.lower())
+            while cues[c] <= start:
+                c += 1
+            negated = hypothetical = False
+            if c and cues[c - 1] > start - WINDOW:
+                # a cue within reach, and the sentence holds one itself (one before it does not count)
+                near = last_in_reach(negations, start)
+                negated = near > 0 and is_negated(scan_text, start, near) \
+                    and may_be_negated(sentence.lower())
+                hypothetical = not negated and last_in_reach(conditions, start) > 0 \
+                    and is_hypothetical(scan_text, start) and may_be_hypothetical(sentence.lower())
             matched = text[first:last]
             for concept in slugs:
                 # in field order: concept, document, block, section, sentence, sentence_start,

@@ -41,7 +41,7 @@ from bisect import bisect_right
 NEGATION_REACH = 5  # words between the cue and the match
 CONTRAST_REACH = 3
 COORDINATION_REACH = 4  # extra words allowed when "or"/"nor" joins the match to the negated words
-_WINDOW = 90  # characters looked back from the match
+WINDOW = 90  # characters looked back from the match for a cue
 
 _NEGATIONS = (
     "not", "no", "never", "cannot", "nothing", "none", "neither", "nor", "dont",
@@ -83,7 +83,7 @@ def last_in_reach(cue_ends: list[int], start: int) -> int:
     (30, 0)
     """
     i = bisect_right(cue_ends, start)
-    return cue_ends[i - 1] if i and cue_ends[i - 1] > start - _WINDOW else 0
+    return cue_ends[i - 1] if i and cue_ends[i - 1] > start - WINDOW else 0
 
 
 def negation_ends(scan: str, word_ends: list[int]) -> list[int]:
@@ -125,7 +125,7 @@ def is_negated(scan: str, start: int, near: int = 0) -> bool:
 
     ``near``, when known, is where the last cue word before the match ends (see
     ``last_in_reach``): the search for the cue starts there instead of at the window's start."""
-    low = max(0, start - _WINDOW)
+    low = max(0, start - WINDOW)
     window = scan[low:start]
     if "n't" not in window and (
         ("no" not in window and "nt" not in window and "ne" not in window
@@ -180,7 +180,7 @@ _SENTENCE_START = re.compile(r"[.!?\n]")
 def is_hypothetical(scan: str, start: int) -> bool:
     """Whether the match beginning at ``start`` of the scan text is said as a possibility under
     a condition ("if you bring it up you might start a fight")."""
-    low = max(0, start - _WINDOW)
+    low = max(0, start - WINDOW)
     window = scan[low:start]
     if not ("might" in window or "could" in window or "may" in window) or (
             "if" not in window and "in case" not in window and "supp" not in window
