@@ -2,8 +2,8 @@
 
 Every label and altLabel of every concept is expanded into its surface forms (inflections,
 UK/US spellings; see ``surface``) and put in one automaton, with the parts of gapped and
-context labels and ``unless`` phrases (see ``patterns``) and the trigger words of page furniture
-(see ``furniture``). A document's text is turned into its scan text (lower case,
+context labels and ``unless`` phrases (see ``patterns``), the trigger words of page furniture
+(see ``furniture``) and the words that negate or set a condition (see ``negation``). A document's text is turned into its scan text (lower case,
 dashes/quotes/slashes read as spaces; see ``searchtext``) and scanned once for whole words.
 Overlapping hits are resolved longest first, so "emotional abuse" is one mention, not also one
 of "abuse". Each mention carries its block, section, sentence, span and matched text, and
@@ -144,7 +144,7 @@ class Extractor:
         n, (s_from, s_to) = 0, sentences[0]  # the sentence at or after the mention
         current = -1  # where the sentence of the previous mention starts
         cues = sorted(negations + conditions)  # where a negation or condition word ends...
-        cues.append(len(scan_text) + WINDOW)  # (and past the end)
+        cues.append(len(scan_text) + WINDOW)  # (one past the end, so that the pointer stops)
         c = 0  # ...the first after the mention (most mentions have none within reach)
         mentions: list[Mention] = []
         add = mentions.append
