@@ -3,8 +3,9 @@
 Every label and altLabel of every concept is expanded into its surface forms (inflections,
 UK/US spellings; see ``surface``) and put in one automaton, with the parts of gapped and
 context labels and ``unless`` phrases (see ``patterns``), the trigger words of page furniture
-(see ``furniture``) and the words that negate or set a condition (see ``negation``). A document's text is turned into its scan text (lower case,
-dashes/quotes/slashes read as spaces; see ``searchtext``) and scanned once for whole words.
+(see ``furniture``) and the words that negate or set a condition (see ``negation``). A
+document's text is turned into its scan text (lower case, dashes/quotes/slashes read as spaces;
+see ``searchtext``) and scanned once for whole words.
 Overlapping hits are resolved longest first, so "emotional abuse" is one mention, not also one
 of "abuse". Each mention carries its block, section, sentence, span and matched text, and
 whether a negation, contrast or hypothetical flips it (see ``negation``); mentions in page
@@ -78,7 +79,8 @@ class Extractor:
             previous = ids[-2] if len(ids) > 1 else None
             ending.setdefault(ids[-1], {}).setdefault(previous, []).append(pattern)
 
-        for part, words in ((FURNITURE, TRIGGERS), (NEGATION, CUE_PHRASES), (CONDITION, CONDITIONS)):
+        signals = ((FURNITURE, TRIGGERS), (NEGATION, CUE_PHRASES), (CONDITION, CONDITIONS))
+        for part, words in signals:
             for word in words:
                 parts_by_form.setdefault(word, set()).add(part)
         for concept in self.taxonomy:
@@ -174,7 +176,8 @@ class Extractor:
                 c += 1
             negated = hypothetical = False
             if c and cues[c - 1] > start - WINDOW:
-                # a cue within reach, and the sentence holds one itself (one before it does not count)
+                # a cue within reach, and the sentence holds one itself (one before it does not
+                # count)
                 near = last_in_reach(negations, start)
                 negated = near > 0 and is_negated(scan_text, start, near) \
                     and may_be_negated(sentence.lower())
