@@ -176,11 +176,11 @@ def some_documents(graph, n: int) -> list[str]:
 def workloads(graph) -> list[tuple[str, list[Request], list[Request], list[Request]]]:
     """(page, repeated, distinct, plain): the requests each load sends in turn."""
     articles = some_documents(graph, 1000)
-    concepts = [c.slug for c in graph.concepts() if graph.article_count(c.slug) > 0]
+    concepts = [c.slug for c in graph.concepts() if graph.mention_count(c.slug)]
     pairs = [(a, b) for a in concepts[:12] for b in concepts[:12]
              if a != b and graph.path(a, b, 4) is not None] or [(concepts[0], concepts[1])]
     top_article = max(articles, key=lambda s: len(graph.document_concepts(s)))
-    top_concept = max(concepts, key=graph.article_count)
+    top_concept = max(concepts, key=graph.mention_count)
     return [
         ("article page", [graphql(ARTICLE_PAGE, {"slug": top_article})],
          [graphql(ARTICLE_PAGE, {"slug": slug, "nonce": NONCE}) for slug in articles],
