@@ -63,8 +63,7 @@ def article_page(request: Request) -> Response:
               "via": [c for c in map(graph.concept, s.via) if c is not None],
               "sentence": evidence(graph, s.sentence)}
              for s in graph.gaps().missing_links if s.source == slug]
-    answers = ([d for d in graph.documents(kind="answer") if d.parent == slug]
-               if document.kind == "question" else [])
+    answers = graph.answers(slug) if document.kind == "question" else []
     return render(request, "article.html", {
         "document": document,
         "parent": graph.document(document.parent) if document.parent else None,

@@ -25,9 +25,8 @@ def concept_page(request: Request) -> Response:
          "evidence": evidence(graph, r.evidence[0] if r.evidence else None)}
         for r in graph.related_concepts(slug, n=RELATED)
     ]
-    standings = graph.concept_documents(slug, kind="article")
-    articles = [{"standing": dc, "document": graph.document(dc.document)}
-                for dc in standings[:ARTICLES]]
+    standings = graph.concept_documents(slug, kind="article", n=ARTICLES)
+    articles = [{"standing": dc, "document": graph.document(dc.document)} for dc in standings]
     return render(request, "concept.html", {
         "concept": concept,
         "article_count": graph.article_count(slug),
@@ -37,5 +36,5 @@ def concept_page(request: Request) -> Response:
         "picture": picture(graph, graph.neighborhood(slug, depth=1, limit=NEIGHBOURS)),
         "related": [r for r in related if r["concept"] is not None],
         "articles": [a for a in articles if a["document"] is not None],
-        "more_articles": max(0, len(standings) - ARTICLES),
+        "more_articles": max(0, graph.article_count(slug) - len(standings)),
     })

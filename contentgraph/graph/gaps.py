@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 
-from ..loaders.model import Passage
+from ..loaders.cues import passage
+from ..loaders.model import Document, Mention, Passage
 from .results import LinkSuggestion, QuestionGap
 
 FEW_ARTICLES = 2  # a concept with at most this many articles is under-served
@@ -58,3 +60,17 @@ def unanswered_questions(question_docs: dict[str, list[str]],
             for concept, questions in question_docs.items()
             if questions and article_counts.get(concept, 0) <= FEW_ARTICLES]
     return tuple(sorted(gaps, key=lambda g: (-g.question_count, g.article_count, g.concept)))
+
+
+def link_sentence(doc: Document, mentions: list[Mention], via) -> Passage | None:
+    """The body sentence of ``doc`` that names most of ``via`` (affirmed), earliest first."""
+    wanted = set(via)
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.concept in wanted and not m.negated and doc.blocks[m.block].kind != "heading":
+            by_sentence[m.sentence_start].append(m)
+    if not by_sentence:
+        return None
+    start, ms = max(by_sentence.items(), key=lambda kv: (len({m.concept for m in kv[1]}), -kv[0]))
+    return passage(doc, start, start + len(ms[0].sentence), ms[0].section,
+                   [(m.start, m.end) for m in ms])

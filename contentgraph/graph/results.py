@@ -9,7 +9,8 @@ from ..taxonomy.model import RelationKind
 
 __all__ = [
     "CandidateTerm", "Passage", "RelatedConcept", "RelatedDocument", "PathStep", "Path", "Edge",
-    "Subgraph", "Community", "SearchHit", "LinkSuggestion", "QuestionGap", "Gaps", "Stats",
+    "Subgraph", "Community", "SearchHit", "DocumentSummary", "LinkSuggestion", "QuestionGap",
+    "Gaps", "Stats",
 ]
 
 
@@ -64,6 +65,19 @@ class Subgraph:
 class Community:
     id: int
     concepts: tuple[str, ...]  # by PageRank, highest first
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """What a list or a passage shows of a document: no text, so cheap to keep."""
+
+    slug: str
+    kind: str
+    title: str
+    url: str | None
+    author: str | None
+    published: str | None
+    word_count: int
 
 
 @dataclass(frozen=True, slots=True)

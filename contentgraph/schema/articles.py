@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from ..graph.results import DocumentSummary
 from ..loaders import model
 from ..loaders.cleaning import web_url
 from .context import graph_of
@@ -28,8 +29,8 @@ def passages_of(info: strawberry.Info, passages, first: int | None, default: int
 
 def article_or_none(info: strawberry.Info, slug: str) -> Article | None:
     """The Article type for ``slug``, or None when the graph has no such document."""
-    data = graph_of(info).document(slug)
-    return Article.of(data) if data is not None else None
+    found = graph_of(info).summary(slug)
+    return Article.of(found) if found is not None else None
 
 
 @strawberry.type(description="A piece of writing: an article, a reader's question or a "
@@ -43,13 +44,12 @@ class Article:
     author: str | None = strawberry.field(description="Author's name, when known.")
     published: str | None = strawberry.field(
         description="Publication date (ISO 8601), when known.")
-    data: strawberry.Private[model.Document]
 
     @classmethod
-    def of(cls, doc: model.Document) -> Article:
-        """The GraphQL view of a document."""
+    def of(cls, doc: model.Document | DocumentSummary) -> Article:
+        """The GraphQL view of a document (or of its summary)."""
         return cls(slug=doc.slug, kind=doc.kind, title=doc.title, url=web_url(doc.url),
-                   author=doc.author, published=doc.published, data=doc)
+                   author=doc.author, published=doc.published)
 
     @strawberry.field(description="Number of words of the cleaned text.")
     def word_count(self, info: strawberry.Info) -> int:
@@ -83,7 +83,7 @@ class Article:
         graph = graph_of(info)
         out = []
         for rel in graph.related_documents(self.slug, n=first):
-            doc = graph.document(rel.document)
+            doc = graph.summary(rel.document)
             if doc is not None:
                 out.append(RelatedArticle(article=Article.of(doc), score=rel.score,
                                           shared=rel.shared))
@@ -143,7 +143,7 @@ class Passage:
     @classmethod
     def of(cls, passage: model.Passage, graph) -> Passage:
         """The GraphQL view of a passage of a document of ``graph``."""
-        doc = graph.document(passage.document)
+        doc = graph.summary(passage.document)
         if doc is None:
             raise LookupError(f"passage refers to unknown document {passage.document!r}")
         return cls(article=Article.of(doc), section=passage.section, text=passage.text,

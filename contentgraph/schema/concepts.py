@@ -8,7 +8,7 @@ import strawberry
 
 from ..taxonomy import model
 from .context import graph_of
-from .pagination import PageInfo, check_size, encode_cursor, page, page_info
+from .pagination import PageInfo, check_size, encode_cursor, page_bounds, page_info
 
 if TYPE_CHECKING:
     from .articles import ArticleConnection, Passage
@@ -109,10 +109,11 @@ class Concept:
         from .articles import article_connection
 
         graph = graph_of(info)
-        links = graph.concept_documents(self.slug, kind="article")
-        start, items = page(links, first, after, default=20)
-        docs = [graph.document(link.document) for link in items]
-        return article_connection(start, [d for d in docs if d is not None], len(links))
+        start, size = page_bounds(first, after, default=20)
+        links = graph.concept_documents(self.slug, kind="article", start=start, n=size)
+        docs = [graph.summary(link.document) for link in links]
+        return article_connection(start, [d for d in docs if d is not None],
+                                  graph.article_count(self.slug))
 
     @strawberry.field(description="The best sentences that mention the concept (affirmative "
                                   "ones and those from articles where it is central first).")

@@ -6,6 +6,8 @@ import networkx as nx
 import pytest
 
 from contentgraph.errors import ConceptNotFound, DocumentNotFound
+from contentgraph.graph.search import LabelIndex
+from contentgraph.graph.titles import StoredTitles
 from contentgraph.taxonomy.model import ConceptKind, RelationKind
 
 
@@ -137,19 +139,16 @@ def test_stats(tiny_graph):
     assert stats.relations > 0 and stats.built_at
 
 
-def test_precomputed_answers_equal_computed_ones(tiny_graph, tiny_builder):
-    fresh = tiny_builder(questions=[("q1", "Is jealousy normal?"), ("q2", "Why so much jealousy?"),
-                                  ("q3", "Is loneliness normal?")])
-    fresh.precompute()
-    assert fresh.data.precomputed["related_documents"]
-    for slug in ("cycle", "attachment", "refusal", "q3"):
-        assert fresh.related_documents(slug, 3) == tiny_graph.related_documents(slug, 3)
-    assert fresh.gaps() == tiny_graph.gaps()
-    assert fresh.communities() == tiny_graph.communities()
+def test_related_documents_past_the_kept_ones_are_computed_alike(example_graph):
+    for doc in example_graph.documents(kind="article"):
+        kept = example_graph.related_documents(doc.slug, 10)
+        assert example_graph.related_documents(doc.slug, 20)[:10] == kept
+        assert example_graph.related_documents(doc.slug, 3) == kept[:3]
 
 
-def test_precomputed_search_matches(tiny_graph, tiny_builder):
-    fresh = tiny_builder()
-    fresh.precompute()
-    for query in ("Couples Counseling", "reasurance", "partner refuses", "anx"):
-        assert fresh.search(query) == tiny_builder().search(query)
+@pytest.mark.parametrize("query", ["Couples Counseling", "reasurance", "partner refuses", "anx",
+                                   "cycle", "therapy", "a", "pursue withdraw"])
+def test_stored_title_search_scores_as_the_label_index(example_graph, query):
+    index = LabelIndex((d.slug, d.title) for kind in ("article", "question", "answer")
+                       for d in example_graph.documents(kind=kind))
+    assert StoredTitles(example_graph._store).search(query) == index.search(query)

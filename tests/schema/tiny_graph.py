@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from contentgraph.graph.results import Path, PathStep, RelatedConcept, Stats, Subgraph
+from contentgraph.graph.results import (DocumentSummary, Path, PathStep, RelatedConcept, Stats,
+                                        Subgraph)
 from contentgraph.loaders.model import Document, DocumentConcept, Passage, make_blocks
 from contentgraph.taxonomy.model import Concept, ConceptKind, RelationKind
 
@@ -50,10 +51,11 @@ class TinyGraph:
         return [RelatedConcept("withdrawer", 0.5, (RelationKind.CONTRASTS_WITH,),
                                (self.passage,))][:n]
 
-    def concept_documents(self, slug, kind="article"):
+    def concept_documents(self, slug, kind="article", start=0, n=None):
         if slug != "pursuer":
             return []
-        return [DocumentConcept("pursuer", d, 1, 0.5, True) for d in self._docs]
+        found = [DocumentConcept("pursuer", d, 1, 0.5, True) for d in self._docs]
+        return found[start:] if n is None else found[start:start + n]
 
     def passages(self, slug, n=5):
         return [self.passage][:n]
@@ -61,8 +63,18 @@ class TinyGraph:
     def document(self, slug):
         return self._docs.get(slug)
 
+    def summary(self, slug):
+        doc = self._docs.get(slug)
+        return doc and DocumentSummary(doc.slug, doc.kind, doc.title, doc.url, doc.author,
+                                       doc.published, doc.word_count)
+
     def documents(self, concept=None, author=None, search=None, kind="article"):
         return list(self._docs.values())
+
+    def document_page(self, concept=None, author=None, search=None, kind="article", start=0,
+                      n=None):
+        found = self.documents(concept, author, search, kind)
+        return len(found), found[start:] if n is None else found[start:start + n]
 
     def document_concepts(self, slug):
         return [DocumentConcept("pursuer", slug, 1, 0.5, True)]
