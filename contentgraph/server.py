@@ -1,4 +1,5 @@
-"""The Starlette app: /graphql (GraphiQL in a browser), /healthz, /readyz and the explorer.
+"""The Starlette app: /graphql (a browser asking for the page is sent to the explorer's console),
+/healthz, /readyz and the explorer.
 
 ``create_app(graph, settings)`` describes the app; ``serve(settings)`` runs it under uvicorn
 (with uvloop and httptools where installed, and a read deadline: ``protocol``). The served
@@ -25,19 +26,18 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 from strawberry.exceptions import MissingQueryError
 from strawberry.http import process_result
-from strawberry.http.ides import get_graphql_ide_html
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types.graphql import OperationType
 
 from .errors import one_line
 from .explorer import routes as explorer_routes
 from .graph.facade import ConceptGraph
-from .headers import SecurityHeaders, ide_policy
+from .headers import SecurityHeaders
 from .offload import keep_loop_responsive, off_loop, worker_pool
 from .protocol import timed_protocol
 from .reload import GraphHolder
@@ -49,7 +49,6 @@ log = logging.getLogger("contentgraph.server")
 
 GET_OPERATIONS = frozenset({OperationType.QUERY})
 POST_OPERATIONS = frozenset({OperationType.QUERY, OperationType.MUTATION})
-IDE_ORIGINS = ("https://unpkg.com",)  # where GraphiQL's page loads its scripts and styles
 
 
 def _refuse(status: int, message: str) -> JSONResponse:
@@ -118,13 +117,12 @@ def _parse_json(data: bytes | str, what: str) -> Any:
 class GraphQLEndpoint:
     """/graphql: checks the size, type and batch of a request, then answers each operation from
     the response cache or runs it in a worker thread and caches its answer; a browser asking for
-    the page gets GraphiQL."""
+    the page (a GET without a query) is sent to the console, ``/console``, which needs nothing
+    from the internet."""
 
     def __init__(self, settings: Settings):
         self.settings = settings
         self.schema = build_schema(settings.limits())
-        self.ide_html = get_graphql_ide_html("graphiql")
-        self.ide_headers = {"content-security-policy": ide_policy(self.ide_html, IDE_ORIGINS)}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
@@ -141,7 +139,8 @@ class GraphQLEndpoint:
             params = request.query_params
             if params.get("query") is None and any(
                     kind in request.headers.get("accept", "") for kind in ("text/html", "*/*")):
-                return HTMLResponse(self.ide_html, headers=self.ide_headers)
+                console = request.scope.get("root_path", "").rstrip("/") + "/console"
+                return RedirectResponse(console, status_code=303)
             try:
                 variables = params.get("variables")
                 raw = {"query": params.get("query"), "operationName": params.get("operationName"),
