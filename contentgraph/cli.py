@@ -3,6 +3,8 @@ CLI errors here and only here."""
 
 from __future__ import annotations
 
+import contextlib
+
 import click
 
 from . import __version__
@@ -68,6 +70,28 @@ def taxonomy_suggest(graph: str | None, out: str | None, top: int, force: bool) 
                f"build with --taxonomy {path}")
 
 
+@contextlib.contextmanager
+def _progress():
+    """A ``progress(stage, done, total)`` callback for a build: a bar per stage on a terminal,
+    else one line per stage when it is done."""
+    import sys
+
+    from rich.progress import Progress
+
+    terminal = sys.stderr.isatty()
+    with Progress(transient=True, disable=not terminal) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done)
+            if not terminal and done == total:
+                click.echo(f"  {stage}: {done}/{total}", err=True)
+
+        yield progress
+
+
 @main.command("build")
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--taxonomy", "taxonomy_files", multiple=True, type=click.Path(dir_okay=False),
@@ -88,10 +112,7 @@ def build_command(sources: tuple[str, ...], taxonomy_files: tuple[str, ...], out
     (unless --allow-empty) or one that would remove most of the snapshot's documents (unless
     --prune) exits with 1 and leaves the snapshot as it was.
     """
-    import sys
     from pathlib import Path
-
-    from rich.progress import Progress
 
     from .errors import BuildRefused, ContentGraphError, SnapshotError
     from .graph.build import build
@@ -112,14 +133,7 @@ def build_command(sources: tuple[str, ...], taxonomy_files: tuple[str, ...], out
         except SnapshotError as err:
             click.echo(f"building from scratch: {err}", err=True)
     previous = None if full else replaced
-    with Progress(transient=True, disable=not sys.stderr.isatty()) as bar:
-        tasks: dict[str, int] = {}
-
-        def progress(stage: str, done: int, total: int) -> None:
-            if stage not in tasks:
-                tasks[stage] = bar.add_task(stage, total=total)
-            bar.update(tasks[stage], completed=done)
-
+    with _progress() as progress:
         try:
             report = build(sources, taxonomy_files, previous=previous, progress=progress)
             check_result(report.graph, replaced, allow_empty, prune)
@@ -239,7 +253,7 @@ def serve(**options) -> None:
     try:
         settings = Settings.from_sources({k: v for k, v in options.items() if v is not None},
                                          os.environ)
-        run_server(settings)
+        run_server(settings, say=click.echo, progress_bar=_progress)
     except ContentGraphError as err:
         raise click.ClickException(str(err)) from err
 

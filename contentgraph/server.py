@@ -34,6 +34,7 @@ from strawberry.http import process_result
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types.graphql import OperationType
 
+from .dates import readable_time
 from .errors import one_line
 from .explorer import routes as explorer_routes
 from .graph.facade import ConceptGraph
@@ -297,18 +298,38 @@ def create_app(graph: ConceptGraph, settings: Settings | None = None) -> Starlet
     return app
 
 
-def example_snapshot(folder: Path) -> Path:
-    """Build the bundled example corpus into a snapshot in ``folder``; returns its path."""
+def example_snapshot(folder: Path, progress=None) -> Path:
+    """Build the bundled example corpus into a snapshot in ``folder``; returns its path.
+    ``progress(stage, done, total)`` follows the build."""
     from .examples import corpus_path
     from .graph.build import build
 
     path = folder / "example.graph"
-    build([corpus_path()]).graph.save(path)
+    build([corpus_path()], progress=progress).graph.save(path)
     return path
 
 
-def serve(settings: Settings) -> None:
-    """Run the app under uvicorn until interrupted; no graph: the example corpus."""
+def announcement(settings: Settings, graph: ConceptGraph, example: bool) -> list[str]:
+    """What ``serve`` tells the person who started it: the graph it serves and where to go."""
+    stats = graph.stats()
+    what = "the bundled example corpus" if example else str(settings.graph)
+    host = settings.host
+    if host in ("0.0.0.0", "::"):  # every address: this machine's own name for itself
+        host = "127.0.0.1" if host == "0.0.0.0" else "::1"
+    base = f"http://{f'[{host}]' if ':' in host else host}:{settings.port}"
+    return [f"Serving {what}: {stats.articles:,} articles, {stats.questions:,} reader questions, "
+            f"{stats.answers:,} answers, {stats.concepts:,} concepts; built "
+            f"{readable_time(stats.built_at)}",
+            f"  Explorer:       {base}/",
+            f"  GraphQL API:    {base}/graphql",
+            f"  Query console:  {base}/console"]
+
+
+def serve(settings: Settings, say=None, progress_bar=None) -> None:
+    """Run the app under uvicorn until interrupted; no graph: the example corpus, built first
+    (inside ``progress_bar()``, a context manager yielding a ``progress(stage, done, total)``
+    callback). ``say(line)`` is told the graph served and the addresses of the explorer, the
+    API and the console."""
     import uvicorn
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)-9s %(name)s: %(message)s")
@@ -316,13 +337,18 @@ def serve(settings: Settings) -> None:
     scratch = None
     try:
         if settings.graph is None:
+            if say:
+                say("Building the bundled example corpus...")
             scratch = Path(tempfile.mkdtemp(prefix="contentgraph-"))
-            settings = dataclasses.replace(settings, graph=example_snapshot(scratch))
-        app = create_app(ConceptGraph.load(settings.graph), settings)
+            with progress_bar() if progress_bar else contextlib.nullcontext() as progress:
+                settings = dataclasses.replace(settings, graph=example_snapshot(scratch, progress))
+        graph = ConceptGraph.load(settings.graph)
+        app = create_app(graph, settings)
+        for line in announcement(settings, graph, example=scratch is not None) if say else ():
+            say(line)
         uvicorn.run(app, host=settings.host, port=settings.port, loop="auto",
                     http=timed_protocol(settings.read_timeout), access_log=False,
                     log_level="info")
     finally:
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)
-
