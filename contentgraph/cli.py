@@ -228,7 +228,9 @@ def _setting_options(command):
     from .settings import SETTINGS
 
     for setting in reversed(SETTINGS):
-        shown = ",".join(setting.default) if setting.type == "list" else setting.default
+        shown = setting.default
+        if setting.type in ("list", "links"):
+            shown = ",".join("=".join(v) if isinstance(v, tuple) else v for v in setting.default)
         help_text = f"{setting.help} [env {setting.env}; default: {shown}]"
         if setting.type == "bool":
             flag = setting.option[2:]

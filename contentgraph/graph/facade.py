@@ -18,6 +18,7 @@ For researchers, in a notebook::
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from functools import cached_property
 from pathlib import Path as FilePath
@@ -32,13 +33,14 @@ from . import gaps as _gaps
 from .assemble import slugify
 from .paths import best_path, communities, concept_graph, pagerank, step_costs
 from .records import BuildData, FileRecord
-from .results import (Community, Edge, Gaps, Path, PathStep, RelatedConcept, RelatedDocument,
-                      SearchHit, Stats, Subgraph)
+from .results import (Community, Edge, GapKind, Gaps, Path, PathStep, RelatedConcept,
+                      RelatedDocument, SearchHit, Stats, Subgraph, WriteNext)
 from .scores import DocumentVectors, Link, concept_links
 from .search import LabelIndex
 
 
 RELATED_KEPT = 10  # related documents precomputed per document
+RELATED_CONCEPTS_NEAR = 10  # related concepts whose articles may be a concept's nearest
 
 
 class ConceptGraph:
@@ -113,7 +115,11 @@ class ConceptGraph:
         return [c for c in found if kind is None or c.kind == kind]
 
     def article_count(self, slug: str) -> int:
-        return len(self._documents_of(slug).get("article", ()))
+        return self.document_count(slug, "article")
+
+    def document_count(self, slug: str, kind: str = "article") -> int:
+        """Number of documents of ``kind`` that mention the concept."""
+        return len(self._documents_of(slug).get(kind, ()))
 
     def mention_count(self, slug: str) -> int:
         return sum(dc.count for dcs in self._documents_of(slug).values() for dc in dcs)
@@ -143,9 +149,12 @@ class ConceptGraph:
             ranked = self._related_cache[slug] = self._rank_related(slug)
         return [r for r in ranked if kind is None or self.concept(r.concept).kind == kind][:n]
 
-    def concept_documents(self, slug: str, kind: str = "article") -> list[DocumentConcept]:
-        """Documents mentioning the concept: central first, then by weight."""
-        return list(self._documents_of(slug).get(kind, ()))
+    def concept_documents(self, slug: str, kind: str = "article", start: int = 0,
+                          n: int | None = None) -> list[DocumentConcept]:
+        """Documents mentioning the concept: central first, then by weight; ``n`` of them from
+        ``start`` (all when ``n`` is None)."""
+        found = self._documents_of(slug).get(kind, ())
+        return list(found[start:None if n is None else start + n])
 
     def passages(self, slug: str, n: int = 5) -> list[Passage]:
         """Best sentences mentioning the concept (non-negated first, central documents first)."""
@@ -187,6 +196,33 @@ class ConceptGraph:
             hits = {slug for slug, _ in self._title_index.search(search)}
             slugs = [s for s in slugs if s in hits]
         return [self.document(s) for s in slugs]
+
+    def answers(self, slug: str) -> list[Document]:
+        """The answers to the question ``slug``, newest first."""
+        self._need_document(slug)
+        graph = self._data.graph
+        found = [u[4:] for u, _, key in graph.in_edges(f"doc:{slug}", keys=True)
+                 if key == "ANSWERS"]
+        found.sort(key=lambda s: (-_date_key(graph.nodes[f"doc:{s}"]["published"]), s))
+        return [self.document(s) for s in found]
+
+    def nearest_articles(self, slug: str, n: int = 3) -> list[str]:
+        """The articles closest to a concept: those mentioning it (central first, then by
+        weight), then those about its closest related concepts (relation score x weight)."""
+        found = [dc.document for dc in self.concept_documents(slug, "article", 0, n)]
+        if len(found) < n:
+            scores: dict[str, float] = defaultdict(float)
+            for related in self.related_concepts(slug, n=RELATED_CONCEPTS_NEAR):
+                for dc in self.concept_documents(related.concept, "article", 0, n):
+                    scores[dc.document] += related.score * dc.weight
+            found += sorted((d for d in scores if d not in found),
+                            key=lambda d: (-scores[d], d))[:n - len(found)]
+        return found
+
+    def sensitive_concepts(self, slug: str) -> list[str]:
+        """The concepts central to the document that the taxonomy marks sensitive."""
+        return [dc.concept for dc in self.document_concepts(slug)
+                if dc.central and (c := self.concept(dc.concept)) is not None and c.sensitive]
 
     def word_count(self, slug: str) -> int:
         """Number of words of the document's cleaned text (counted when the graph was built)."""
@@ -330,6 +366,17 @@ class ConceptGraph:
     def gaps(self) -> Gaps:
         """What the content is missing (computed once)."""
         return self._gaps
+
+    def write_next(self, gap: GapKind | None = None,
+                   kind: ConceptKind | None = None) -> list[WriteNext]:
+        """What to write next, best first (``gaps.write_next``): only gaps of kind ``gap``,
+        only concepts of kind ``kind``, when given.
+
+        >>> [(w.concept, w.reason) for w in g.write_next()[:1]]              # doctest: +SKIP
+        [('dating-relationship', '170 reader questions, ...; no article mentions it')]
+        """
+        return [w for w in self._gaps.write_next if (gap is None or w.gap is gap) and
+                (kind is None or self.concept(w.concept).kind is kind)]
 
     def stats(self) -> Stats:
         """Counts of the graph (computed once)."""
@@ -523,7 +570,26 @@ class ConceptGraph:
             missing_links=_gaps.missing_links(articles, lambda s: self.related_documents(s, 5),
                                               links, self._link_sentence),
             unanswered_questions=_gaps.unanswered_questions(questions, article_counts),
+            write_next=self._write_next(slugs, article_counts, central_counts, questions),
         )
+
+    def _write_next(self, slugs: list[str], article_counts: dict[str, int],
+                    central_counts: dict[str, int], questions: dict[str, list[str]]):
+        """``gaps.write_next`` of this graph: reach from the questions' and answers' metadata,
+        importance from PageRank and the taxonomy's links."""
+        reach = {q: _gaps.question_reach(self.document(q), self.answers(q))
+                 for q in self._slugs_of_kind("question")}
+        links = {c.slug: len(c.broader) + len(c.related) + len(self._narrower.get(c.slug, ()))
+                 for c in self._concepts_by_label}
+        weight = _gaps.importance(self._pagerank, links)
+        coverage = {}
+        for slug in slugs:
+            cover = _gaps.Coverage(article_counts[slug], central_counts[slug],
+                                   tuple(questions[slug]), weight.get(slug, 0.0))
+            if _gaps.is_gap(cover):
+                coverage[slug] = dataclasses.replace(cover, nearest=tuple(
+                    self.nearest_articles(slug, _gaps.NEAREST)))
+        return _gaps.write_next(coverage, reach)
 
 
 def _date_key(published: str | None) -> int:

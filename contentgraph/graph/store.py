@@ -16,7 +16,7 @@ from ._pickling import dump, load
 from .records import BuildData
 
 MAGIC = b"CONTENTGRAPH-SNAPSHOT\n"
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
 
 def write_snapshot(data: BuildData, path: str | Path) -> None:
