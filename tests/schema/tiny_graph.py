@@ -35,7 +35,10 @@ class TinyGraph:
         return [c for c in self.concepts(kind) if text.lower() in c.label.lower()]
 
     def article_count(self, slug):
-        return 25 if slug == "pursuer" else 0
+        return self.document_count(slug)
+
+    def document_count(self, slug, kind="article"):
+        return 25 if slug == "pursuer" and kind == "article" else 0
 
     def mention_count(self, slug):
         return self.article_count(slug)
@@ -50,10 +53,11 @@ class TinyGraph:
         return [RelatedConcept("withdrawer", 0.5, (RelationKind.CONTRASTS_WITH,),
                                (self.passage,))][:n]
 
-    def concept_documents(self, slug, kind="article"):
-        if slug != "pursuer":
+    def concept_documents(self, slug, kind="article", start=0, n=None):
+        if slug != "pursuer" or kind != "article":
             return []
-        return [DocumentConcept("pursuer", d, 1, 0.5, True) for d in self._docs]
+        found = [DocumentConcept("pursuer", d, 1, 0.5, True) for d in self._docs]
+        return found[start:None if n is None else start + n]
 
     def passages(self, slug, n=5):
         return [self.passage][:n]
