@@ -45,9 +45,14 @@ def urls(graph: ConceptGraph) -> dict[str, str]:
     article = graph.documents()[0].slug
     question = max(graph.documents(kind="question"),
                    key=lambda d: len(graph.document_concepts(d.slug))).slug
+    answer = graph.documents(kind="answer")[0].slug
     return {"home": "/", "search": "/?q=anxious+attachment", "concept": f"/concepts/{busiest}",
             "article": f"/articles/{article}", "question": f"/articles/{question}",
+            "answer": f"/articles/{answer}",
             "path": "/path?from=anxious+attachment&to=reassurance", "gaps": "/gaps",
+            **{f"gaps/{name}": f"/gaps/{name}" for name in (
+                "write-next", "unanswered-questions", "uncovered", "thin", "candidate-terms",
+                "missing-links")},
             "console": "/console"}
 
 
@@ -56,7 +61,7 @@ def measure(graph: ConceptGraph) -> None:
 
     with serving(create_app(graph, Settings())) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
-        print(f"{'page':<9} {'width':>5} {'height px':>10} {'screens':>8} {'sideways':>9}")
+        print(f"{'page':<27} {'width':>5} {'height px':>10} {'screens':>8} {'sideways':>9}")
         for name, url in urls(graph).items():
             for width, height in WIDTHS.values():
                 page = browser.new_page(viewport={"width": width, "height": height})
@@ -64,7 +69,7 @@ def measure(graph: ConceptGraph) -> None:
                 tall = page.evaluate("document.documentElement.scrollHeight")
                 wide = page.evaluate("document.documentElement.scrollWidth")
                 sideways = f"{wide - width} px" if wide > width else "none"
-                print(f"{name:<9} {width:>5} {tall:>10,} {tall / height:>8.1f} {sideways:>9}"
+                print(f"{name:<27} {width:>5} {tall:>10,} {tall / height:>8.1f} {sideways:>9}"
                       + (f"  widest: {page.evaluate(WIDEST)}" if wide > width else ""))
                 page.close()
         browser.close()
