@@ -4,13 +4,18 @@
 
 Prints, best of --repeat runs over the same documents (ratios: median over rounds that run the
 scans and the extraction back to back):
-- extraction (contentgraph's Extractor.mentions: scan text, automaton, word boundaries, longest
-  match, sentences, negation, Mention objects) in MB/s of answer text;
+- mentions (contentgraph's Extractor.mentions: scan text, automaton, word boundaries, gapped and
+  contextual labels, unless phrases, longest match, sentences, furniture, negation and
+  hypotheticals, Mention objects) in MB/s of answer text;
+- the whole extraction stage of a build: mentions plus relation cues (``find_cues``);
 - a bare pyahocorasick scan of the same lower-cased text, once for the taxonomy's labels and
-  altLabels as written and once for the Extractor's own surface forms, and the ratios;
+  altLabels as written and once for the Extractor's own surface forms, and the ratios of the
+  mentions and of the whole stage to each;
 - a token-stream matcher (regex words, cached lemma lookup per token, automaton over normalised
-  token sequences) and spaCy (blank English, lookup lemmas, PhraseMatcher on LEMMA): speed and
-  how many of the Extractor's mentions each finds (and extra ones it finds).
+  token sequences of the plain labels) and spaCy (blank English, lookup lemmas, PhraseMatcher on
+  LEMMA): speed and how many of the Extractor's mentions each finds (and extra ones it finds).
+  They know neither gaps nor context nor unless phrases nor furniture, so they differ from the
+  Extractor by those mentions.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from pathlib import Path
 
 import ahocorasick
 
+from contentgraph.loaders.cues import find_cues
 from contentgraph.loaders.extract import Extractor, _longest_first
 from contentgraph.loaders.load import LoadOptions, load
 from contentgraph.taxonomy.load import load_taxonomy
@@ -50,7 +56,7 @@ class TokenStream:
         keys: dict[str, list[str]] = {}
         for concept in taxonomy:
             for label in (concept.label, *concept.alt_labels):
-                if normalize_phrase(label):
+                if normalize_phrase(label) and "*" not in label:
                     keys.setdefault(f" {normalize_phrase(label)} ", []).append(concept.slug)
         self.automaton = ahocorasick.Automaton()
         for key, slugs in keys.items():
@@ -146,24 +152,40 @@ def main() -> None:
             return n
         return run
 
-    label_automaton = ahocorasick.Automaton()
+    label_automaton, form_automaton = ahocorasick.Automaton(), ahocorasick.Automaton()
     for label in labels:
         label_automaton.add_word(label, len(label))
+    for key in extractor._automaton.keys():  # the Extractor's forms, without their spaces
+        form_automaton.add_word(key.strip(), len(key))
     label_automaton.make_automaton()
-    rounds = {"labels": [], "forms": [], "extraction": []}
-    found = []
-    for _ in range(args.repeat):  # interleaved, so that a busy machine slows all three alike
+    form_automaton.make_automaton()
+
+    def whole_stage():
+        cues = 0
+        for d in docs:
+            cues += len(find_cues(d, extractor.mentions(d), taxonomy))
+        return cues
+
+    rounds = {"labels": [], "forms": [], "mentions": [], "whole": []}
+    found, cues = [], 0
+    for _ in range(args.repeat):  # interleaved, so that a busy machine slows all alike
         rounds["labels"].append(best_of(1, bare(label_automaton))[0])
-        rounds["forms"].append(best_of(1, bare(extractor._automaton))[0])
+        rounds["forms"].append(best_of(1, bare(form_automaton))[0])
         t, found = best_of(1, lambda: [m for d in docs for m in extractor.mentions(d)])
-        rounds["extraction"].append(t)
+        rounds["mentions"].append(t)
+        t, cues = best_of(1, whole_stage)
+        rounds["whole"].append(t)
     ours = spans(found)
-    t_extract = min(rounds["extraction"])
-    print(f"extraction            {megabytes / t_extract:6.1f} MB/s  ({len(found)} mentions)")
+    print(f"mentions              {megabytes / min(rounds['mentions']):6.1f} MB/s  "
+          f"({len(found)} mentions)")
+    print(f"whole stage           {megabytes / min(rounds['whole']):6.1f} MB/s  "
+          f"(mentions and {cues} relation cues)")
     for name in ("labels", "forms"):
-        ratios = sorted(b / e for b, e in zip(rounds[name], rounds["extraction"]))
-        print(f"bare scan, {name:10s} {megabytes / min(rounds[name]):6.1f} MB/s  -> extraction at "
-              f"{ratios[len(ratios) // 2]:.2f} of it (median of {args.repeat} paired rounds)")
+        ratio = {stage: sorted(b / e for b, e in zip(rounds[name], rounds[stage]))[args.repeat // 2]
+                 for stage in ("mentions", "whole")}
+        print(f"bare scan, {name:10s} {megabytes / min(rounds[name]):6.1f} MB/s  -> mentions at "
+              f"{ratio['mentions']:.2f} of it, whole stage at {ratio['whole']:.2f} "
+              f"(medians of {args.repeat} paired rounds)")
 
     stream = TokenStream(taxonomy)
     t_stream, theirs = best_of(1, lambda: {x for d in docs for x in stream.mentions(d)})

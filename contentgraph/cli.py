@@ -201,7 +201,8 @@ def load_command(sources: tuple[str, ...], as_json: bool, max_mb: float, qa_pres
 def extract_command(sources: tuple[str, ...], taxonomy_files: tuple[str, ...], as_json: bool,
                     max_sentences: int) -> None:
     """Show the concepts found in SOURCES (files, folders, globs) and the sentences behind them:
-    count, weight, central flag; negated mentions are marked."""
+    count, weight, central flag; negated and hypothetical mentions are marked, and concepts
+    mentioned only so are listed last as not counted."""
     import json
 
     from .errors import ContentGraphError

@@ -49,7 +49,8 @@ def _print_records(title: str, columns, cells: list[list[str]], console: Console
 
 def print_explanation(explanation, max_sentences: int, console: Console | None = None) -> None:
     """Per document, its concepts (label and kind, never cut) with counts, weights, the central
-    flag and the sentences that mention them, the matched words in bold."""
+    flag and the sentences that mention them, the matched words in bold, negated and
+    hypothetical mentions marked; concepts mentioned only so come last as "not counted"."""
     console = console or Console()
     for doc in explanation.documents:
         table = RichTable(title=f"{escape(doc.document.title or doc.document.slug)} "
@@ -67,8 +68,10 @@ def print_explanation(explanation, max_sentences: int, console: Console | None =
                 a, b = m.start - m.sentence_start, m.end - m.sentence_start
                 s = m.sentence
                 line = f"{escape(s[:a])}[bold]{escape(s[a:b])}[/bold]{escape(s[b:])}"
-                lines.append(("[red](negated)[/red] " if m.negated else "") + line)
-            table.add_row(f"{escape(c.label)}\n[dim]{c.kind.lower()}[/dim]",
+                mark = "(hypothetical) " if m.hypothetical else "(negated) " if m.negated else ""
+                lines.append(f"[red]{mark}[/red]{line}" if mark else line)
+            note = "" if c.counted else "\n[red]not counted[/red]"
+            table.add_row(f"{escape(c.label)}\n[dim]{c.kind.lower()}[/dim]{note}",
                           str(c.concept.count), f"{c.concept.weight:.2f}",
                           "yes" if c.concept.central else "", "\n".join(lines))
         if not doc.concepts:

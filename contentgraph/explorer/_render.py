@@ -30,6 +30,7 @@ KIND_COLOURS: dict[ConceptKind, str] = {
     ConceptKind.BARRIER: "#7a2f2f",
     ConceptKind.OUTCOME: "#3d6b2b",
     ConceptKind.RELATIONSHIP_TYPE: "#55585e",
+    ConceptKind.CONDITION: "#6e4a1f",
 }
 
 

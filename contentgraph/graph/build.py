@@ -116,7 +116,7 @@ def build(sources: Iterable[str | Path], taxonomy_files: Iterable[str | Path] = 
     for done, (record, doc) in enumerate(todo, 1):
         try:
             mentions = extractor.mentions(doc)
-            record.cues[doc.slug] = find_cues(doc, mentions, extractor.sentences(doc), taxonomy)
+            record.cues[doc.slug] = find_cues(doc, mentions, taxonomy)
             record.mentions[doc.slug] = mentions
         except Exception as exc:  # one document's failure must not stop the build
             record.errors.append(LoadError(doc.source, f"extraction failed for document "
@@ -169,7 +169,8 @@ def taxonomy_fingerprint(taxonomy: Taxonomy) -> str:
     h = hashlib.sha256()
     for c in sorted(taxonomy, key=lambda c: c.slug):
         h.update(repr((c.slug, c.label, c.kind.value, c.alt_labels, c.broader,
-                       [(link.kind.value, link.target) for link in c.related])).encode())
+                       [(link.kind.value, link.target) for link in c.related],
+                       c.context, c.unless)).encode())
     return h.hexdigest()
 
 

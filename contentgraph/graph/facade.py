@@ -504,10 +504,11 @@ class ConceptGraph:
                        [(m.start, m.end) for m in ms])
 
     def _rank_related(self, slug: str) -> list[RelatedConcept]:
-        ranked = [RelatedConcept(other, link.score, link.ranked_kinds(), tuple(link.evidence))
-                  for other, link in self._links.get(slug, {}).items()]
-        ranked.sort(key=lambda r: (-r.score, -len(r.evidence), r.concept))
-        return ranked
+        """Best score first; on a tie, the stronger evidence (``Link.strength``) first."""
+        links = sorted(self._links.get(slug, {}).items(),
+                       key=lambda kv: (-kv[1].score, *(-x for x in kv[1].strength), kv[0]))
+        return [RelatedConcept(other, link.score, link.ranked_kinds(), tuple(link.evidence))
+                for other, link in links]
 
     @cached_property
     def _vectors(self) -> DocumentVectors:

@@ -49,6 +49,18 @@ class Link:
             miss *= 1.0 - KIND_STRENGTH[kind] * weight
         return round(1.0 - miss, 4)
 
+    @property
+    def strength(self) -> tuple[int, int, int]:
+        """How strongly the evidence ties the two concepts, to order links tied on score:
+        passages stating a typed relation, then documents, then passages.
+
+        >>> from contentgraph.loaders.model import Passage
+        >>> Link(evidence=[Passage("a", None, "x", 0, 1), Passage("b", None, "y", 0, 1)],
+        ...      typed_evidence=1).strength
+        (1, 2, 2)
+        """
+        return (self.typed_evidence, len({p.document for p in self.evidence}), len(self.evidence))
+
     def ranked_kinds(self) -> tuple[RelationKind, ...]:
         return tuple(sorted(self.kinds, key=lambda k: (-KIND_STRENGTH[k] * self.kinds[k], k.value)))
 

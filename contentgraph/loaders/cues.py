@@ -1,9 +1,12 @@
-"""Typed relations stated by the text: cue phrases inside a sentence and lists under a lead-in.
+"""Typed relations stated by the text: cue phrases inside a sentence, lists under a lead-in or
+a heading.
 
-Every relation found carries the sentence (or list item) that states it. Nothing is inferred
-without a cue: negated mentions, hedged sentences ("does not mean", "not necessarily") and
-questions state no relation. Coordinated concepts each get the relation: "the pursuer and the
-withdrawer are both part of the cycle", "X, Y and Z can lead to W", "X can lead to Y and Z".
+Every relation found carries the sentence (or the list item with its lead-in) that states it.
+Nothing is inferred without a cue: negated mentions, hedged sentences ("does not mean", "not
+necessarily") and questions state no relation. Cues are the textbook ones and everyday verbs
+("leads to", "comes from", "can help with", "is a sign of", "makes it harder to"), and
+coordinated concepts each get the relation: "the pursuer and the withdrawer are both part of
+the cycle", "X, Y and Z can lead to W", "X can lead to Y and Z".
 
 >>> from contentgraph.loaders.model import Document, Mention, make_blocks
 >>> blocks = make_blocks([("heading", "T", 1), ("paragraph", "Stonewalling can lead to loneliness.", 0)])
@@ -11,43 +14,54 @@ withdrawer are both part of the cycle", "X, Y and Z can lead to W", "X can lead 
 >>> s = blocks[1].start
 >>> ms = [Mention("stonewalling", "d", 1, None, blocks[1].text, s, s, s + 12, "Stonewalling"),
 ...       Mention("loneliness", "d", 1, None, blocks[1].text, s, s + 25, s + 35, "loneliness")]
->>> [(c.source, c.kind, c.target) for c in find_cues(doc, ms, [(s, blocks[1].end)])]
+>>> [(c.source, c.kind, c.target) for c in find_cues(doc, ms)]
 [('stonewalling', 'CAUSES', 'loneliness')]
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
 from ..taxonomy.model import ConceptKind, Taxonomy
+from .cue_phrases import cue_words
 from .model import Block, Document, Mention, Passage, RelationCue
+from .sentences import split_sentences
 
-# (kind, pattern, reversed): reversed means "X cue Y" states Y -> X (X helps with Y: Y TREATED_BY X).
-_CUES: list[tuple[str, re.Pattern[str], bool]] = [
-    ("CAUSES", re.compile(
-        r"\b(?:(?:can|may|will|often|usually|tends? to)\s+)?(?:leads?|led) to\b"
-        r"|\bcaus(?:es|ed|e)\b(?!\s+by)|\bresult(?:s|ed)? in\b|\bcontributes? to\b|\bfuels?\b"
-        r"|\btrigger(?:s|ed)?\b(?!\s+by)"
-        r"|\b(?:is|are|was|were|be)\s+(?:(?:often|usually|sometimes|also)\s+)?"
-        r"(?:the|a|an|one of the)\s+(?:\w+\s+)?causes? of\b", re.I),
-     False),
-    ("CAUSES", re.compile(r"\b(?:caused|triggered|driven) by\b|\bstems? from\b"
-                          r"|\bresults? from\b|\bis a result of\b", re.I), True),
-    ("SIGNALS", re.compile(
-        r"\b(?:(?:may|can|might|is|are|could)\s+(?:be\s+)?)?an?\s+(?:warning\s+|early\s+)?sign of\b"
-        r"|\b(?:are|be)\s+(?:(?:both|all|often|usually|sometimes|also)\s+)?"
-        r"(?:warning\s+|early\s+|common\s+)?signs of\b"
-        r"|\bindicat(?:es|e|ed)\b|\bsignal(?:s|led)?\b|\bred flag for\b|\bpoints? to\b", re.I), False),
-    ("PART_OF", re.compile(r"\b(?:is|are|forms?|becomes?)\s+(?:(?:both|all|often|usually|sometimes|also)"
-                           r"\s+)?(?:a\s+|one\s+)?part of\b", re.I), False),
-    ("TREATED_BY", re.compile(r"\bhelps? (?:with|to ease|to reduce|ease|reduce)\b|\btreats?\b",
-                              re.I), True),
-    ("CONTRASTS_WITH", re.compile(r"\brather than\b|\binstead of\b|\bas opposed to\b"
-                                  r"|\bversus\b|\bvs\.?\s", re.I), False),
-]
+# Objects of these kinds are problems: helping with one treats it.
+_PROBLEM_KINDS = frozenset({ConceptKind.EMOTION, ConceptKind.WARNING_SIGN, ConceptKind.BEHAVIOR,
+                            ConceptKind.CONDITION, ConceptKind.BARRIER,
+                            ConceptKind.RELATIONSHIP_CYCLE, ConceptKind.CYCLE_ROLE})
+_AWAY_FROM = re.compile(r"\b(?:away|far|apart|free|break|different|aside|distance|recover|"
+                        r"heal|protect|numb|numbs|escape|shield|relief)\w*\s+(?:\w+\s+)?$", re.I)
+# What a feeling can come "from": a problem, a condition, an event.
+_CAUSE_KINDS = _PROBLEM_KINDS | {ConceptKind.OUTCOME}
+# "The more X, the less Y": X eases Y ("more" on both sides: X feeds Y).
+_CORRELATIVE = re.compile(r"^\W*the (?:more|less|better)\b(?P<first>(?:\W+\w+){1,10}?),\s*the "
+                          r"(?P<then>more|less|fewer|better|worse|easier|harder|closer)\b", re.I)
+# "If X happens, this can lead to Y": the subject of the cue is the whole condition.
+_IF_CLAUSE = re.compile(r"^\W*(?:if|when|whenever|once)\b", re.I)
+_RESUMPTION = re.compile(r",\s*(?:then\s+)?(?:this|it|that|these|all (?:of )?this)\s+(?:\w+\s+){0,2}$",
+                         re.I)
+# Words between a mention and a cue that make someone or something else the cue's subject, or
+# between a cue and a mention that make something else its object.
+_OTHER_SUBJECT = frozenset("""and or but so then it this that these those he she they we i you
+not never no""".split())
+_OTHER_OBJECT = frozenset("and or but which that who it this not never no".split())
+
+# "X, which can lead to Y": a relative pronoun right after the mention keeps it the subject.
+_RELATIVE_SUBJECT = re.compile(r"^\s*,?\s*(?:which|that|who)\s+(?:(?:can|could|may|might|will|would"
+                               r"|often|usually|also|sometimes|then|eventually)\s+){0,2}$", re.I)
+# "This is the pattern underneath Y", "The cycle itself creates Y": the section's concept.
+_ANAPHOR = re.compile(r"\W*(?:but |and |so |yet )?(?:this|that|it|the (?:\w+ ){0,2}(?:cycle|pattern|"
+                      r"dynamic|style|behaviou?r|approach|therapy))\b(?:\s+(?:\w+\s+){0,4})?", re.I)
+# "People have many reasons for X. From A to B." : a fragment that goes on with a list.
+_FRAGMENT = re.compile(r"^\W*(?:from|such as|like|including|e\.g\.)\b", re.I)
+_FRAGMENT_WORDS = 15  # a longer sentence is no list
+# "X: A, B and C" inside a sentence lists parts of X.
+_COLON = re.compile(r"(?:\s*\w+){0,2}\s*:")
 _UNLIKE = re.compile(r"^\W*unlike\b", re.I)
-_CONTRAST_CUE = re.compile(r"\brather than\b|\binstead of\b|\bas opposed to\b|\bunlike\b", re.I)
 # A sentence with one of these states nothing firmly.
 _HEDGE = re.compile(
     r"\b(?:does|do|did|is|are|was)\s*(?:not|n['\u2019]t)\s+(?:\w+\s+)?mean\b|\bnot necessarily\b"
@@ -75,6 +89,8 @@ MAX_CONTRAST_GAP = 3
 _PREPOSITION = re.compile(r"\b(?:of|to|for|about|with|in|on|from)\b", re.I)
 # "the experiences that caused hurt": the subject is not the mention before the relative pronoun.
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose|whom|what)\b", re.I)
+_QUOTE_OPENS = re.compile(r"[\"\u201c\u2018]")
+_QUOTE_CLOSES = ("\"", "\u201d", "\u2019", "'")
 # A quoted item is something someone might say ("You never listen"), not a member of the list's topic.
 _QUOTED = re.compile(r"^\s*[\"\u201c\u2018']")
 
@@ -82,21 +98,21 @@ _QUOTED = re.compile(r"^\s*[\"\u201c\u2018']")
 _PART_KINDS = {(ConceptKind.CYCLE_ROLE, ConceptKind.RELATIONSHIP_CYCLE)}
 
 
-def find_cues(document: Document, mentions: Iterable[Mention], sentences: list[tuple[int, int]],
+def find_cues(document: Document, mentions: Iterable[Mention],
               taxonomy: Taxonomy | None = None) -> list[RelationCue]:
-    """Relations that the document's sentences and lists state, each with its evidence.
+    """Relations that the document's sentences, lists and headings state, each with evidence.
 
-    ``mentions`` are the document's concept mentions, ``sentences`` its sentence spans in
-    ``document.text``. ``taxonomy`` (optional) tells concept kinds, so that a role listed under a
-    cycle is PART_OF it rather than ASSOCIATED_WITH it. Duplicates (same pair, kind and sentence)
-    are dropped.
+    ``mentions`` are the document's concept mentions (their sentences are the ones searched: a
+    sentence without two mentions states no relation). ``taxonomy`` (optional) tells concept
+    kinds: a role listed under a cycle is PART_OF it, and helping with a problem treats it while
+    helping you gain a skill causes it. Duplicates (same pair, kind and passage) are dropped.
     """
     text = document.text
     usable = sorted((m for m in mentions if not m.negated), key=lambda m: m.start)
-    every = sorted(mentions, key=lambda m: m.start)
-    cues: list[RelationCue] = []
-    cues += _sentence_cues(document, text, usable, every, sentences, taxonomy)
+    heads = _section_heads(document, usable)
+    cues = _sentence_cues(document, text, usable, mentions, heads, taxonomy)
     cues += _list_cues(document, text, usable, taxonomy)
+    cues += _fragment_cues(document, text, usable, taxonomy)
     seen: set[tuple[str, str, str, int]] = set()
     unique = []
     for cue in cues:
@@ -117,72 +133,189 @@ def passage(document: Document, start: int, end: int, section: str | None,
     return Passage(document.slug, section, text[start:end], start, end, highlights)
 
 
-def _section_at(document: Document, offset: int) -> str | None:
-    for block in document.blocks:
-        if block.start <= offset <= block.end:
-            return block.section
-    return None
+def _section_heads(document: Document, usable: list[Mention]) -> dict[str, Mention]:
+    """Section heading text -> the concept the heading names (its main mention)."""
+    by_block: dict[int, list[Mention]] = {}
+    for m in usable:
+        if document.blocks[m.block].kind == "heading" and document.blocks[m.block].level >= 2:
+            by_block.setdefault(m.block, []).append(m)
+    return {document.blocks[b].text: _main(ms) for b, ms in by_block.items()}
 
 
-def _sentence_cues(document, text, usable, every, sentences, taxonomy) -> list[RelationCue]:
+def _sentence_cues(document: Document, text: str, usable: list[Mention],
+                   mentions: Iterable[Mention], heads: dict[str, Mention],
+                   taxonomy: Taxonomy | None) -> list[RelationCue]:
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in usable:
+        by_sentence.setdefault(m.sentence_start, []).append(m)
+    for m in usable:  # a sentence that speaks of its section's concept as "this" or "the cycle"
+        head = heads.get(m.section)
+        if head is not None and head.block != m.block and len(by_sentence[m.sentence_start]) == 1 \
+                and _ANAPHOR.match(m.sentence):
+            by_sentence[m.sentence_start].insert(0, head)
+    negated: dict[int, list[Mention]] = {}
+    for m in mentions:
+        if m.negated:
+            negated.setdefault(m.sentence_start, []).append(m)
     found: list[RelationCue] = []
-    index = 0
-    for s_start, s_end in sorted(sentences):
-        while index < len(usable) and usable[index].start < s_start:
-            index += 1
-        inside = []
-        j = index
-        while j < len(usable) and usable[j].end <= s_end:
-            inside.append(usable[j])
-            j += 1
+    for s_start, inside in by_sentence.items():
         if len(inside) < 2:
             continue
-        sentence = text[s_start:s_end]
-        if _HEDGE.search(sentence) or sentence.rstrip().endswith("?"):
+        first = inside[-1]
+        s_end = s_start + len(first.sentence)
+        sentence = first.sentence
+        if _is_hedged(sentence) or sentence.rstrip().endswith("?"):
             continue
-        section = _section_at(document, s_start)
-        negated = [m for m in every if m.negated and s_start <= m.start < s_end]
-        for kind, pattern, reverse in _CUES:
-            for match in pattern.finditer(sentence):
-                c_start, c_end = s_start + match.start(), s_start + match.end()
-                if _NEGATION_BEFORE.search(text[s_start:c_start]) or _NOUN_BEFORE.search(
-                        text[s_start:c_start]):
+
+        def add(source: Mention, target: Mention, kind: str, cue: str) -> None:
+            if taxonomy is not None and _is_relationship_type(source.concept, taxonomy) and (
+                    kind != "ASSOCIATED_WITH") or _is_relationship_type(target.concept, taxonomy) \
+                    and kind not in ("ASSOCIATED_WITH", "PART_OF"):
+                return  # a relationship type is no cause, sign, remedy, part or contrast
+            evidence = passage(document, s_start, s_end, first.section,
+                               [(source.start, source.end), (target.start, target.end)], text)
+            found.append(RelationCue(source.concept, target.concept, kind, evidence, cue))
+
+        for c_start, c_end, kind, reverse, words in cue_words(sentence):
+            c_start, c_end = s_start + c_start, s_start + c_end
+            near = max(s_start, c_start - 40)  # the few words before the cue
+            if _NEGATION_BEFORE.search(text, near, c_start) or _NOUN_BEFORE.search(
+                    text, near, c_start):
+                continue
+            if any(m.start < c_end and m.end > c_start for m in inside):
+                continue  # the cue words are part of a concept's name
+            contrast = kind == "CONTRASTS_WITH"
+            before = [m for m in inside if m.end <= c_start]
+            if not before:
+                continue
+            if before[-1].start < s_start:  # the section's concept, named by an anaphor
+                if not _ANAPHOR.match(text, s_start, c_start) or len(before) > 1:
                     continue
-                if any(m.start < c_end and m.end > c_start for m in inside):
-                    continue  # the cue words are part of a concept's name
-                contrast = kind == "CONTRASTS_WITH"
-                before = [m for m in inside if m.end <= c_start]
-                if not before:
-                    continue
-                pool = inside + (negated if contrast else [])
-                ys = _objects(text, sorted((m for m in pool if m.start >= c_end), key=lambda m: m.start),
-                              c_end, contrast)
-                if contrast and ys:
-                    parallel = _parallel(text, before, c_start, ys[0], taxonomy)
-                    if parallel is not before:  # its gap is checked as a subject's
-                        before, contrast = parallel, False
-                if not _is_subject_gap(text[before[-1].end:c_start], contrast):
-                    continue
-                for x in _coordinated(text, before):
-                    for y in ys:
-                        source, target = (y, x) if reverse else (x, y)
-                        evidence = passage(document, s_start, s_end, section,
-                                           [(x.start, x.end), (y.start, y.end)], text)
-                        found.append(RelationCue(source.concept, target.concept, kind, evidence,
-                                                 match.group(0).strip().lower()))
+            pool = inside + (negated.get(s_start, []) if contrast else [])
+            ys = _objects(text, sorted((m for m in pool if m.start >= c_end), key=lambda m: m.start),
+                          c_end, contrast)
+            if contrast and ys:
+                parallel = _parallel(text, before, c_start, ys[0], taxonomy)
+                if parallel is not before:  # its gap is checked as a subject's
+                    before, contrast = parallel, False
+            gap = text[max(before[-1].end, s_start):c_start]
+            if kind == "PART_OF" and reverse and len(gap.split()) > 2:
+                continue  # "serious problems such as infidelity": the list's head is no concept
+            if before[-1].start < s_start:
+                subjects = before
+            elif _RELATIVE_SUBJECT.match(gap):
+                subjects = [before[-1]]
+            elif _IF_CLAUSE.match(sentence) and _RESUMPTION.search(gap):
+                subjects = before  # every concept of the condition
+            elif _is_subject_gap(gap, contrast):
+                subjects = _coordinated(text, before)
+            else:
+                continue
+            for x in subjects:
+                for y in ys:
+                    if kind == "FROM":
+                        if taxonomy is not None and x.concept in taxonomy \
+                                and taxonomy[x.concept].kind is ConceptKind.EMOTION \
+                                and y.concept in taxonomy and taxonomy[y.concept].kind in _CAUSE_KINDS \
+                                and len(text[x.end:c_start].split()) <= 1 \
+                                and len(text[c_end:y.start].split()) <= 2 \
+                                and not _AWAY_FROM.search(text, max(s_start, c_start - 12), c_start):
+                            add(y, x, "CAUSES", words)
+                    elif kind == "HELPS":
+                        if _is_problem(y.concept, taxonomy):
+                            add(y, x, "TREATED_BY", words)
+                        else:
+                            add(x, y, "CAUSES", words)
+                    else:
+                        add(*((y, x) if reverse else (x, y)), kind, words)
+        correlative = _CORRELATIVE.match(sentence)
+        if correlative:
+            split = s_start + correlative.start("then")
+            first_part = [m for m in inside if m.start < split]
+            second = [m for m in inside if m.start >= split]
+            words = f"the {correlative.group('then').lower()}"
+            for x in first_part:
+                for y in second:
+                    if correlative.group("then").lower() in ("less", "fewer") and _is_problem(
+                            y.concept, taxonomy):
+                        add(y, x, "TREATED_BY", words)
+                    elif correlative.group("then").lower() not in ("less", "fewer"):
+                        add(x, y, "CAUSES", words)
+        for i, x in enumerate(inside[:-1]):
+            colon = _COLON.match(text, x.end, s_end)
+            if colon:
+                items = [m for m in inside[i + 1:] if m.start >= colon.end()]
+                if len(items) >= 2 and all(_COORDINATION.match(text[a.end:b.start])
+                                           or "," in text[a.end:b.start]
+                                           for a, b in zip(items, items[1:])):
+                    for y in items:
+                        add(y, x, "PART_OF", "list under a colon")
+                break
         unlike = _UNLIKE.match(sentence)
         if unlike:
-            first = [m for m in inside if m.start >= s_start + unlike.end()]
+            after_unlike = [m for m in inside if m.start >= s_start + unlike.end()]
             comma = sentence.find(",", unlike.end())
-            if first and comma > 0:
-                x = first[0]
+            if after_unlike and comma > 0:
+                x = after_unlike[0]
                 after = [m for m in inside if m.start > s_start + comma]
                 if x.end <= s_start + comma and after:
-                    evidence = passage(document, s_start, s_end, section,
-                                       [(x.start, x.end), (after[0].start, after[0].end)], text)
-                    found.append(RelationCue(after[0].concept, x.concept, "CONTRASTS_WITH",
-                                             evidence, "unlike"))
+                    add(after[0], x, "CONTRASTS_WITH", "unlike")
     return found
+
+
+def _fragment_cues(document: Document, text: str, usable: list[Mention],
+                   taxonomy: Taxonomy | None) -> list[RelationCue]:
+    """A verbless sentence that goes on with the list of the sentence before it ("People have
+    many reasons to refuse therapy. From old beliefs to a fear of blame."): its concepts are the
+    items of that sentence's frame or cue."""
+    found: list[RelationCue] = []
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in usable:
+        by_sentence.setdefault(m.sentence_start, []).append(m)
+    for s_start, items in by_sentence.items():
+        if not _FRAGMENT.match(items[0].sentence) or \
+                items[0].sentence.count(" ") >= _FRAGMENT_WORDS:
+            continue
+        block = document.blocks[items[0].block]
+        spans = split_sentences(text, block.start, block.end)
+        previous = [span for span in spans if span[1] <= s_start]
+        if not previous:
+            continue
+        p_start, p_end = previous[-1]
+        statement = _statement(text, p_start, p_end, by_sentence.get(p_start, []), taxonomy)
+        if statement is None or statement[1] is None or _is_hedged(text[p_start:p_end]):
+            continue
+        head, kind, item_first, how = statement
+        for m in items:
+            if m.concept == head.concept:
+                continue
+            relation, source, target = kind, *((m, head) if item_first else (head, m))
+            if relation == "HELPS":
+                relation = "TREATED_BY" if _is_problem(m.concept, taxonomy) else "CAUSES"
+                source, target = (m, head) if relation == "TREATED_BY" else (head, m)
+            evidence = passage(document, p_start, s_start + len(m.sentence), block.section,
+                               [(head.start, head.end), (m.start, m.end)], text)
+            found.append(RelationCue(source.concept, target.concept, relation, evidence,
+                                     "list under a lead-in sentence"))
+    return found
+
+
+def _is_hedged(text: str) -> bool:
+    """Whether ``text`` states nothing firmly ("does not mean", "not necessarily")."""
+    low = text.lower()
+    return ("mean" in low or "not " in low or "unclear" in low) and bool(_HEDGE.search(text))
+
+
+def _is_relationship_type(slug: str, taxonomy: Taxonomy | None) -> bool:
+    """Whether ``slug`` is a relationship type ("I left my ex due to the abuse" makes no cause of
+    the ex)."""
+    return taxonomy is not None and slug in taxonomy and \
+        taxonomy[slug].kind is ConceptKind.RELATIONSHIP_TYPE
+
+
+def _is_problem(slug: str, taxonomy: Taxonomy | None) -> bool:
+    """Whether helping with ``slug`` treats it (a problem) rather than brings it about."""
+    return taxonomy is None or slug not in taxonomy or taxonomy[slug].kind in _PROBLEM_KINDS
 
 
 def _is_subject_gap(gap: str, contrast: bool = False) -> bool:
@@ -193,9 +326,13 @@ def _is_subject_gap(gap: str, contrast: bool = False) -> bool:
     """
     if ";" in gap or ":" in gap or _RELATIVE.search(gap):
         return False
-    if "," in gap and len(gap.rsplit(",", 1)[1].split()) > MAX_CLAUSE_WORDS:
-        return False
-    return len(gap.split()) <= (MAX_CONTRAST_GAP if contrast else MAX_SUBJECT_GAP)
+    if "," in gap and not (0 if contrast else 1) <= len(gap.rsplit(",", 1)[1].split()) \
+            <= MAX_CLAUSE_WORDS:
+        return False  # "X, this can lead to" but not "work with X, build Y"
+    words = gap.split()
+    if not _OTHER_SUBJECT.isdisjoint(w.strip(".,!?\"'()").lower() for w in words):
+        return False  # "worthlessness is coming from and help you": a new clause, another subject
+    return len(words) <= (MAX_CONTRAST_GAP if contrast else MAX_SUBJECT_GAP)
 
 
 def _parallel(text: str, before: list[Mention], cue_start: int, y: Mention,
@@ -238,6 +375,10 @@ def _objects(text: str, after: list[Mention], cue_end: int, contrast: bool = Fal
     gap = text[cue_end:after[0].start]
     if re.search(r"[.,;:!?]", gap) or len(gap.split()) > MAX_OBJECT_GAP:
         return []
+    if not _OTHER_OBJECT.isdisjoint(w.lower() for w in gap.split()):
+        return []  # "help center and calm yourself": the cue's object is another verb
+    if _QUOTE_OPENS.search(gap) and text[after[0].end:after[0].end + 1] not in _QUOTE_CLOSES:
+        return []  # 'such as "This is hard"' is a quotation; '"therapy refusal"' a quoted name
     if contrast and (len(gap.split()) > MAX_CONTRAST_GAP or _PREPOSITION.search(gap)):
         return []
     objects, closed = [after[0]], 1
@@ -258,50 +399,133 @@ def _is_item(block: Block) -> bool:
             and not _LIST_LEAD_IN.search(block.text) and len(block.text.split()) <= _MAX_ITEM_WORDS)
 
 
+# What a lead-in or a heading says about the items under it, read in the words before the
+# concept it names: (pattern, kind, item first). "Signs of X:" items signal X; "Why X
+# happens" items cause X; "How to cope with X" items treat X; "Benefits of X" are caused by X;
+# "Types of X" are part of X.
+_FRAMES = [
+    (r"\b(?:signs?|symptoms?|red flags?|indicators?)\b|\bwhen (?:should|to|do|does) (?:i|you|we|one)"
+     r" (?:worry|be concerned|get help|seek help)\b", "SIGNALS", True),
+    (r"\b(?:causes?|reasons?|roots?|triggers?|sources?|drivers?)\b|^\W*why\b|\bwhat causes\b"
+     r"|\bwhat leads to\b", "CAUSES", True),
+    (r"\b(?:ways?|tips?|strategies|steps|how)\s+(?:\w+\s+){0,2}(?:cope|deal|manage|handle|heal|"
+     r"overcome|reduce|ease|stop|recover|survive|get over|fix|repair|work through|calm|soothe)\b"
+     r"|\b(?:coping|dealing|healing|recovering|recovery) (?:with|from)\b|\btreatments? (?:for|of)\b"
+     r"|\bwhat helps\b|\bhelp(?:ing)? (?:with|for)\b", "TREATED_BY", False),
+    (r"\bbenefits? of\b|\bwhat \w+ (?:brings|gives|offers)\b", "CAUSES", False),
+    (r"\bhow (?:to|you can|can you|couples can) (?:build|create|improve|develop|practi[cs]e|"
+     r"strengthen|increase|find|get|restore|rebuild|keep)\b|\bways to (?:build|create|improve|"
+     r"develop|strengthen|increase|restore|rebuild|keep)\b", "CAUSES", True),
+    (r"\b(?:types?|kinds?|forms?|examples?|parts?|components?|elements?|stages?|tasks?|styles?)"
+     r"\s+of\b", "PART_OF", True),
+]
+_FRAME = re.compile("|".join(f"(?P<f{i}>{p})" for i, (p, _, _) in enumerate(_FRAMES)), re.I)
+
+
+def _frame(words: str) -> tuple[str, bool] | None:
+    """``(kind, item first)`` for the last frame in ``words`` (the text before a head concept)."""
+    last = None
+    for last in _FRAME.finditer(words):
+        pass
+    if last is None:
+        return None
+    _, kind, item_first = _FRAMES[int(last.lastgroup[1:])]
+    return kind, item_first
+
+
 def _list_cues(document: Document, text: str, usable: list[Mention],
                taxonomy: Taxonomy | None) -> list[RelationCue]:
+    """Relations between a list's items and what its lead-in or heading names, and between an
+    FAQ question and its answer.
+
+    A lead-in is a paragraph or heading ending with ":", or a heading right above list items.
+    The head is the lead-in's main concept, or failing that its section heading's. What the
+    lead-in says decides the kind: a frame before the head ("Signs of X:", "How to cope with
+    X:"), or a cue after it ("X can lead to:", "X can help you:"); otherwise membership
+    (PART_OF for a role under its cycle or a concept under its broader one, else
+    ASSOCIATED_WITH). An item's evidence runs from the lead-in's last sentence to the item. A
+    question with a frame or cue ("Why does X happen?") relates its head to the concepts of the
+    answer that follows, with the question and the answer's sentence as evidence.
+    """
     by_block: dict[int, list[Mention]] = {}
     for m in usable:
         by_block.setdefault(m.block, []).append(m)
-    headings = _heading_concepts(document, by_block)
+    headings = {block.text: i for i, block in enumerate(document.blocks)
+                if block.kind == "heading" and block.level >= 2}
     found: list[RelationCue] = []
     blocks = document.blocks
-    for i, lead in enumerate(blocks):
-        if lead.kind not in ("paragraph", "heading") or not _LIST_LEAD_IN.search(lead.text):
+    for i, lead in enumerate(blocks[:-1]):
+        is_heading = lead.kind == "heading" and lead.level >= 2
+        asks = lead.kind == "question" and blocks[i + 1].kind == "answer"
+        if asks:
+            items = [i + 1]
+        elif (lead.kind in ("paragraph", "heading") and _LIST_LEAD_IN.search(lead.text)
+              or is_heading and blocks[i + 1].kind == "list_item"):
+            items = list(itertools.takewhile(lambda j: _is_item(blocks[j]), range(i + 1, len(blocks))))
+        else:
             continue
-        if _HEDGE.search(lead.text):
+        if not items or _is_hedged(lead.text):
             continue
-        head = _main(by_block.get(i, []))
-        section_head = headings.get(lead.section)
-        cue = "list under lead-in" if head else "list under heading"
-        head = head or section_head
-        j = i + 1
-        while j < len(blocks) and _is_item(blocks[j]):
+        lead_start = lead.start if is_heading or asks else _last_sentence_start(text, lead)
+        statement = _statement(text, lead_start, lead.end, by_block.get(i, []), taxonomy)
+        section = None
+        if not is_heading and not asks and lead.section in headings:
+            h = headings[lead.section]
+            section = _statement(text, blocks[h].start, blocks[h].end, by_block.get(h, []),
+                                 taxonomy)
+        if statement is None and not asks:
+            statement, section = section, None
+        if statement is None or asks and statement[1] is None:
+            continue
+        head, kind, item_first, how = statement
+        for j in items:
             item = blocks[j]
-            if not _HEDGE.search(item.text) and not _QUOTED.match(item.text):
-                for m in by_block.get(j, []):
-                    for target, how in ((head, cue), (section_head, "list under heading")):
-                        if target is None or target.concept == m.concept:
-                            continue
-                        kind = _membership(m.concept, target.concept, taxonomy)
-                        if how != cue and kind != "PART_OF":
-                            continue  # the section's concept adds only composition
-                        evidence = passage(document, item.start, item.end, item.section,
-                                           [(m.start, m.end)])
-                        found.append(RelationCue(m.concept, target.concept, kind, evidence, how))
-            j += 1
+            if _is_hedged(item.text) or _QUOTED.match(item.text):
+                continue
+            for m in by_block.get(j, []):
+                end = m.sentence_start + len(m.sentence) if asks else item.end
+                start = lead_start if lead_start < item.start else item.start
+                if section and section[0].concept not in (m.concept, head.concept) and _membership(
+                        m.concept, section[0].concept, taxonomy) == "PART_OF":
+                    evidence = passage(document, start, end, item.section, [(m.start, m.end)],
+                                       text)
+                    found.append(RelationCue(m.concept, section[0].concept, "PART_OF", evidence,
+                                             "list under heading"))
+                if m.concept == head.concept:
+                    continue
+                relation = kind or _membership(m.concept, head.concept, taxonomy)
+                source, target = (m, head) if item_first else (head, m)
+                if relation == "HELPS":
+                    relation = "TREATED_BY" if _is_problem(m.concept, taxonomy) else "CAUSES"
+                    source, target = (m, head) if relation == "TREATED_BY" else (head, m)
+                evidence = passage(document, start, end, item.section,
+                                   [(head.start, head.end), (m.start, m.end)], text)
+                found.append(RelationCue(source.concept, target.concept, relation, evidence,
+                                         "list under a question" if asks else how))
     return found
 
 
-def _heading_concepts(document: Document, by_block: dict[int, list[Mention]]) -> dict:
-    """Section heading text -> the concept it names (its main mention)."""
-    heads = {}
-    for i, block in enumerate(document.blocks):
-        if block.kind == "heading" and block.level >= 2:
-            main = _main(by_block.get(i, []))
-            if main:
-                heads[block.text] = main
-    return heads
+def _statement(text: str, start: int, end: int, mentions: list[Mention],
+               taxonomy: Taxonomy | None) -> tuple[Mention, str | None, bool, str] | None:
+    """What a lead-in or heading (``text[start:end]``, with its mentions) says about the items
+    under it: ``(head, kind, item first, cue)``; kind None means membership."""
+    head = _main([m for m in mentions if m.start >= start])
+    if head is None:
+        return None
+    frame = _frame(text[start:head.start])
+    if frame:
+        return head, frame[0], frame[1], f"list under {frame[0].lower()} lead-in"
+    for c_start, _, kind, reverse, words in cue_words(text[head.end:end]):
+        if kind not in ("CONTRASTS_WITH", "ASSOCIATED_WITH", "FROM") and _is_subject_gap(
+                text[head.end:head.end + c_start]):
+            return head, kind, reverse, f"list under lead-in: {words}"
+    return head, None, True, "list under lead-in"
+
+
+def _last_sentence_start(text: str, block: Block) -> int:
+    """Where the last sentence of ``block`` starts."""
+    spans = split_sentences(text, block.start, block.end)
+    return spans[-1][0] if spans else block.start
 
 
 def _main(mentions: list[Mention]) -> Mention | None:

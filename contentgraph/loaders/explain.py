@@ -1,7 +1,9 @@
 """Why was a concept tagged? Load files, extract and score, keep the evidence together.
 
 ``explain_files`` is what ``contentgraph extract FILE`` calls: per document, each concept's
-count, weight and central flag with the mentions (sentence, matched words, negation) behind it.
+count, weight and central flag with the mentions (sentence, matched words, negation) behind it,
+then the concepts that are only mentioned negated or hypothetically (``counted`` false: they are
+not the document's concepts).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ class ConceptEvidence:
     label: str
     kind: str
     mentions: list[Mention]
+    counted: bool = True  # False when every mention is negated or hypothetical
 
 
 @dataclass(slots=True)
@@ -48,10 +51,11 @@ class Explanation:
                         {
                             "concept": c.concept.concept, "label": c.label, "kind": c.kind,
                             "count": c.concept.count, "weight": c.concept.weight,
-                            "central": c.concept.central,
+                            "central": c.concept.central, "counted": c.counted,
                             "mentions": [
                                 {"text": m.text, "start": m.start, "end": m.end,
-                                 "negated": m.negated, "section": m.section,
+                                 "negated": m.negated and not m.hypothetical,
+                                 "hypothetical": m.hypothetical, "section": m.section,
                                  "sentence": m.sentence, "sentence_start": m.sentence_start}
                                 for m in c.mentions
                             ],
@@ -77,8 +81,13 @@ def explain_documents(documents: list[Document], taxonomy: Taxonomy) -> list[Doc
             by_concept.setdefault(m.concept, []).append(m)
         concepts = [
             ConceptEvidence(dc, taxonomy[dc.concept].label, taxonomy[dc.concept].kind.value,
-                            by_concept[dc.concept])
+                            by_concept.pop(dc.concept))
             for dc in sorted(scored[doc.slug], key=lambda dc: (not dc.central, -dc.weight, dc.concept))
+        ]
+        concepts += [  # left: concepts whose every mention is negated or hypothetical
+            ConceptEvidence(DocumentConcept(slug, doc.slug, len(ms), 0.0, False),
+                            taxonomy[slug].label, taxonomy[slug].kind.value, ms, counted=False)
+            for slug, ms in sorted(by_concept.items())
         ]
         explained.append(DocumentExplanation(doc, concepts))
     return explained

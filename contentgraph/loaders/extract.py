@@ -1,12 +1,14 @@
 """Find the taxonomy's concepts in documents: one Aho-Corasick scan per document.
 
 Every label and altLabel of every concept is expanded into its surface forms (inflections,
-UK/US spellings; see ``surface``) and put in one automaton. A document's text is turned into
-its scan text (lower case, dashes/quotes/slashes read as spaces; see ``searchtext``), scanned
-once, and each hit is kept only if it starts and ends on word boundaries. Overlapping hits are
-resolved longest first, so "emotional abuse" is one mention, not also one of "abuse". Each
-mention carries its block, section, sentence, span and matched text, and whether a negation or
-contrast flips it (see ``negation``).
+UK/US spellings; see ``surface``) and put in one automaton, with the parts of gapped and
+context labels and ``unless`` phrases (see ``patterns``) and the trigger words of page furniture
+(see ``furniture``). A document's text is turned into its scan text (lower case,
+dashes/quotes/slashes read as spaces; see ``searchtext``) and scanned once for whole words.
+Overlapping hits are resolved longest first, so "emotional abuse" is one mention, not also one
+of "abuse". Each mention carries its block, section, sentence, span and matched text, and
+whether a negation, contrast or hypothetical flips it (see ``negation``); mentions in page
+furniture and a last word cut off at the end of a text are dropped.
 
 >>> from contentgraph.taxonomy.model import Concept, ConceptKind, Taxonomy
 >>> from contentgraph.loaders.model import Document, make_blocks
@@ -20,16 +22,23 @@ contrast flips it (see ``negation``).
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
 import ahocorasick
 
-from ..taxonomy.model import Taxonomy
-from .model import Document, Mention
-from .negation import is_negated
+from ..taxonomy.model import GAP, Taxonomy
+from ..taxonomy.normalize import normalize_phrase
+from .furniture import TRIGGERS, is_foreign, is_furniture_sentence
+from .model import Block, Document, Mention
+from .negation import is_hypothetical, is_negated, may_be_hypothetical, may_be_negated
+from .patterns import Hit, Parts, Pattern, with_gap_contents, with_patterns
 from .searchtext import SearchText
-from .sentences import iter_sentences, split_sentences
+from .sentences import split_sentences
 from .surface import phrase_forms
+
+
+FURNITURE = -1  # the part id of furniture triggers in the automaton
 
 
 class Extractor:
@@ -37,19 +46,53 @@ class Extractor:
 
     def __init__(self, taxonomy: Taxonomy):
         self.taxonomy = taxonomy
+        # last part id -> the part before it (None: a pattern of one part) -> patterns
+        self._ending: dict[int, dict[int | None, list[Pattern]]] = {}
 
     @cached_property
     def _automaton(self) -> ahocorasick.Automaton:
-        """Every surface form -> (its length, its concepts); made on first use (a second or
-        more: a rebuild with nothing to extract never needs it)."""
+        """Every surface form -> (its length, the concepts it names, the pattern parts it is);
+        made on first use (a second or more: a rebuild with nothing to extract never needs it)."""
         concepts_by_form: dict[str, set[str]] = {}
+        parts_by_form: dict[str, set[int]] = {}
+        part_ids: dict[str, int] = {}
+
+        def add_pattern(slug: str, phrase: str, context: tuple[str, ...] = (),
+                        block: bool = False) -> None:
+            ids = []
+            for part in phrase.split(f" {GAP} "):
+                key = normalize_phrase(part)
+                if key not in part_ids:
+                    part_ids[key] = len(part_ids)
+                    for form in phrase_forms(part):
+                        parts_by_form.setdefault(form, set()).add(part_ids[key])
+                ids.append(part_ids[key])
+            words = frozenset(f for w in context if " " not in w for f in phrase_forms(w))
+            phrases = tuple(f" {f} " for w in context if " " in w for f in phrase_forms(w))
+            pattern = Pattern(slug, tuple(ids), words, phrases, block)
+            previous = ids[-2] if len(ids) > 1 else None
+            self._ending.setdefault(ids[-1], {}).setdefault(previous, []).append(pattern)
+
+        for trigger in TRIGGERS:
+            parts_by_form.setdefault(trigger, set()).add(FURNITURE)
         for concept in self.taxonomy:
             for label in (concept.label, *concept.alt_labels):
+                if GAP in label:
+                    add_pattern(concept.slug, label)
+                    continue
                 for form in phrase_forms(label):
                     concepts_by_form.setdefault(form, set()).add(concept.slug)
+            for context in concept.context:
+                for label in context.labels:
+                    add_pattern(concept.slug, label, context.words)
+            for phrase in concept.unless:
+                add_pattern(concept.slug, phrase, block=True)
         automaton = ahocorasick.Automaton()
-        for form, slugs in concepts_by_form.items():
-            automaton.add_word(form, (len(form), tuple(sorted(slugs))))
+        for form in concepts_by_form.keys() | parts_by_form.keys():
+            slugs = tuple(sorted(concepts_by_form.get(form, ())))
+            parts = tuple(sorted(parts_by_form[form])) if form in parts_by_form else None
+            # keyed with a space before and after: the scan finds whole words only
+            automaton.add_word(f" {form} ", (len(form), slugs, parts, " " in form))
         automaton.make_automaton()
         return automaton
 
@@ -68,70 +111,102 @@ class Extractor:
             return []
         text = document.text
         scan = SearchText(text)
-        spans = _longest_first(_hits(self._automaton, scan.text))
+        hits, parts = _hits(self._automaton, scan.text)
+        triggers = [scan.original(start) for start, _ in parts.pop(FURNITURE, ())]
+        gaps: list[tuple[int, int]] = []
+        if parts:
+            hits, gaps = with_patterns(hits, parts, self._ending, scan.text)
+        spans = _longest_first(hits)
+        if gaps:
+            spans = with_gap_contents(spans, hits, gaps)
         if not spans:
             return []
         blocks, scan_text, slug = document.blocks, scan.text, document.slug
         shifted = scan.shifted
+        cut = _cut_off(blocks[-1])
         b = -1  # the current block; spans come in text order, so blocks and sentences only advance
-        sentence_span: tuple[int, int] | None = None
+        sentences = split_sentences(text)  # a sentence never crosses a block
+        n = 0  # the current sentence
+        current = -1  # the sentence of the previous mention
         mentions: list[Mention] = []
         for start, end, slugs in spans:
             first, last = (scan.original(start), scan.original(end - 1) + 1) if shifted else (start, end)
+            if cut and last == len(text):
+                break  # the last word of a text cut off mid-word is not a word
             if b < 0 or (b + 1 < len(blocks) and blocks[b + 1].start <= first):
                 while b + 1 < len(blocks) and blocks[b + 1].start <= first:
                     b += 1
                 block = blocks[b]
-                sentences, texts = iter_sentences(text, block.start, block.end), {}
-                sentence_span = next(sentences, None)
-            while sentence_span is not None and sentence_span[1] <= first:
-                sentence_span = next(sentences, None)
-            if sentence_span is not None and sentence_span[0] <= first:
-                s_start, s_end = sentence_span
+            while n < len(sentences) and sentences[n][1] <= first:
+                n += 1
+            if n < len(sentences) and sentences[n][0] <= first:
+                s_start, s_end = sentences[n]
             else:
                 s_start, s_end = block.start, block.end
-            sentence = texts.get(s_start)
-            if sentence is None:
-                sentence = texts[s_start] = text[s_start:s_end]
-            negated = is_negated(scan_text, start)
+            if s_start != current:  # a new sentence: what may apply to its mentions
+                current, sentence = s_start, text[s_start:s_end]
+                low = sentence.lower()
+                furniture = is_foreign(sentence) or any(
+                    s_start <= t < s_end for t in triggers) and is_furniture_sentence(sentence)
+                may_negate, may_suppose = may_be_negated(low), may_be_hypothetical(low)
+            if furniture:
+                continue
+            negated = may_negate and is_negated(scan_text, start)
+            hypothetical = not negated and may_suppose and is_hypothetical(scan_text, start)
             matched = text[first:last]
             for concept in slugs:
                 # in field order: concept, document, block, section, sentence, sentence_start,
-                # start, end, text, negated
+                # start, end, text, negated, hypothetical
                 mentions.append(Mention(concept, slug, b, block.section, sentence, s_start,
-                                        first, last, matched, negated))
+                                        first, last, matched, negated or hypothetical,
+                                        hypothetical))
         return mentions
 
 
-def _hits(automaton: ahocorasick.Automaton, scan: str) -> list[tuple[int, int, tuple[str, ...]]]:
-    """``(start, end, concept slugs)`` of each automaton hit that sits on word boundaries.
+def _cut_off(block: Block) -> bool:
+    """Whether a text ends in the middle of a sentence, and maybe of a word: its last block is a
+    paragraph of some length that ends on a letter."""
+    return block.kind in ("paragraph", "answer") and block.text[-1:].isalpha() \
+        and block.text.count(" ") >= 8
 
-    In the scan text an apostrophe is always inside a word (edge quotes and a final "'s" became
-    spaces): a hit never ends inside "don't".
-    """
-    size = len(scan)
-    hits = []
-    for last, (length, slugs) in automaton.iter(scan):
-        start, end = last - length + 1, last + 1
-        if start and (scan[start - 1].isalnum() or scan[start - 1] in "_'"):
+
+# The automaton reads the scan text with a space before and after it and with line breaks and
+# punctuation as spaces (one character for one: the same offsets, plus one), so that a form keyed
+# with spaces around it matches whole words only. In the scan text an apostrophe is always inside
+# a word (edge quotes and a final "'s" became spaces): a hit never ends inside "don't".
+_PUNCTUATION = "\n.,;:!?()[]{}<>*#$%=|~^@\\\u2026\u00a1\u00bf"
+_WORD_EDGES = str.maketrans(_PUNCTUATION, " " * len(_PUNCTUATION))
+_BREAK = re.compile("[" + re.escape(_PUNCTUATION) + "]")
+
+
+def _hits(automaton: ahocorasick.Automaton, scan: str) -> tuple[list[Hit], Parts]:
+    """The automaton hits, whole words: plain ``(start, end, concept slugs)``, and the spans of
+    pattern parts. A phrase never crosses punctuation or a line break."""
+    hits: list[Hit] = []
+    parts: Parts = {}
+    for end, (length, slugs, part_ids, phrase) in automaton.iter(
+            f" {scan.translate(_WORD_EDGES)} "):
+        end -= 1  # the closing space's index in the spaced text is the end offset in ``scan`` + 1
+        start = end - length
+        if phrase and _BREAK.search(scan, start, end):
             continue
-        if end < size:
-            after = scan[end]
-            if after.isalnum() or after in "_'":
-                continue
-        hits.append((start, end, slugs))
-    return hits
+        if slugs:
+            hits.append((start, end, slugs))
+        if part_ids:
+            for part in part_ids:
+                parts.setdefault(part, []).append((start, end))
+    return hits, parts
 
 
-def _longest_first(hits: list[tuple[int, int, tuple[str, ...]]]) -> list[tuple[int, int, tuple[str, ...]]]:
+def _longest_first(hits: list[Hit]) -> list[Hit]:
     """Keep the longest hits, dropping any that overlaps a longer (or earlier equal) one.
 
     Hits are grouped into runs of overlapping ones; a hit alone is kept as it is, and only runs
     of several are resolved longest first. The result is in text order.
     """
     hits.sort()
-    kept: list[tuple[int, int, tuple[str, ...]]] = []
-    group: list[tuple[int, int, tuple[str, ...]]] = []
+    kept: list[Hit] = []
+    group: list[Hit] = []
     reach = -1
     for hit in hits:
         if hit[0] >= reach and group:
@@ -144,9 +219,9 @@ def _longest_first(hits: list[tuple[int, int, tuple[str, ...]]]) -> list[tuple[i
     return kept
 
 
-def _resolve(group: list[tuple[int, int, tuple[str, ...]]]) -> list[tuple[int, int, tuple[str, ...]]]:
+def _resolve(group: list[Hit]) -> list[Hit]:
     """Longest first among overlapping hits, in text order."""
-    chosen: list[tuple[int, int, tuple[str, ...]]] = []
+    chosen: list[Hit] = []
     for hit in sorted(group, key=lambda h: (h[0] - h[1], h[0])):
         if all(hit[1] <= c[0] or c[1] <= hit[0] for c in chosen):
             chosen.append(hit)

@@ -142,7 +142,9 @@ class Mention:
     start: int  # span of the match in Document.text
     end: int
     text: str  # the matched surface text
-    negated: bool = False  # inside a negation or a meaning-flipping contrast
+    negated: bool = False  # not asserted: inside a negation, a meaning-flipping contrast or a
+    #                        hypothetical ("if you bring it up you might start a fight")
+    hypothetical: bool = False  # not asserted because hypothetical (``negated`` is set too)
 
 
 @dataclass(frozen=True, slots=True)

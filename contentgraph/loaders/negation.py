@@ -1,14 +1,22 @@
-"""Is a match inside a negation or a meaning-flipping contrast?
+"""Is a match inside a negation, a meaning-flipping contrast or a hypothetical?
 
 A match is negated when a cue comes shortly before it in the same clause: a negation ("not",
-"never", "no", "without", "doesn't"...) at most ``NEGATION_REACH`` words before it (a few more
+"never", "no", "doesn't"...) at most ``NEGATION_REACH`` words before it (a few more
 when "or"/"nor" joins it to the negated words: "not a lack of care or commitment"), or a
 contrast ("rather than", "instead of", "as opposed to") at most ``CONTRAST_REACH`` words before
 it. A comma, semicolon, colon, bracket, sentence end or a clause word ("but", "because",
 "although"...) between the cue and the match ends the cue's reach. Cues that do not flip what
 follows are skipped: "not only", "not just", "no matter", "no doubt", "no secret", "no one",
-"whether or not", and a negated verb that keeps its object affirmed ("don't ignore the signs of
-abuse", "can't stop feeling jealous").
+"whether or not", a negated verb that keeps its object affirmed ("don't ignore the signs of
+abuse", "can't stop feeling jealous"), and advice, which names what it advises against: "without"
+("talk without blaming") and an imperative "don't" or "never" at the start of a clause or after
+"to" ("don't yell", "try to not shut down").
+
+A match is hypothetical when its sentence sets a condition ("if", "in case", "suppose", "what
+if") and a modal of possibility ("might", "could", "may") comes at most
+``HYPOTHETICAL_REACH`` words before it in the same clause, followed by a verb that does not
+recommend ("you might start a fight", but not "you might want to try couples therapy" or "it
+could help with anxiety").
 
 Works on the scan text of ``SearchText`` (lower case, quotes unified).
 
@@ -18,6 +26,9 @@ True
 >>> scan = "she chose avoidance rather than openness"
 >>> is_negated(scan, scan.index("avoidance")), is_negated(scan, scan.index("openness"))
 (False, True)
+>>> scan = "if you bring it up you might start a fight"
+>>> is_hypothetical(scan, scan.index("fight"))
+True
 """
 
 from __future__ import annotations
@@ -30,12 +41,13 @@ COORDINATION_REACH = 4  # extra words allowed when "or"/"nor" joins the match to
 _WINDOW = 90  # characters looked back from the match
 
 _NEGATIONS = (
-    "not", "no", "never", "without", "cannot", "nothing", "none", "neither", "nor", "dont",
+    "not", "no", "never", "cannot", "nothing", "none", "neither", "nor", "dont",
     "doesnt", "didnt", "isnt", "arent", "wasnt", "werent", "shouldnt", "wouldnt", "couldnt",
     "havent", "hasnt", "hadnt", "wont",
 )
 _CONTRASTS = ("rather than", "instead of", "as opposed to")
 _CUE_WORDS = frozenset(_NEGATIONS) | {"rather", "instead", "opposed"}
+_WORDS = re.compile(r"\w+")
 _CUE = re.compile(
     r"(?<![\w'])(?:(?P<contrast>" + "|".join(_CONTRASTS) + r")|"
     + "|".join(_NEGATIONS) + r"|\w+n't)(?![\w'])"
@@ -46,10 +58,27 @@ _NOT_FLIPPING = re.compile(
     r"(?:hesitate|ignore|forget|underestimate|overlook|dismiss|wait|delay|stop|help|avoid|"
     r"deny|worry|be afraid|let|give up|neglect|jeopardi[sz]e|lose|miss))(?![\w'])"
 )
+# "don't yell", "never criticise", "try to not shut down": advice, which names what it warns of.
+_IMPERATIVES = frozenset({"don't", "dont", "never", "not"})
+_CLAUSE_START = re.compile(r"(?:^|[.!?\n,;:(]|(?<![\w'])(?:to|please))\s*(?:do )?$")
 _CLAUSE_BREAK = re.compile(
     r"[,;:.!?()\[\]\n]|(?<![\w'])(?:but|because|although|though|however|whereas|while|yet|"
     r"unless|except)(?![\w'])"
 )
+
+
+def may_be_negated(sentence: str) -> bool:
+    """False when a sentence (lower case) holds no negation or contrast cue at all: none of its
+    matches is negated."""
+    return "n't" in sentence or "n\u2019t" in sentence or not _CUE_WORDS.isdisjoint(
+        _WORDS.findall(sentence))
+
+
+def may_be_hypothetical(sentence: str) -> bool:
+    """False when a sentence (lower case) sets no condition: none of its matches is
+    hypothetical."""
+    return (" if " in f" {sentence}" or "in case" in sentence or "suppos" in sentence
+            or "imagine" in sentence) and _CONDITION.search(sentence) is not None
 
 
 def is_negated(scan: str, start: int) -> bool:
@@ -58,7 +87,7 @@ def is_negated(scan: str, start: int) -> bool:
     window = scan[low:start]
     if "n't" not in window and (
         ("no" not in window and "nt" not in window and "ne" not in window
-         and "wit" not in window and "rather" not in window and "instead" not in window
+         and "rather" not in window and "instead" not in window
          and "opposed" not in window)
         or _CUE_WORDS.isdisjoint(window.split())
     ):
@@ -78,4 +107,31 @@ def is_negated(scan: str, start: int) -> bool:
         return False
     if _NOT_FLIPPING.match(scan, cue.end()) or scan.endswith("or ", 0, cue.start()):
         return False
-    return True
+    return not (cue.group() in _IMPERATIVES
+                and _CLAUSE_START.search(scan, max(0, cue.start() - 12), cue.start()))
+
+
+HYPOTHETICAL_REACH = 3  # words between the modal's verb and the match
+_CONDITION = re.compile(r"(?<![\w'])(?:if|in case|suppose|supposing|imagine)(?![\w'])")
+_MODAL = re.compile(
+    r"(?<![\w'])(?:might|could|may)(?: (?!(?:be|help|want|like|consider|try|benefit|"
+    r"find|need|wish|seek|look|think|feel|have|get|become|also|not|never)\b)[\w']+)"
+    r"((?: [\w']+){0,%d}) $" % HYPOTHETICAL_REACH
+)
+_SENTENCE_START = re.compile(r"[.!?\n]")
+
+
+def is_hypothetical(scan: str, start: int) -> bool:
+    """Whether the match beginning at ``start`` of the scan text is said as a possibility under
+    a condition ("if you bring it up you might start a fight")."""
+    low = max(0, start - _WINDOW)
+    if "if" not in scan[low:start] and "in case" not in scan[low:start] \
+            and "supp" not in scan[low:start] and "imagine" not in scan[low:start]:
+        return False
+    edge = max((m.end() for m in _SENTENCE_START.finditer(scan, low, start)), default=low)
+    sentence = scan[edge:start]
+    condition = _CONDITION.search(sentence)
+    if condition is None:
+        return False
+    modal = _MODAL.search(sentence, condition.end())
+    return modal is not None and not _CLAUSE_BREAK.search(sentence, modal.start())

@@ -1,5 +1,9 @@
 """Per document, each concept's count, tf-idf-like weight and central flag.
 
+A concept is one of the document's only when at least one of its mentions is asserted: "this is
+not abuse" alone, or "if you bring it up you might start a fight", does not make the document
+one about abuse or conflict.
+
 - ``count``: the concept's (non-overlapping) mentions in the document, negated ones included.
 - ``weight``: term frequency times inverse document frequency over the documents scored
   together, scaled so that the document's strongest concept weighs 1. A mention in the title
@@ -59,6 +63,7 @@ def score_documents(
             stats[2] += not m.negated
             if doc.blocks[m.block].kind == "heading":
                 in_heading[doc.slug].add(m.concept)
+        per_concept = {c: stats for c, stats in per_concept.items() if stats[2]}
         frequency[doc.slug] = per_concept
         for concept in per_concept:
             document_frequency[concept] += 1

@@ -34,7 +34,7 @@ _SPACES = re.compile(r"  +")
 _BREAK = re.compile(r"\n[\n ]*")
 
 
-def _lower(text: str) -> str:
+def lower_same_length(text: str) -> str:
     """Lower case with one character for one (a few characters lower to two, e.g. U+0130)."""
     lowered = text.lower()
     if len(lowered) == len(text):
@@ -50,7 +50,7 @@ class SearchText:
     def __init__(self, text: str):
         self._starts = [0]  # scan-text offsets where a new shift begins
         self._shifts = [0]  # original offset minus scan-text offset from there on
-        low = _lower(text)
+        low = lower_same_length(text)
         for char in _SPACE_LIKE:
             if char in low:
                 low = low.replace(char, " ")

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
 
-from ..taxonomy.normalize import NOT_LEMMATISED, UK_TO_US, WORD_RE, normalize_token
+from ..taxonomy.normalize import LEMMA_FIXES, NOT_LEMMATISED, UK_TO_US, WORD_RE, normalize_token
 
 # Above this many surface forms for one label, the rarest combinations are not generated.
 MAX_FORMS_PER_LABEL = 1024
@@ -79,13 +79,15 @@ def word_forms(word: str) -> frozenset[str]:
     # Words the table lemmatises to a seed that normalises to the target normalise to it too.
     known = {f for seed in seeds if normalize_token(seed) == target for f in by_lemma.get(seed, ())}
     known -= {f for f in known if (f in UK_TO_US or f in NOT_LEMMATISED) and normalize_token(f) != target}
+    known |= {f for f, lemma in LEMMA_FIXES.items() if lemma == target}
     guesses = set(seeds)
     for seed in seeds:
         if seed not in by_lemma:  # the table lists a known word's inflections already
             guesses |= _inflections(seed)
         guesses.update(uk_by_us.get(seed, ()))
     guesses = {g for g in guesses - known if normalize_token(g) == target}
-    return frozenset(f for f in known | guesses if "'" not in f)
+    # Not the table's two-letter spellings ("ur" for "your"): too short to be worth a form.
+    return frozenset(f for f in known | guesses if "'" not in f and (len(f) > 2 or f == lowered))
 
 
 def phrase_forms(label: str) -> list[str]:

@@ -159,7 +159,7 @@ class KindGuesser:
         for concept in taxonomy:
             for name in (concept.label, *concept.alt_labels):
                 words = normalize_phrase(name).split()
-                if words:
+                if words and is_noun_phrase(name.lower().split()):  # not "seek therapy"
                     heads.setdefault(head_word(words), Counter())[concept.kind] += 1
         self._heads = {head: kind for head, kinds in heads.items()
                        for kind, n in kinds.most_common(1)

@@ -12,15 +12,21 @@ and a ``rejected:`` list of candidate phrases the team turned down (never propos
         broader: [cycle-role]
         related: [{kind: part_of, target: pursue-withdraw-cycle}]
         sensitive: false
+        context:                       # labels that name it only beside one of the words
+          - {labels: [pursuing], words: [withdraw, distance, cycle]}
+        unless: [pursue a career]      # phrases that void a match of the concept inside them
     retire: [old-slug]
     rejected: [move forward, keep in mind]
 
-Files are merged in order (the twelve default files first). An entry whose slug is new adds a
-concept; an entry whose slug exists adds its ``alt_labels`` and overrides every other field it
-gives; ``retire: true`` on an entry (or the slug in a top-level ``retire:`` list) removes the
-concept, and every reference to a retired concept is dropped. The merged result is validated as a
-whole: every problem is collected and raised at once as ``TaxonomyError``, each naming the file,
-the concept and the problem.
+A ``*`` between a label's words stands for up to ``GAP_WORDS`` words of the text
+("feel * rejected" also matches "feel so rejected").
+
+Files are merged in order (the default files first). An entry whose slug is new adds a
+concept; an entry whose slug exists adds its ``alt_labels``, ``context`` and ``unless`` entries
+and overrides every other field it gives; ``retire: true`` on an entry (or the slug in a
+top-level ``retire:`` list) removes the concept, and every reference to a retired concept is
+dropped. The merged result is validated as a whole: every problem is collected and raised at
+once as ``TaxonomyError``, each naming the file, the concept and the problem.
 """
 
 from __future__ import annotations
@@ -37,17 +43,17 @@ import yaml
 
 from ..errors import TaxonomyError
 from ..yamlsafe import SafeLoader, load_yaml
-from .model import TYPED_RELATIONS, Concept, ConceptKind, ConceptLink, RelationKind
-from .model import Taxonomy
+from .model import GAP, TYPED_RELATIONS, Concept, ConceptKind, ConceptLink, LabelContext
+from .model import RelationKind, Taxonomy
 from .normalize import normalize_phrase
 
 DEFAULT_FILES = (
     "attachment_style.yaml", "relationship_cycle.yaml", "cycle_role.yaml", "warning_sign.yaml",
     "therapy_modality.yaml", "emotion.yaml", "need.yaml", "behavior.yaml", "skill.yaml",
-    "barrier.yaml", "outcome.yaml", "relationship_type.yaml",
+    "barrier.yaml", "outcome.yaml", "relationship_type.yaml", "condition.yaml",
 )
 FIELDS = ("slug", "label", "kind", "alt_labels", "definition", "broader", "related", "sensitive",
-          "retire")
+          "context", "unless", "retire")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Spellings accepted for a kind besides the enum's own name (any case).
 _KIND_ALIASES = {"BEHAVIOUR": ConceptKind.BEHAVIOR}
@@ -215,6 +221,12 @@ class _Merger:
             if alt not in concept.alt_labels:
                 concept.alt_labels.append(alt)
                 existing.alt_sources[alt] = where
+        for context in fields.get("context", ()):
+            if context not in concept.context:
+                concept.context.append(context)
+        for phrase in fields.get("unless", ()):
+            if phrase not in concept.unless:
+                concept.unless.append(phrase)
         concept.source = path
         existing.line = line
 
@@ -228,6 +240,8 @@ class _Merger:
         if "label" in raw:
             if isinstance(raw["label"], str) and raw["label"].strip():
                 fields["label"] = " ".join(raw["label"].split())
+                if GAP in fields["label"]:
+                    bad(f"the label cannot hold a gap '{GAP}' (write it as an altLabel)")
             else:
                 bad(f"'label' must be a non-empty string, got {raw['label']!r}")
         if "kind" in raw:
@@ -247,7 +261,7 @@ class _Merger:
                     bad(f"'alt_labels' must hold non-empty strings (quote numbers), got "
                         f"{', '.join(map(repr, wrong))}")
                 else:
-                    fields["alt_labels"] = [" ".join(a.split()) for a in alts]
+                    fields["alt_labels"] = _phrases(alts, "altLabel", bad)
         if "definition" in raw:
             definition = raw["definition"]
             if definition is None:
@@ -268,12 +282,42 @@ class _Merger:
             links = self._parse_related(raw["related"] or [], bad)
             if links is not None:
                 fields["related"] = links
+        if "context" in raw:
+            fields["context"] = self._parse_context(raw["context"] or [], bad)
+        if "unless" in raw:
+            unless = raw["unless"] or []
+            if isinstance(unless, list) and unless and all(
+                    isinstance(u, str) and u.strip() for u in unless):
+                fields["unless"] = _phrases(unless, "'unless' phrase", bad)
+            else:
+                bad(f"'unless' must be a list of phrases, got {unless!r}")
         if "sensitive" in raw:
             if isinstance(raw["sensitive"], bool):
                 fields["sensitive"] = raw["sensitive"]
             else:
                 bad(f"'sensitive' must be true or false, got {raw['sensitive']!r}")
         return fields
+
+    @staticmethod
+    def _parse_context(items, bad) -> list[LabelContext]:
+        contexts: list[LabelContext] = []
+        if not isinstance(items, list):
+            bad("'context' must be a list of {labels, words} mappings")
+            return contexts
+        for item in items:
+            shown = {k: v for k, v in item.items() if k != "__line__"} \
+                if isinstance(item, dict) else item
+            if not isinstance(shown, dict) or set(shown) != {"labels", "words"} or not all(
+                    isinstance(shown[k], list) and shown[k]
+                    and all(isinstance(x, str) and x.strip() for x in shown[k])
+                    for k in ("labels", "words")):
+                bad(f"each 'context' item must be {{labels: [...], words: [...]}} with non-empty "
+                    f"lists of phrases, got {shown!r}")
+                continue
+            labels = _phrases(shown["labels"], "a context label", bad)
+            words = _phrases(shown["words"], "a context word", bad, gaps=False)
+            contexts.append(LabelContext(tuple(labels), tuple(words)))
+        return contexts
 
     @staticmethod
     def _parse_related(items, bad) -> list[ConceptLink] | None:
@@ -395,6 +439,35 @@ class _Merger:
                     self.problems.append(
                         f"{where}: concept '{slug}': altLabel {label!r} is already claimed by "
                         f"concept '{owner[0]}' as {owner[1]!r} ({owner[2]})")
+
+
+# Words that cannot make a part of a gapped label on their own: "be * in love" would look at
+# every "is" and "was" of a text.
+_FUNCTION_WORDS = frozenset("""a an the be is are was were am been being as to of in on for and or
+at by with it this that i you he she they we me him her them my your his our their so too very
+just not no do does did have has had""".split())
+
+
+def _phrases(items: list[str], what: str, bad, gaps: bool = True) -> list[str]:
+    """``items`` with their spaces normalised; a bad gap ``*`` (not between two words, where gaps
+    are not allowed, or next to a part of function words only) is reported."""
+    phrases = []
+    for item in items:
+        phrase = " ".join(item.split())
+        parts = phrase.split(f" {GAP} ")
+        if GAP in phrase and (not gaps or any(GAP in p or not normalize_phrase(p) for p in parts)):
+            bad(f"{what} {item!r}: a gap '{GAP}' may only stand between two words (as in "
+                f"'feel {GAP} rejected')" if gaps else f"{what} {item!r}: no gap '{GAP}' here")
+            continue
+        if GAP in phrase and any(_FUNCTION_WORDS.issuperset(p.lower().split()) for p in parts):
+            bad(f"{what} {item!r}: each part around a gap '{GAP}' needs a word other than "
+                f"'a', 'the', 'is', 'as'... (write 'be in love', not 'be {GAP} in love')")
+            continue
+        if not normalize_phrase(phrase):
+            bad(f"{what} {item!r} has no words")
+            continue
+        phrases.append(phrase)
+    return phrases
 
 
 def _parse_kind(value) -> ConceptKind | None:

@@ -6,6 +6,12 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 
+# In a label, a "*" between words stands for up to GAP_WORDS words of the text ("feel * rejected"
+# matches "feel so rejected", "push * away" matches "pushing their partner away").
+GAP = "*"
+GAP_WORDS = 3
+
+
 class ConceptKind(str, Enum):
     ATTACHMENT_STYLE = "ATTACHMENT_STYLE"
     RELATIONSHIP_CYCLE = "RELATIONSHIP_CYCLE"
@@ -19,6 +25,7 @@ class ConceptKind(str, Enum):
     BARRIER = "BARRIER"
     OUTCOME = "OUTCOME"
     RELATIONSHIP_TYPE = "RELATIONSHIP_TYPE"
+    CONDITION = "CONDITION"  # a clinical condition or diagnosis (ADHD, PTSD, bipolar disorder)
 
 
 class RelationKind(str, Enum):
@@ -49,6 +56,15 @@ class ConceptLink:
     target: str  # concept slug
 
 
+@dataclass(frozen=True, slots=True)
+class LabelContext:
+    """Labels that name a concept only in a sentence holding one of ``words`` (a bare "anxious"
+    names anxious attachment only beside "attachment", "avoidant" or "secure")."""
+
+    labels: tuple[str, ...]
+    words: tuple[str, ...]
+
+
 @dataclass(slots=True)
 class Concept:
     slug: str
@@ -59,6 +75,8 @@ class Concept:
     broader: list[str] = field(default_factory=list)  # slugs
     related: list[ConceptLink] = field(default_factory=list)
     sensitive: bool = False
+    context: list[LabelContext] = field(default_factory=list)  # labels that need context words
+    unless: list[str] = field(default_factory=list)  # phrases that void a match inside them
     source: str | None = None  # the taxonomy file that defined (or last changed) it
 
 

@@ -95,8 +95,11 @@ def _uk_us_table() -> dict[str, str]:
 
 UK_TO_US: dict[str, str] = _uk_us_table()
 
-# Words whose lemma would merge two meanings: "conflicted" (torn) is not "conflict".
-NOT_LEMMATISED = frozenset({"conflicted"})
+# Words whose lemma would merge two meanings: "conflicted" (torn) is not "conflict", "torn" is not
+# "tear".
+NOT_LEMMATISED = frozenset({"conflicted", "torn"})
+# Verb forms the lookup table reads as another word: "felt" is the past of "feel", not the cloth.
+LEMMA_FIXES = {"felt": "feel"}
 
 # Plural agent nouns simplemma does not know ("withdrawers", "distancers").
 _UNKNOWN_PLURAL = re.compile(r"(?:er|or|ist|ism|ment)s$")
@@ -120,6 +123,8 @@ def _normalize_word(token: str) -> str:
     word = UK_TO_US.get(word, word)
     if word in NOT_LEMMATISED:
         return word
+    if word in LEMMA_FIXES:
+        return LEMMA_FIXES[word]
     lemma = simplemma.lemmatize(word, lang="en")
     if lemma == word and _UNKNOWN_PLURAL.search(word) and not simplemma.is_known(word, lang="en"):
         lemma = word[:-1]

@@ -42,7 +42,7 @@ ARTICLES = {
         "The pursue-withdraw cycle can lead to therapy refusal.",
         "Recurring conflict keeps the pursue-withdraw cycle going."]),
     "attachment": ("Anxious attachment", "https://example.org/attachment", [
-        "Anxious attachment often comes with a need for reassurance.",
+        "Anxious attachment often shows up as a need for reassurance.",
         "Anxious attachment and reassurance go together.",
         "Anxious attachment can lead to the pursuer role.",
         "Loneliness is common."]),
@@ -89,7 +89,7 @@ def tiny_build(articles=ARTICLES, questions=()):
     for doc in docs:
         mentions, sentences = extract(doc)
         mentions_by_doc[doc.slug] = mentions
-        found = find_cues(doc, mentions, sentences, TAXONOMY)
+        found = find_cues(doc, mentions, TAXONOMY)
         cues += found
         counts = {}
         for m in mentions:

@@ -11,11 +11,11 @@ from contentgraph.cli import main
 from contentgraph.taxonomy.load import load_taxonomy
 
 POSTS = {
-    "one": "A screen curfew protects the mood of both partners. Imposter syndrome at work spills "
+    "one": "A screen curfew protects the mood of both partners. Hedonic adaptation at work spills "
            "into evenings at home.",
-    "two": "A shared bedtime is part of any screen curfew. Imposter syndrome makes praise hard to "
+    "two": "A shared bedtime is part of any screen curfew. Hedonic adaptation makes praise hard to "
            "hear from a partner.",
-    "three": "The screen curfew again: phones off at ten. Some partners feel imposter syndrome "
+    "three": "The screen curfew again: phones off at ten. Some partners feel hedonic adaptation "
              "about being loved.",
 }
 
@@ -44,20 +44,20 @@ def candidates(graph):
 
 def test_suggest_writes_a_valid_taxonomy_the_team_edits_and_passes_back(tmp_path):
     graph = build_posts(tmp_path)
-    assert {"screen curfew", "imposter syndrome"} <= candidates(graph)
+    assert {"screen curfew", "hedonic adaptation"} <= candidates(graph)
     proposals = tmp_path / "proposals.yaml"
     assert "wrote" in run("taxonomy", "suggest", "--graph", str(graph), "--out", str(proposals))
     assert len(load_taxonomy([proposals])) > len(load_taxonomy())  # valid as it is
     data = yaml.safe_load(proposals.read_text(encoding="utf-8"))
     by_label = {c["label"]: c for c in data["concepts"]}
-    assert {"screen curfew", "imposter syndrome"} <= set(by_label)
+    assert {"screen curfew", "hedonic adaptation"} <= set(by_label)
     assert data["rejected"] == []
     # the team keeps one, with its own kind and definition, and turns the other down
     kept = dict(by_label["screen curfew"], kind="skill", definition="Habits that protect sleep.")
-    proposals.write_text(yaml.safe_dump({"concepts": [kept], "rejected": ["Imposter Syndromes"]}),
+    proposals.write_text(yaml.safe_dump({"concepts": [kept], "rejected": ["Hedonic Adaptations"]}),
                          encoding="utf-8")
     again = build_posts(tmp_path, proposals)
-    assert candidates(again).isdisjoint({"screen curfew", "imposter syndrome"})
+    assert candidates(again).isdisjoint({"screen curfew", "hedonic adaptation"})
     concept = run("query", '{ concept(slug: "screen-curfew") { kind articleCount } }',
                   "--graph", str(again))
     assert '"kind": "SKILL"' in concept and '"articleCount": 3' in concept
@@ -68,7 +68,7 @@ def test_rejecting_a_phrase_alone_re_ranks_the_candidates(tmp_path):
     team = tmp_path / "team.yaml"
     team.write_text("rejected: [screen curfew]\n", encoding="utf-8")
     again = build_posts(tmp_path, team)
-    assert "screen curfew" not in candidates(again) and "imposter syndrome" in candidates(again)
+    assert "screen curfew" not in candidates(again) and "hedonic adaptation" in candidates(again)
 
 
 def test_suggest_never_overwrites_the_teams_file_by_accident(tmp_path):

@@ -68,3 +68,28 @@ def test_invalid_taxonomy_and_missing_file_are_clear_errors(tmp_path):
     assert result.exit_code == 1 and "nope" in result.output
     missing = CliRunner().invoke(main, ["extract", str(tmp_path / "nothing.md")])
     assert missing.exit_code == 1 and "no documents loaded" in missing.output
+
+
+HYPOTHETICAL = """---
+title: Raising a hard topic
+---
+
+Anger is normal, and anger passes. This is not abuse. If you raise it tonight, you might end up
+in an argument.
+"""
+
+
+def test_negated_and_hypothetical_mentions_are_marked_and_not_counted(tmp_path):
+    (tmp_path / "h.md").write_text(HYPOTHETICAL, encoding="utf-8")
+    runner = CliRunner(env={"COLUMNS": "200"})
+    table = runner.invoke(main, ["extract", str(tmp_path / "h.md")])
+    assert table.exit_code == 0, table.output
+    assert "(hypothetical)" in table.output and "(negated)" in table.output
+    assert "not counted" in table.output
+    result = runner.invoke(main, ["extract", str(tmp_path / "h.md"), "--json"])
+    concepts = {c["concept"]: c for c in json.loads(result.output)["documents"][0]["concepts"]}
+    assert concepts["anger"]["counted"] is True
+    assert concepts["abuse"]["counted"] is False and concepts["abuse"]["weight"] == 0
+    [argument] = [m for c in concepts.values() if not c["counted"] for m in c["mentions"]
+                  if m["hypothetical"]]
+    assert argument["text"] == "argument" and argument["negated"] is False

@@ -1,7 +1,8 @@
 """Extraction coverage on counsel-chat: real reader questions and therapists' answers.
 
-Targets: at least 85% of answers and 75% of questions get a concept, and no concept is tagged on
-more than 60% of the documents (a sign of a too-generic label).
+Targets: at least 85% of answers and 75% of questions get a concept (one of the document's
+concepts: mentioned at least once neither negated nor hypothetical), and no concept is tagged on
+more than 30% of the documents (a sign of a too-generic label).
 """
 
 from collections import Counter
@@ -11,6 +12,7 @@ import pytest
 
 from contentgraph.loaders.extract import Extractor
 from contentgraph.loaders.load import LoadOptions, load
+from contentgraph.loaders.scoring import score_documents
 from contentgraph.taxonomy.load import load_taxonomy
 
 CSV = (Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "counsel-chat"
@@ -27,7 +29,8 @@ def coverage():
     total = Counter(d.kind for d in result.documents)
     per_concept: Counter[str] = Counter()
     for doc in result.documents:
-        concepts = {m.concept for m in extractor.mentions(doc)}
+        scored = score_documents([doc], {doc.slug: extractor.mentions(doc)})[doc.slug]
+        concepts = {dc.concept for dc in scored}
         tagged[doc.kind] = tagged.get(doc.kind, 0) + bool(concepts)
         per_concept.update(concepts)
     return tagged, total, per_concept
@@ -44,4 +47,4 @@ def test_answers_and_questions_get_concepts_and_none_is_everywhere(coverage):
     print("most tagged: " + ", ".join(f"{c} {n / documents:.1%}" for c, n in commonest))
     assert answers >= 0.85
     assert questions >= 0.75
-    assert commonest[0][1] / documents <= 0.60
+    assert commonest[0][1] / documents <= 0.30

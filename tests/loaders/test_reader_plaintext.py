@@ -68,6 +68,8 @@ def test_byline_date_without_year_is_kept_as_text():
     "Ann Lee\nRelationship Psychotherapist\n0161 496 0000",
     "About the author\nAnn Lee\nShe has worked with couples for years.",
     "Ann Lee\n+44 161 496 0000",
+    "Ann Lee, MA, LMFT\nLicensed Marriage and Family Therapist",
+    "Ann Lee, LPC",
 ])
 def test_author_from_signature_and_bio_is_not_content(signature):
     page = parse_page(f"Title\n\nThe text.\nMore text.\n{signature}\nPrevious\nOther title\n"
@@ -124,3 +126,10 @@ def test_a_page_of_furniture_only_is_an_error(tmp_path):
     result = load([path])
     assert result.documents == []
     assert "only site furniture" in result.errors[0].reason
+
+
+@pytest.mark.parametrize("marker", ["Related articles", "Read next", "You might also like"])
+def test_related_post_links_after_a_marker_are_not_content(marker):
+    page = parse_page(f"Title\n\nThe text.\nMore text.\nAnd more.\nStill more.\n{marker}\n"
+                      "Signs of emotional abuse\nHow couples therapy works")
+    assert [t for _, t, _ in page.items] == ["The text.", "More text.", "And more.", "Still more."]

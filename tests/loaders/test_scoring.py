@@ -55,8 +55,14 @@ def test_top_concepts_by_weight_are_central_with_enough_mentions():
     assert not s["a"]["fear"].central  # one mention is not enough
 
 
-def test_negated_only_mentions_count_but_weigh_less():
-    a = doc("a", "Notes", "This is not abuse. Therapy helps.")
+def test_negated_mentions_count_but_weigh_less():
+    a = doc("a", "Notes", "This is not abuse. Abuse hides. Therapy helps. Therapy heals.")
     s = score(a)
-    assert s["a"]["abuse"].count == 1
+    assert s["a"]["abuse"].count == 2 and s["a"]["therapy"].count == 2
     assert s["a"]["abuse"].weight < s["a"]["therapy"].weight
+
+
+def test_a_concept_only_negated_or_hypothetical_is_not_one_of_the_documents():
+    a = doc("a", "Notes", "This is not abuse. If you say it, you might stir anger. Fear is real.")
+    s = score(a)
+    assert sorted(s["a"]) == ["fear"]

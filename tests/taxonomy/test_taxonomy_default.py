@@ -95,9 +95,11 @@ def test_the_field_is_covered(owner, phrase):
 
 
 # Words in nearly every reader answer: a label equal to one of these would tag everything.
-TOO_GENERIC = ["therapy", "therapist", "relationship", "partner", "feel", "feeling", "help",
+# People words ("partner", "family", "friend") do name relationship types; the counsel-chat
+# coverage test checks that none of them tags more than 30% of the documents.
+TOO_GENERIC = ["therapy", "therapist", "relationship", "feel", "feeling", "help",
                "problem", "issue", "love", "happy", "date", "accept", "change", "talk", "time",
-               "work", "family", "friend", "people", "life", "need", "want", "care", "person",
+               "work", "people", "life", "need", "want", "care", "person",
                "present", "well being", "find myself", "dating", "happier"]
 
 

@@ -309,6 +309,53 @@ def test_cli_taxonomy_check_lists_problems_and_exits_1(write):
     assert path in result.output
 
 
+# --- gaps, context labels, unless phrases -------------------------------------------------------
+
+def test_context_and_unless_are_read_and_merged(write):
+    path = write("""
+        concepts:
+          - slug: pursuer
+            context:
+              - {labels: [the chaser], words: [cycle, withdraw]}
+            unless: [pursue a career]
+            alt_labels: [chase * for contact]
+    """)
+    pursuer = load_taxonomy([path])["pursuer"]
+    assert pursuer.context[-1].labels == ("the chaser",) and pursuer.context[-1].words == (
+        "cycle", "withdraw")
+    assert pursuer.unless[-1] == "pursue a career"
+    assert "chase * for contact" in pursuer.alt_labels
+
+
+@pytest.mark.parametrize(("entry", "fragment"), [
+    ("alt_labels: ['* chase']", "a gap '*' may only stand between two words"),
+    ("alt_labels: [chase * * more]", "a gap '*' may only stand between two words"),
+    ("alt_labels: [be * chased]", "each part around a gap '*' needs a word other than"),
+    ("label: chase * more", "the label cannot hold a gap"),
+    ("context: [{labels: [chaser]}]", "each 'context' item must be {labels: [...], words: [...]}"),
+    ("context: [{labels: [chaser], words: [a * b]}]", "a context word 'a * b': no gap '*' here"),
+    ("context: chaser", "'context' must be a list of {labels, words} mappings"),
+    ("unless: [pursue, 3]", "'unless' must be a list of phrases"),
+    ("unless: ['!!']", "'unless' phrase '!!' has no words"),
+])
+def test_bad_gaps_context_and_unless_are_named(write, entry, fragment):
+    path = write(f"""
+        concepts:
+          - slug: chaser-x
+            label: chaser x
+            kind: cycle_role
+            {entry}
+    """)
+    assert any(fragment in p and "chaser-x" in p for p in problems_of(path)), problems_of(path)
+
+
+def test_clinical_conditions_are_their_own_kind():
+    taxonomy = load_taxonomy()
+    for slug in ("adhd", "autism", "bipolar-disorder", "ptsd", "ocd"):
+        assert taxonomy[slug].kind is ConceptKind.CONDITION, slug
+    assert taxonomy["abuse"].kind is ConceptKind.WARNING_SIGN
+
+
 def test_cli_taxonomy_check_without_files_validates_the_default():
     result = CliRunner().invoke(main, ["taxonomy", "check"])
     assert result.exit_code == 0, result.output

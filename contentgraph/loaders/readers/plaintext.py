@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..cleaning import (clean_line, dedupe, find_urls, is_person_name, iso_date, person_name,
                         unglue_sentences)
+from ..furniture import CREDENTIALS, CTA, CTA_WORDS, DISCLAIMER, DISCLAIMER_WORDS, PHONE
 from ..slugs import slug_from_file, slug_from_url, slugify
 from .base import Items, ReadResult, Source, make_document
 
@@ -38,21 +39,11 @@ _NAV = {
 }
 _TAIL_MARKERS = {"previous", "next", "comments", "share", "share this", "share this post",
                  "related posts", "recent posts", "see all", "leave a comment", "leave a reply",
-                 "you may also like", "all posts"}
+                 "you may also like", "all posts", "related articles", "related reading",
+                 "more articles", "more posts", "similar posts", "popular posts", "latest posts",
+                 "read next", "keep reading", "you might also like", "more from the blog",
+                 "recommended reading", "further reading"}
 _COUNT_RESIDUE = re.compile(r"^\d+\s+(comments?|likes?|views?|shares?|replies)$", re.I)
-_PHONE = re.compile(r"(?<![\w/.])\+?\(?\d[\d ().-]{7,}\d(?![\w/])")
-_DISCLAIMER = re.compile(
-    r"not (?:meant|intended|designed) (?:to|as a) (?:replace|substitute|be a substitute)"
-    r"|substitute for (?:professional|medical|individual)|for (?:general )?information(?:al)? "
-    r"(?:purposes )?only|is general information|^(?:disclaimer|please note)\b.*\b(?:advice|"
-    r"informational|information)\b", re.I)
-_CTA = re.compile(
-    r"\b(?:book|schedule|arrange|claim|request)\b[^.]{0,40}\b(?:consultation|call|session|"
-    r"appointment)\b|\bcontact us\b|\bget in touch\b|\bcall us\b|\bemail us\b|\bsign up\b|"
-    r"\bsubscribe to\b|\bfree consultation\b", re.I)
-_DISCLAIMER_WORDS = ("replace", "substitute", "information", "disclaimer", "please note")
-_CTA_WORDS = ("book", "schedule", "arrange", "claim", "request", "contact us", "in touch",
-              "call us", "email us", "sign up", "subscribe", "consultation")
 _READING_TIME = re.compile(r"^(\d+)\s*(?:min(?:ute)?s?)\.?(?:\s+read)?$", re.I)
 _MONTH_DAY = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? "
                         r"\d{1,2}(?:st|nd|rd|th)?$|^\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|"
@@ -63,8 +54,7 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _FAQ = re.compile(r"\bFAQs?\b|frequently asked|common questions|questions and answers", re.I)
 _QA_PREFIX = re.compile(r"^(Q|A|Question|Answer)\s*[:.]\s+", re.I)
 _ROLE = re.compile(r"\b(?:psycho)?therapist|counsel+or|psychologist|psychiatrist|coach|"
-                   r"social worker|founder|director|clinician|practitioner|consultant|"
-                   r"\b(?:LCSW|LMFT|MFT|LPC|UKCP|BACP|MBACP|PhD|PsyD|MSc|MA|RP|RCC)\b", re.I)
+                   r"social worker|founder|director|clinician|practitioner|consultant", re.I)
 _AUTHOR_MARKER = re.compile(r"^(?:about the author|written by|author|about me)\s*:?\s*$", re.I)
 _END_PUNCT = ".!?;,:\u2026"
 _CLOSERS = "\"'\u201d\u2019)]*_"
@@ -135,12 +125,12 @@ def is_furniture(line: str) -> bool:
     words = len(line.split())
     if "|" in line and words <= 16 and not _ends_sentence(line):
         return True
-    if words <= 10 and _PHONE.search(line):
+    if words <= 10 and PHONE.search(line):
         return True
     low = line.casefold()  # cheap keyword checks first: the regexes are slow on long lines
-    if words <= 80 and any(k in low for k in _DISCLAIMER_WORDS) and _DISCLAIMER.search(line):
+    if words <= 80 and any(k in low for k in DISCLAIMER_WORDS) and DISCLAIMER.search(line):
         return True
-    return words <= 60 and any(k in low for k in _CTA_WORDS) and bool(_CTA.search(line))
+    return words <= 60 and any(k in low for k in CTA_WORDS) and bool(CTA.search(line))
 
 
 def classify(lines: list[str | None]) -> Items:
@@ -262,9 +252,11 @@ def _read_signature(lines: list[str], start: int, page: Page) -> int:
             end = i
             break
     for i in range(start + (end - start) // 2, end):
-        if is_person_name(lines[i]) and _signature_follows(lines, i):
+        # a name with credentials after it ("Ann Lee, MA, LMFT") signs the article by itself
+        name = person_name(lines[i]) if CREDENTIALS.search(lines[i]) else lines[i]
+        if name and is_person_name(name) and (name != lines[i] or _signature_follows(lines, i)):
             if page.author is None:
-                page.author = lines[i]
+                page.author = name
             bio = [x for x in lines[i + 1:end] if x and not is_furniture(x) and not
                    _is_url_only(x)]
             if bio:
@@ -287,9 +279,10 @@ def _signature_follows(lines: list[str], i: int) -> bool:
     if re.match(rf"^(?:{re.escape(first)}|She|He|They)\b(?:['\u2019]s| is| has| works| was)",
                 nxt):
         return True
-    if _PHONE.search(nxt) and len(nxt.split()) <= 6:
+    if PHONE.search(nxt) and len(nxt.split()) <= 6:
         return True
-    return len(nxt.split()) <= 8 and not _ends_sentence(nxt) and bool(_ROLE.search(nxt))
+    return len(nxt.split()) <= 8 and not _ends_sentence(nxt) and bool(
+        _ROLE.search(nxt) or CREDENTIALS.search(nxt))
 
 
 def _previous(lines: list[str], i: int) -> str | None:

@@ -61,7 +61,7 @@ def make_doc(items, negate=()):
 
 def relations(items, negate=()):
     doc, mentions, sentences = make_doc(items, negate)
-    return {(c.source, c.kind, c.target) for c in find_cues(doc, mentions, sentences, TAXONOMY)}
+    return {(c.source, c.kind, c.target) for c in find_cues(doc, mentions, TAXONOMY)}
 
 
 @pytest.mark.parametrize("sentence, expected", [
@@ -93,7 +93,7 @@ def test_cause_reaches_coordinated_objects():
     "Contempt is not necessarily a sign of emotional abuse.",
     "Can stonewalling lead to loneliness?",
     "Stonewalling and loneliness were discussed.",
-    "Shame about the stonewalling that caused so much loneliness.",
+    "Shame about the weeks that caused so much loneliness.",
     "Couples therapy can help with symptoms, while criticism stays.",
 ])
 def test_negated_hedged_or_cue_free_sentence_states_nothing(sentence):
@@ -106,11 +106,43 @@ def test_negated_mention_creates_no_edge():
 
 
 def test_list_items_join_the_lead_in_concept():
-    found = relations([("paragraph", "Signs of therapy refusal may include:", 0),
+    found = relations([("paragraph", "A few notes on therapy refusal:", 0),
                        ("list_item", "fear of blame", 0), ("list_item", "shame about asking", 0),
                        ("paragraph", "Each one deserves patience.", 0)])
     assert found == {("fear-of-blame", "ASSOCIATED_WITH", "therapy-refusal"),
                      ("shame", "ASSOCIATED_WITH", "therapy-refusal")}
+
+
+def test_what_the_lead_in_says_types_the_items():
+    items = [("list_item", "fear of blame", 0), ("list_item", "shame about asking", 0)]
+    signs = relations([("paragraph", "Signs of therapy refusal may include:", 0), *items])
+    assert signs == {("fear-of-blame", "SIGNALS", "therapy-refusal"),
+                     ("shame", "SIGNALS", "therapy-refusal")}
+    causes = relations([("paragraph", "Stonewalling can lead to:", 0), ("list_item", "loneliness", 0),
+                        ("list_item", "shame about asking", 0)])
+    assert causes == {("stonewalling", "CAUSES", "loneliness"), ("stonewalling", "CAUSES", "shame")}
+    helps = relations([("paragraph", "Couples therapy can help you:", 0),
+                       ("list_item", "ease recurring conflict", 0), ("list_item", "build intimacy", 0)])
+    assert helps == {("recurring-conflict", "TREATED_BY", "couples-therapy"),
+                     ("couples-therapy", "CAUSES", "intimacy")}
+
+
+def test_a_heading_types_the_list_in_its_section():
+    found = relations([("heading", "Why therapy refusal happens", 2),
+                       ("paragraph", "Common experiences include:", 0),
+                       ("list_item", "fear of blame", 0), ("list_item", "shame about asking", 0)])
+    assert found == {("fear-of-blame", "CAUSES", "therapy-refusal"),
+                     ("shame", "CAUSES", "therapy-refusal")}
+    coping = relations([("heading", "How to cope with loneliness", 2),
+                        ("list_item", "curiosity about others", 0)])
+    assert coping == {("loneliness", "TREATED_BY", "curiosity")}
+
+
+def test_a_list_items_evidence_starts_at_its_lead_in():
+    doc, mentions, _ = make_doc([("paragraph", "It takes time. Stonewalling can lead to:", 0),
+                                 ("list_item", "shame", 0), ("list_item", "loneliness", 0)])
+    evidence = {c.target: c.evidence.text for c in find_cues(doc, mentions, TAXONOMY)}
+    assert evidence["loneliness"] == "Stonewalling can lead to:\n\nshame\n\nloneliness"
 
 
 def test_list_under_conceptless_lead_in_uses_section_heading():
@@ -140,7 +172,7 @@ def test_roles_listed_under_a_cycle_are_part_of_it():
 
 def test_evidence_is_the_sentence_with_both_concepts_highlighted():
     doc, mentions, sentences = make_doc([("paragraph", "Stonewalling can lead to loneliness.", 0)])
-    [cue] = find_cues(doc, mentions, sentences)
+    [cue] = find_cues(doc, mentions)
     assert cue.evidence.text == "Stonewalling can lead to loneliness."
     assert [cue.evidence.text[s:e] for s, e in cue.evidence.highlights] == ["Stonewalling",
                                                                              "loneliness"]
@@ -187,7 +219,7 @@ def test_coordinated_subjects_and_objects_each_get_the_edge(sentence, expected):
 def test_coordinated_members_share_the_sentence_as_evidence():
     doc, mentions, sentences = make_doc(
         [("paragraph", "The pursuer and the withdrawer are both part of the pursue-withdraw cycle.", 0)])
-    cues = find_cues(doc, mentions, sentences, TAXONOMY)
+    cues = find_cues(doc, mentions, TAXONOMY)
     assert {c.source for c in cues} == {P, W}
     assert len({c.evidence.text for c in cues}) == 1
     for cue in cues:
