@@ -106,12 +106,13 @@ class ConceptGraph:
         return [c for c in self._concepts_by_label if kind is None or c.kind == kind]
 
     def search_concepts(self, text: str, kind: ConceptKind | None = None) -> list[Concept]:
-        """Label/altLabel search: case-, plural-, spelling-insensitive; exact, prefix, fuzzy.
+        """Label/altLabel search: case-, plural-, spelling-insensitive; exact, prefix and word
+        matches, or fuzzy ones when there are none.
 
         >>> [c.slug for c in g.search_concepts("Couples Counselling")][:1]   # doctest: +SKIP
         ['couples-therapy']
         """
-        found = [self.concept(slug) for slug, _ in self._concept_index.search(text)]
+        found = [self.concept(slug) for slug, _ in _matches(self._concept_index, text)]
         return [c for c in found if kind is None or c.kind == kind]
 
     def article_count(self, slug: str) -> int:
@@ -193,7 +194,7 @@ class ConceptGraph:
             slugs = [s for s in slugs if (name := nodes[f"doc:{s}"]["author"])
                      and wanted in (name.lower(), slugify(name))]
         if search:
-            hits = {slug for slug, _ in self._title_index.search(search)}
+            hits = {slug for slug, _ in _matches(self._title_index, search)}
             slugs = [s for s in slugs if s in hits]
         return [self.document(s) for s in slugs]
 
@@ -354,13 +355,18 @@ class ConceptGraph:
                                       title_names=self._title_index.names)
 
     def search(self, text: str, n: int = 20) -> list[SearchHit]:
-        """Concepts (labels, altLabels) and documents (titles) matching ``text``, best first."""
-        hits = [SearchHit("concept", slug, self.concept(slug).label, score)
-                for slug, score in self._concept_index.search(text)]
-        hits += [SearchHit("document", slug, self._data.graph.nodes[f"doc:{slug}"]["title"], score)
-                 for slug, score in self._title_index.search(text)]
-        hits.sort(key=lambda h: (-h.score, h.kind, h.label.lower()))
-        return hits[:n]
+        """Concepts (labels, altLabels) matching ``text``, best first, then documents (titles);
+        when nothing matches, names and titles spelled like it."""
+        for fuzzy in (False, True):
+            concepts = [SearchHit("concept", slug, self.concept(slug).label, score)
+                        for slug, score in self._concept_index.search(text, fuzzy)]
+            documents = [SearchHit("document", slug,
+                                   self._data.graph.nodes[f"doc:{slug}"]["title"], score)
+                         for slug, score in self._title_index.search(text, fuzzy)]
+            if concepts or documents:
+                break
+        documents.sort(key=lambda h: (-h.score, h.label.lower()))
+        return (concepts + documents)[:n]
 
     # --- content team -----------------------------------------------------------------------
     def gaps(self) -> Gaps:
@@ -591,6 +597,11 @@ class ConceptGraph:
                 coverage[slug] = dataclasses.replace(cover, nearest=tuple(
                     self.nearest_articles(slug, _gaps.NEAREST)))
         return _gaps.write_next(coverage, reach)
+
+
+def _matches(index: LabelIndex, text: str) -> list[tuple[str, float]]:
+    """The index's exact, prefix and word matches for ``text``, else its fuzzy ones."""
+    return index.search(text) or index.search(text, fuzzy=True)
 
 
 def _date_key(published: str | None) -> int:

@@ -1,4 +1,5 @@
-"""Label search: exact, then prefix, then fuzzy; case-, plural- and spelling-insensitive."""
+"""Label search: exact, then prefix and word matches; fuzzy matches apart, asked for only when
+nothing matches. Case-, plural- and spelling-insensitive."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from collections import OrderedDict, defaultdict
 from ..taxonomy.normalize import normalize_phrase
 
 FUZZY_CUTOFF = 0.75
+CLOSE_WORD = 0.8  # difflib ratio from which two words are spelled alike
 MIN_SHARED_TRIGRAMS = 0.4  # of the query's trigrams, for a name to be tried fuzzily
 FUZZY_CANDIDATES = 40  # names scored fuzzily per search, those sharing the most trigrams
 CACHED_HITS = 50_000  # hits kept in an index's cache of answers, all searches together
@@ -18,17 +20,21 @@ CACHED_HITS = 50_000  # hits kept in an index's cache of answers, all searches t
 class LabelIndex:
     """Names (normalised) -> keys, searched best match first.
 
-    Exact matches come from a dict, prefix and word matches from one pass of string tests, and
-    fuzzy matches (difflib ratio >= FUZZY_CUTOFF) only among the FUZZY_CANDIDATES names sharing
-    the most character trigrams with the query, its repeated words counted once: a search costs
-    the same bounded work whatever the text. Answers are cached (at most CACHED_HITS hits).
+    Exact matches come from a dict, prefix and word matches from one pass of string tests;
+    fuzzy matches (``search(text, fuzzy=True)``: difflib ratio >= FUZZY_CUTOFF, and a word
+    spelled like one of the query's) only among the FUZZY_CANDIDATES names sharing the most
+    character trigrams with the query, its repeated words counted once: a search costs the same
+    bounded work whatever the text. Answers are cached (at most CACHED_HITS hits).
 
     >>> index = LabelIndex([("couples-therapy", "Couples therapy"),
-    ...                     ("eft", "Emotionally focused therapy")])
+    ...                     ("eft", "Emotionally focused therapy"),
+    ...                     ("consent", "parental consent")])
     >>> [key for key, _ in index.search("couple therapies")]
     ['couples-therapy']
-    >>> [key for key, _ in index.search("emotionaly focussed")]
-    ['eft']
+    >>> index.search("emotionaly focussed"), index.search("emotionaly focussed", fuzzy=True)
+    ([], [('eft', 0.4683)])
+    >>> index.search("silent treatment", fuzzy=True)  # close letters, but no word alike
+    []
     """
 
     def __init__(self, names, normalized: bool = False):
@@ -44,7 +50,8 @@ class LabelIndex:
                 self._exact[norm].append(key)
                 for gram in _trigrams(norm):
                     self._trigrams[gram].append(index)
-        self._answers: OrderedDict[str, tuple[tuple[str, float], ...]] = OrderedDict()
+        self._answers: OrderedDict[tuple[str, bool], tuple[tuple[str, float], ...]] = \
+            OrderedDict()
         self._cached_hits = 0
         self._lock = threading.Lock()
 
@@ -53,20 +60,23 @@ class LabelIndex:
         """(key, normalised name) pairs: ``LabelIndex(index.names, normalized=True)`` is a copy."""
         return [(key, norm) for norm, key in self._names]
 
-    def search(self, text: str) -> list[tuple[str, float]]:
-        """(key, score in (0, 1]) pairs, best first; each key once with its best score."""
+    def search(self, text: str, fuzzy: bool = False) -> list[tuple[str, float]]:
+        """(key, score in (0, 1]) pairs, best first; each key once with its best score: names
+        equal to the text (1), starting with it (0.8-0.9) or with a word that does (0.6-0.7);
+        ``fuzzy``: instead, names spelled like it (at most 0.6)."""
         query = normalize_phrase(text)
         if not query:
             return []
+        key = (query, fuzzy)
         with self._lock:
-            found = self._answers.get(query)
+            found = self._answers.get(key)
             if found is not None:
-                self._answers.move_to_end(query)
+                self._answers.move_to_end(key)
                 return list(found)
-        found = tuple(self._search(query))
+        found = tuple(self._fuzzy(query) if fuzzy else self._search(query))
         with self._lock:
-            if query not in self._answers and len(found) <= CACHED_HITS:
-                self._answers[query] = found
+            if key not in self._answers and len(found) <= CACHED_HITS:
+                self._answers[key] = found
                 self._cached_hits += len(found)
                 while self._cached_hits > CACHED_HITS:
                     self._cached_hits -= len(self._answers.popitem(last=False)[1])
@@ -84,6 +94,10 @@ class LabelIndex:
                 continue
             if score > best.get(key, 0.0):
                 best[key] = score
+        return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    def _fuzzy(self, query: str) -> list[tuple[str, float]]:
+        best: dict[str, float] = {}
         words = " ".join(dict.fromkeys(query.split()))  # repeated words count once
         matcher = difflib.SequenceMatcher(None, words)
         for index in self._fuzzy_candidates(words):
@@ -92,7 +106,8 @@ class LabelIndex:
             if matcher.real_quick_ratio() < FUZZY_CUTOFF or matcher.quick_ratio() < FUZZY_CUTOFF:
                 continue
             ratio = matcher.ratio()
-            if ratio >= FUZZY_CUTOFF and 0.6 * ratio > best.get(key, 0.0):
+            if ratio >= FUZZY_CUTOFF and 0.6 * ratio > best.get(key, 0.0) \
+                    and shares_a_word(words, norm):
                 best[key] = round(0.6 * ratio, 4)
         return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
 
@@ -107,6 +122,22 @@ class LabelIndex:
         need = max(1, int(len(grams) * MIN_SHARED_TRIGRAMS))
         kept = [(count, -index) for index, count in shared.items() if count >= need]
         return [-index for _, index in heapq.nlargest(FUZZY_CANDIDATES, kept)]
+
+
+def shares_a_word(query: str, name: str) -> bool:
+    """True when a word of ``name`` is a word of ``query`` or spelled like one (difflib ratio
+    at least CLOSE_WORD, same first letter).
+
+    >>> shares_a_word("stonewaling", "stonewalling"), shares_a_word("silent treatment", "parental consent")
+    (True, False)
+    """
+    asked = query.split()
+    for word in name.split():
+        for other in asked:
+            if word == other or (word[0] == other[0] and difflib.SequenceMatcher(
+                    None, word, other).ratio() >= CLOSE_WORD):
+                return True
+    return False
 
 
 def _trigrams(text: str) -> set[str]:
