@@ -355,18 +355,27 @@ class ConceptGraph:
                                       title_names=self._title_index.names)
 
     def search(self, text: str, n: int = 20) -> list[SearchHit]:
-        """Concepts (labels, altLabels) matching ``text``, best first, then documents (titles);
-        when nothing matches, names and titles spelled like it."""
-        for fuzzy in (False, True):
-            concepts = [SearchHit("concept", slug, self.concept(slug).label, score)
-                        for slug, score in self._concept_index.search(text, fuzzy)]
-            documents = [SearchHit("document", slug,
-                                   self._data.graph.nodes[f"doc:{slug}"]["title"], score)
-                         for slug, score in self._title_index.search(text, fuzzy)]
-            if concepts or documents:
-                break
-        documents.sort(key=lambda h: (-h.score, h.label.lower()))
-        return (concepts + documents)[:n]
+        """Concepts (labels, altLabels) matching ``text``, best first, then documents
+        (``search_documents``); when neither matches, names and titles spelled like it."""
+        concepts = self._concept_index.search(text)
+        total, documents = self.search_documents(text, 0, n, fuzzy=False)
+        if not (concepts or total):
+            concepts = self._concept_index.search(text, fuzzy=True)
+            total, documents = self.search_documents(text, 0, n)
+        hits = [SearchHit("concept", slug, self.concept(slug).label, score)
+                for slug, score in concepts]
+        return (hits + documents)[:n]
+
+    def search_documents(self, text: str, start: int = 0, n: int = 20, fuzzy: bool = True
+                         ) -> tuple[int, list[SearchHit]]:
+        """``(how many documents match text, n of them from start)``, best first: titles
+        equal to it, starting with it or with a word that does; when none does and ``fuzzy``,
+        titles spelled like it."""
+        found = _matches(self._title_index, text) if fuzzy else self._title_index.search(text)
+        nodes = self._data.graph.nodes
+        found.sort(key=lambda h: (-h[1], nodes[f"doc:{h[0]}"]["title"].lower(), h[0]))
+        return len(found), [SearchHit("document", slug, nodes[f"doc:{slug}"]["title"], score)
+                            for slug, score in found[start:start + n]]
 
     # --- content team -----------------------------------------------------------------------
     def gaps(self) -> Gaps:

@@ -74,6 +74,7 @@ class SearchHit:
     slug: str
     label: str  # concept label or document title
     score: float
+    snippet: str = ""  # a document's words around the match, marked (``fulltext.MARK_START``)
 
 
 @dataclass(frozen=True, slots=True)
