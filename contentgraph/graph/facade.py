@@ -388,7 +388,7 @@ class ConceptGraph:
         only concepts of kind ``kind``, when given.
 
         >>> [(w.concept, w.reason) for w in g.write_next()[:1]]              # doctest: +SKIP
-        [('dating-relationship', '170 reader questions, ...; no article mentions it')]
+        [('parent-child-relationship', '250 reader questions, ...; no article mentions it')]
         """
         return [w for w in self._gaps.write_next if (gap is None or w.gap is gap) and
                 (kind is None or self.concept(w.concept).kind is kind)]
