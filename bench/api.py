@@ -1,13 +1,26 @@
-"""API throughput: GraphQL vs a plain Starlette JSON endpoint on the same facade.
+"""API benchmark on any graph store: start-up, memory, in-process page cost, GraphQL against a
+plain endpoint, and several worker processes.
 
-Starts one server process on 127.0.0.1 (uvicorn, uvloop/httptools where installed) serving the
-app of ``contentgraph.server.create_app`` plus plain JSON routes that return the same data from
-the same facade, then loads both with wrk (when installed; else a bounded asyncio HTTP/1.1
-keep-alive client) at 1, 8 and 32 connections for three front-end pages (article page, concept
-page, path), for a repeated query (answered from the response cache) and for distinct ones (a new
-variable in each request). Prints requests/s, p50 and p99 and the ratio GraphQL / plain.
+For each ``--graph`` (default: the bundled example corpus, built into a temporary store):
 
-    .venv/bin/python bench/api.py [--seconds 2] [--connections 1,8,32] [--client wrk|python]
+- start-up: ``contentgraph serve --graph G`` in a child process, seconds to the first
+  ``/healthz`` 200, and the server's RSS and PSS then;
+- in process: the concept page and the article page as the front-end asks them
+  (``schema.execute``, every request distinct), each page once to warm, then the median of
+  ``--repeat`` rounds over every concept and article page; ratios to the first graph.
+
+Then, on the last graph:
+
+- ``--pages``: one server process serving ``create_app`` plus plain Starlette routes that return
+  the same data from the same facade, loaded with wrk (when installed; else a bounded asyncio
+  HTTP/1.1 keep-alive client) at 1, 8 and 32 connections for three front-end pages (article,
+  concept, path): plain, a repeated GraphQL query (response cache) and distinct ones; both
+  endpoints are warmed with the same pages first. Prints requests/s, p50 and p99, GraphQL/plain.
+- ``--workers 1,2,4``: ``contentgraph serve --workers N``: requests/s of distinct concept and
+  article pages at 8 connections, RSS and PSS summed over the server's processes after start
+  and after the load (PSS counts shared pages once: what the machine really holds).
+
+    .venv/bin/python bench/api.py [--graph STORE]... [--seconds 2] [--pages] [--workers 1,2,4]
 """
 
 from __future__ import annotations
@@ -16,8 +29,11 @@ import argparse
 import asyncio
 import itertools
 import json
+import os
 import shutil
+import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -121,14 +137,14 @@ def plain_routes():
             Route("/plain/path", path)]
 
 
-def run_server(port: int, snapshot: str) -> None:
+def run_server(port: int, store: str) -> None:
     import uvicorn
 
     from contentgraph.graph.facade import ConceptGraph
     from contentgraph.server import create_app
     from contentgraph.settings import Settings
 
-    app = create_app(ConceptGraph.load(snapshot), Settings(reload=False, cache_size=4096))
+    app = create_app(ConceptGraph.load(store), Settings(reload=False, cache_size=4096))
     app.router.routes[:0] = plain_routes()
     uvicorn.run(app, host="127.0.0.1", port=port, loop="auto", http="auto",
                 access_log=False, log_level="warning")
@@ -150,9 +166,16 @@ def graphql(query: str, variables: dict) -> Request:
     return Request("POST", "/graphql", json.dumps({"query": query, "variables": variables}))
 
 
+def some_documents(graph, n: int) -> list[str]:
+    """The slugs of up to ``n`` documents of each kind (a question/answer corpus has no
+    articles)."""
+    return [d.slug for kind in ("article", "question", "answer")
+            for d in graph.document_page(kind=kind, n=n)[1]]
+
+
 def workloads(graph) -> list[tuple[str, list[Request], list[Request], list[Request]]]:
     """(page, repeated, distinct, plain): the requests each load sends in turn."""
-    articles = [d.slug for d in graph.documents()]
+    articles = some_documents(graph, 1000)
     concepts = [c.slug for c in graph.concepts() if graph.article_count(c.slug) > 0]
     pairs = [(a, b) for a in concepts[:12] for b in concepts[:12]
              if a != b and graph.path(a, b, 4) is not None] or [(concepts[0], concepts[1])]
@@ -312,43 +335,176 @@ def wait_until_up(port: int, process: subprocess.Popen) -> None:
     raise SystemExit("the server did not start")
 
 
+def start_server(graph: Path, *options: str) -> tuple[subprocess.Popen, int, float]:
+    """``contentgraph serve`` on a free port: the process, the port, seconds to /healthz 200."""
+    port = free_port()
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [str(Path(sys.executable).parent / "contentgraph"), "serve", "--graph", str(graph),
+         "--port", str(port), "--no-reload", *options],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit("the server exited")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1) as sock:
+                sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                if sock.recv(64).startswith(b"HTTP/1.1 200"):
+                    return process, port, time.perf_counter() - started
+        except OSError:
+            time.sleep(0.01)
+    process.kill()
+    raise SystemExit("the server did not start")
+
+
+def stop_server(process: subprocess.Popen) -> None:
+    process.send_signal(signal.SIGINT)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def memory(process: subprocess.Popen) -> tuple[float, float, int]:
+    """(RSS MiB, PSS MiB, processes) summed over a server and its workers."""
+    import psutil
+
+    root = psutil.Process(process.pid)
+    tree = [root, *root.children(recursive=True)]
+    infos = [p.memory_full_info() for p in tree]
+    return (sum(i.rss for i in infos) / 2**20, sum(i.pss for i in infos) / 2**20, len(tree))
+
+
+def in_process(graph_path: Path, repeat: int) -> dict:
+    """Median ms of the concept and article pages, every concept's and article's, warm."""
+    from contentgraph.graph.facade import ConceptGraph
+    from contentgraph.schema import Context, schema
+
+    graph = ConceptGraph.load(graph_path)
+    concepts = [c.slug for c in graph.concepts() if graph.article_count(c.slug)]
+    articles = some_documents(graph, 100)
+    nonce = itertools.count()
+    out = {}
+    for name, query, slugs in (("concept page", CONCEPT_PAGE, concepts),
+                               ("article page", ARTICLE_PAGE, articles)):
+        def run(slug):
+            result = schema.execute_sync(query, variable_values={"slug": slug,
+                                                                 "nonce": next(nonce)},
+                                         context_value=Context(graph))
+            assert not result.errors, result.errors
+        for slug in slugs:  # warm: every page once
+            run(slug)
+        rounds = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            for slug in slugs:
+                run(slug)
+            rounds.append((time.perf_counter() - started) / len(slugs) * 1000)
+        out[name] = statistics.median(rounds)
+    return out
+
+
+def page_table(client: str, graph_path: Path, connection_counts: list[int],
+               seconds: float) -> None:
+    from contentgraph.graph.facade import ConceptGraph
+
+    graph = ConceptGraph.load(graph_path)
+    port = free_port()
+    process = subprocess.Popen([sys.executable, __file__, "--serve", str(port),
+                                str(graph_path)])
+    try:
+        wait_until_up(port, process)
+        report(client, port, graph, connection_counts, seconds)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def workers_table(client: str, graph_path: Path, counts: list[int], seconds: float) -> None:
+    from contentgraph.graph.facade import ConceptGraph
+
+    graph = ConceptGraph.load(graph_path)
+    concepts = [c.slug for c in graph.concepts() if graph.article_count(c.slug)]
+    articles = some_documents(graph, 500)
+    pages = [graphql(CONCEPT_PAGE, {"slug": s, "nonce": NONCE}) for s in concepts] + \
+        [graphql(ARTICLE_PAGE, {"slug": s, "nonce": NONCE}) for s in articles]
+    print(f"{'workers':>8}{'start s':>9}{'RSS MiB':>9}{'PSS MiB':>9}{'r/s':>8}"
+          f"{'p99 ms':>8}{'RSS after':>11}{'PSS after':>11}  load avg")
+    for n in counts:
+        process, port, startup = start_server(graph_path, "--workers", str(n))
+        try:
+            time.sleep(1)  # let every worker finish booting
+            rss, pss, _ = memory(process)
+            load(client, port, pages, 8, 1)  # warm
+            found = load(client, port, pages, 8, seconds)
+            rss_after, pss_after, _ = memory(process)
+        finally:
+            stop_server(process)
+        print(f"{n:>8}{startup:>9.2f}{rss:>9.0f}{pss:>9.0f}{found['rps']:>8.0f}"
+              f"{found['p99']:>8.1f}{rss_after:>11.0f}{pss_after:>11.0f}  "
+              f"{' / '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--graph", type=Path, action="append",
+                        help="graph store (repeatable; default: the example corpus)")
     parser.add_argument("--seconds", type=float, default=2.0, help="per measurement")
+    parser.add_argument("--repeat", type=int, default=5, help="in-process rounds")
     parser.add_argument("--connections", default="1,8,32")
+    parser.add_argument("--pages", action="store_true",
+                        help="GraphQL against the plain endpoint (default with no --workers)")
+    parser.add_argument("--workers", default="", help="worker counts to measure, e.g. 1,2,4")
     parser.add_argument("--client", choices=("auto", "wrk", "python"), default="auto",
                         help="load generator: wrk when installed (auto), else the asyncio one")
-    parser.add_argument("--serve", nargs=2, metavar=("PORT", "SNAPSHOT"), help=argparse.SUPPRESS)
+    parser.add_argument("--serve", nargs=2, metavar=("PORT", "STORE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
         run_server(int(args.serve[0]), args.serve[1])
         return
-
-    from contentgraph.examples import corpus_path
-    from contentgraph.graph.build import build
-
-    graph = build([corpus_path()]).graph
+    client = args.client
+    if client == "auto":
+        client = "wrk" if shutil.which("wrk") else "python"
     with tempfile.TemporaryDirectory() as folder:
-        snapshot = Path(folder) / "example.graph"
-        graph.save(snapshot)
-        port = free_port()
-        process = subprocess.Popen([sys.executable, __file__, "--serve", str(port),
-                                    str(snapshot)])
-        try:
-            wait_until_up(port, process)
-            client = args.client
-            if client == "auto":
-                client = "wrk" if shutil.which("wrk") else "python"
-            report(client, port, graph, [int(c) for c in args.connections.split(",")],
-                   args.seconds)
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
+        graphs = args.graph
+        if not graphs:
+            from contentgraph.examples import corpus_path
+            from contentgraph.graph.build import build
+
+            graphs = [Path(folder) / "example.graph"]
+            build([corpus_path()], out=graphs[0], scheduler="synchronous")
+        print(f"{'graph':<40}{'docs':>8}{'start s':>9}{'RSS MiB':>9}{'PSS MiB':>9}"
+              f"{'concept ms':>11}{'article ms':>11}{'x first':>9}  load avg")
+        first = None
+        for path in graphs:
+            process, _, startup = start_server(path)
+            try:
+                rss, pss, _ = memory(process)
+            finally:
+                stop_server(process)
+            costs = in_process(path, args.repeat)
+            first = first or costs
+            from contentgraph.graph.facade import ConceptGraph
+
+            stats = ConceptGraph.load(path).stats()
+            print(f"{path.name[-40:]:<40}{stats.articles + stats.questions + stats.answers:>8,}"
+                  f"{startup:>9.2f}{rss:>9.0f}{pss:>9.0f}{costs['concept page']:>11.2f}"
+                  f"{costs['article page']:>11.2f}"
+                  f"{costs['concept page'] / first['concept page']:>9.2f}  "
+                  f"{' / '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
+        if args.pages or not args.workers:
+            page_table(client, graphs[-1], [int(c) for c in args.connections.split(",")],
+                       args.seconds)
+        if args.workers:
+            workers_table(client, graphs[-1], [int(n) for n in args.workers.split(",")],
+                          max(args.seconds, 4))
 
 
 def report(client: str, port: int, graph, connection_counts: list[int], seconds: float) -> None:
     stats = graph.stats()
-    print(f"example corpus: {stats.articles} articles, {stats.questions} questions, "
+    print(f"{graph.store_path.name}: {stats.articles} articles, {stats.questions} questions, "
           f"{stats.concepts} concepts; {seconds:g} s per measurement on 127.0.0.1, "
           f"load from {client}")
     print(f"{'page':<13}{'conn':>5}  {'plain r/s':>10} {'p50':>6} {'p99':>6}   "
@@ -356,7 +512,8 @@ def report(client: str, port: int, graph, connection_counts: list[int], seconds:
           f"{'distinct r/s':>12} {'p50':>6} {'p99':>6} {'ratio':>6}")
     for page, repeated, distinct, plain in workloads(graph):
         for connections in connection_counts:
-            load(client, port, distinct, connections, 1)  # warm up
+            load(client, port, distinct, connections, 1)  # warm up both endpoints alike
+            load(client, port, plain, connections, 1)
             p = load(client, port, plain, connections, seconds)
             r = load(client, port, repeated, connections, seconds)
             d = load(client, port, distinct, connections, seconds)

@@ -4,15 +4,15 @@ example corpus recombined into new Markdown and scraped-text pages.
     from generate import generate_pages            # with bench/ on sys.path
     paths = generate_pages(folder, 2000, seed=0)   # 1,000 .md and 1,000 .txt pages
 
-Run as a script: ``python bench/generate.py [FOLDER] [N]`` (default: 50 pages in a temporary
-folder, then prints what it wrote).
+Run as a script: ``python bench/generate.py [FOLDER] [N] [--seed S]`` (no folder: 50 pages in a
+temporary folder, removed again; ``--help`` says so).
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
-import sys
 import tempfile
 from datetime import date, timedelta
 from pathlib import Path
@@ -109,18 +109,25 @@ def _scraped(title, slug, author, published, sections, other) -> str:
     return "\n".join(out) + "\n"
 
 
-def main(argv: list[str]) -> None:
-    if argv:
-        folder, n = Path(argv[0]), int(argv[1]) if len(argv) > 1 else 50
-        paths = generate_pages(folder, n)
-    else:
-        with tempfile.TemporaryDirectory() as tmp:
-            paths = generate_pages(tmp, 50)
-            size = sum(p.stat().st_size for p in paths)
-        folder = Path("(temporary folder, removed)")
-        print(f"{len(paths)} pages, {size / 1024:.0f} KiB")
-    print(f"wrote {len(paths)} pages to {folder}")
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Write generated Markdown and scraped-text "
+                                     "pages (recombined from the example corpus) for benchmarks.")
+    parser.add_argument("folder", nargs="?", type=Path,
+                        help="where to write the pages (default: a temporary folder, removed "
+                             "again after counting what was written)")
+    parser.add_argument("n", nargs="?", type=int, default=50, help="how many pages (default 50)")
+    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    args = parser.parse_args()
+    if args.folder is not None:
+        paths = generate_pages(args.folder, args.n, args.seed)
+        size = sum(p.stat().st_size for p in paths)
+        print(f"wrote {len(paths)} pages ({size / 2**20:.1f} MiB) to {args.folder}")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = generate_pages(tmp, args.n, args.seed)
+        size = sum(p.stat().st_size for p in paths)
+    print(f"wrote {len(paths)} pages ({size / 1024:.0f} KiB) to a temporary folder, removed again")
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main()

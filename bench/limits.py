@@ -70,7 +70,7 @@ def timed(function, repeat: int = 5, setup=lambda: None) -> float:
     return best * 1000
 
 
-def in_process(snapshot: Path) -> None:
+def in_process(store: Path) -> None:
     import orjson
     from graphql import parse
 
@@ -78,7 +78,7 @@ def in_process(snapshot: Path) -> None:
     from contentgraph.schema import Context, build_schema
     from contentgraph.schema.limits import Limits, expanded_fields
 
-    graph = ConceptGraph.load(snapshot)
+    graph = ConceptGraph.load(store)
     stats = graph.stats()
     print(f"graph: {stats.articles:,} articles, {stats.questions:,} questions, "
           f"{stats.answers:,} answers, {stats.concepts} concepts")
@@ -195,12 +195,12 @@ def slow_clients(port: int, count: int = 100) -> float:
     return time.monotonic() - start
 
 
-def over_http(snapshot: Path, seconds: float) -> None:
+def over_http(store: Path, seconds: float) -> None:
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
         [sys.executable, "-c", "from contentgraph.cli import main; main()", "serve", "--graph",
-         str(snapshot), "--port", str(port), "--no-reload"],
+         str(store), "--port", str(port), "--no-reload"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         _wait_until_up(url, server)
@@ -266,9 +266,9 @@ def build_graph(pages: int, folder: Path) -> Path:
         from contentgraph.examples import corpus_path
 
         sources = [corpus_path()]
-    snapshot = folder / "bench.graph"
-    build(sources).graph.save(snapshot)
-    return snapshot
+    store = folder / "bench.graph"
+    build(sources, out=store)
+    return store
 
 
 def main() -> None:
@@ -276,14 +276,14 @@ def main() -> None:
         probe(sys.argv[2], float(sys.argv[3]))
         return
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--graph", type=Path, help="snapshot to use instead of building one")
+    parser.add_argument("--graph", type=Path, help="graph store to use instead of building one")
     parser.add_argument("--pages", type=int, default=2000, help="generated pages in the graph")
     parser.add_argument("--seconds", type=float, default=8, help="length of each HTTP load")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        snapshot = args.graph or build_graph(args.pages, Path(tmp))
-        in_process(snapshot)
-        over_http(snapshot, args.seconds)
+        store = args.graph or build_graph(args.pages, Path(tmp))
+        in_process(store)
+        over_http(store, args.seconds)
 
 
 if __name__ == "__main__":

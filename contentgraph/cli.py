@@ -10,7 +10,7 @@ import click
 from . import __version__
 from .loaders.options import QA_PRESETS
 
-DEFAULT_GRAPH = "contentgraph.graph"  # the snapshot `build` writes and `gaps`/`stats`/`export` read
+DEFAULT_GRAPH = "contentgraph.graph"  # the graph store `build` writes and the others read
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -41,7 +41,7 @@ def taxonomy_check(files: tuple[str, ...]) -> None:
 
 @taxonomy.command("suggest")
 @click.option("--graph", "graph", type=click.Path(dir_okay=False), default=None,
-              help="Graph snapshot written by `build` (default: the one `build` writes without "
+              help="Graph store written by `build` (default: the one `build` writes without "
                    "--out).")
 @click.option("--out", type=click.Path(dir_okay=False), default=None,
               help="Taxonomy file to write (default: print it).")
@@ -76,18 +76,22 @@ def _progress():
     else one line per stage when it is done."""
     import sys
 
-    from rich.progress import Progress
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, \
+        TimeRemainingColumn
 
     terminal = sys.stderr.isatty()
-    with Progress(transient=True, disable=not terminal) as bar:
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeRemainingColumn())
+    names = {"read": "files read and extracted", "related": "related documents"}
+    with Progress(*columns, transient=True, disable=not terminal) as bar:
         tasks: dict[str, int] = {}
 
         def progress(stage: str, done: int, total: int) -> None:
             if stage not in tasks:
-                tasks[stage] = bar.add_task(stage, total=total)
+                tasks[stage] = bar.add_task(names.get(stage, stage), total=total)
             bar.update(tasks[stage], completed=done)
             if not terminal and done == total:
-                click.echo(f"  {stage}: {done}/{total}", err=True)
+                click.echo(f"  {names.get(stage, stage)}: {done}/{total}", err=True)
 
         yield progress
 
@@ -97,24 +101,31 @@ def _progress():
 @click.option("--taxonomy", "taxonomy_files", multiple=True, type=click.Path(dir_okay=False),
               help="Extra taxonomy file merged over the default (repeatable, in order).")
 @click.option("--out", "out", default=DEFAULT_GRAPH, show_default=True,
-              type=click.Path(dir_okay=False), help="Snapshot to write; if it exists, build "
+              type=click.Path(dir_okay=False), help="Graph store to write; if it exists, build "
               "incrementally from it.")
-@click.option("--full", is_flag=True, help="Ignore an existing snapshot: re-read everything.")
+@click.option("--full", is_flag=True, help="Ignore an existing graph store: re-read everything.")
 @click.option("--allow-empty", is_flag=True, help="Write the graph even when no document loads "
               "(an empty folder, a glob that matches nothing).")
 @click.option("--prune", is_flag=True, help="Write the graph even when it drops most of the "
-              "documents of the snapshot it replaces.")
+              "documents of the graph store it replaces.")
+@click.option("--scheduler", envvar="CONTENTGRAPH_SCHEDULER", default="auto", show_default=True,
+              help="Where the per-file work runs: auto (a local Dask cluster of one process per "
+                   "core when there are many files, else this process), local, synchronous, or "
+                   "the address of a Dask scheduler (tcp://host:8786) [env "
+                   "CONTENTGRAPH_SCHEDULER].")
 def build_command(sources: tuple[str, ...], taxonomy_files: tuple[str, ...], out: str,
-                  full: bool, allow_empty: bool, prune: bool) -> None:
-    """Build the graph of SOURCES (files, folders, globs) and save it as a snapshot.
+                  full: bool, allow_empty: bool, prune: bool, scheduler: str) -> None:
+    """Build the graph of SOURCES (files, folders, globs) into a graph store.
 
     A source that does not exist, a file of an unsupported type, a build that loads no document
-    (unless --allow-empty) or one that would remove most of the snapshot's documents (unless
-    --prune) exits with 1 and leaves the snapshot as it was.
+    (unless --allow-empty) or one that would remove most of the store's documents (unless
+    --prune) exits with 1 and leaves the store as it was.
     """
+    import signal
+    import sys
     from pathlib import Path
 
-    from .errors import BuildRefused, ContentGraphError, SnapshotError
+    from .errors import BuildRefused, ContentGraphError, StoreError
     from .graph.build import build
     from .graph.facade import ConceptGraph
     from .graph.refusals import check_result, check_sources
@@ -130,17 +141,25 @@ def build_command(sources: tuple[str, ...], taxonomy_files: tuple[str, ...], out
     if Path(out).exists():
         try:
             replaced = ConceptGraph.load(out)
-        except SnapshotError as err:
+        except StoreError as err:
             click.echo(f"building from scratch: {err}", err=True)
     previous = None if full else replaced
+
+    def check(graph: ConceptGraph, errors) -> None:
+        try:
+            check_result(graph, replaced, allow_empty, prune)
+        except BuildRefused:
+            for error in errors:  # why nothing loaded, when that is the reason
+                click.echo(f"error: {error}", err=True)
+            raise
+
+    # a terminated build stops like an interrupted one: its temporary store is removed
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
     with _progress() as progress:
         try:
-            report = build(sources, taxonomy_files, previous=previous, progress=progress)
-            check_result(report.graph, replaced, allow_empty, prune)
-            report.graph.save(out)
+            report = build(sources, taxonomy_files, previous=previous, progress=progress,
+                           out=out, scheduler=scheduler, check=check)
         except BuildRefused as err:
-            for error in report.errors:  # why nothing loaded, when that is the reason
-                click.echo(f"error: {error}", err=True)
             raise refuse(err) from err
         except ContentGraphError as err:
             raise click.ClickException(str(err)) from err
@@ -276,13 +295,13 @@ def _parse_var(text: str) -> tuple[str, object]:
 @main.command()
 @click.argument("graphql")
 @click.option("--graph", "graph_path", type=click.Path(dir_okay=False),
-              help="Snapshot to query (default: the bundled example corpus, built in memory).")
+              help="Graph store to query (default: the bundled example corpus, built on the fly).")
 @click.option("--var", "variables", multiple=True, metavar="NAME=VALUE",
               help="A variable of the operation (VALUE read as JSON when it parses, else text).")
 @click.option("--operation", default=None, help="Name of the operation to run.")
 def query(graphql: str, graph_path: str | None, variables: tuple[str, ...],
           operation: str | None) -> None:
-    """Run a GraphQL query on a snapshot without a server and print the JSON result."""
+    """Run a GraphQL query on a graph store without a server and print the JSON result."""
     import json
 
     from .errors import ContentGraphError
@@ -314,10 +333,10 @@ def schema() -> None:
     click.echo(graphql_schema.as_str())
 
 
-# --- exports, gaps and stats (read a saved snapshot) -------------------------------------------
+# --- exports, gaps and stats (read a graph store) -----------------------------------------------
 
 def _open_graph(graph: str | None):
-    """The ConceptGraph saved at ``graph`` (default: the snapshot `build` writes by default)."""
+    """The ConceptGraph of the store ``graph`` (default: the one `build` writes by default)."""
     from pathlib import Path
 
     from .errors import ContentGraphError
@@ -327,7 +346,7 @@ def _open_graph(graph: str | None):
     if not path.is_file():
         if graph is None:
             raise click.ClickException(
-                f"No graph snapshot at '{path}' (the default): make one with "
+                f"No graph store at '{path}' (the default): make one with "
                 "`contentgraph build SRC...` (e.g. a folder of articles), or pass --graph FILE.")
         raise click.ClickException(f"Graph file '{path}' does not exist: check --graph, or make "
                                    f"it with `contentgraph build SRC... --out {path}`.")
@@ -338,7 +357,7 @@ def _open_graph(graph: str | None):
 
 
 _GRAPH_OPTION = click.option("--graph", "graph", type=click.Path(dir_okay=False), default=None,
-                             help="Graph snapshot written by `build` (default: the one `build` "
+                             help="Graph store written by `build` (default: the one `build` "
                                   "writes without --out).")
 
 

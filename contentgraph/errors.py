@@ -59,8 +59,12 @@ class DocumentNotFound(ContentGraphError, KeyError):
         return self.args[0]
 
 
-class SnapshotError(ContentGraphError):
-    """A snapshot file is missing, corrupt or of another format version."""
+class StoreError(ContentGraphError):
+    """A graph store is missing, damaged, of another format version or not a store at all."""
+
+
+class BuildError(ContentGraphError):
+    """A build could not run: e.g. its Dask scheduler cannot be reached."""
 
 
 class SettingError(ContentGraphError, ValueError):

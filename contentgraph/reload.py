@@ -2,8 +2,9 @@
 
 A request takes ``holder.generation`` once, at its start, and uses that generation's graph and
 response cache to the end, so a swap never changes the graph under a request in flight. A new
-snapshot is loaded in a worker thread; one that fails to load is logged and the old graph keeps
-serving.
+graph store is opened in a worker thread; one that fails to open is logged and the old graph
+keeps serving. A build replaces the store file by renaming a new one over it, so the old
+generation keeps reading the file it opened until no request holds it.
 """
 
 from __future__ import annotations
@@ -72,18 +73,18 @@ class Generation:
     number: int = 0
 
 
-def _stat(path: Path) -> tuple[int, int] | None:
+def _stat(path: Path) -> tuple[int, int, int] | None:
     try:
         info = os.stat(path)
     except OSError:
         return None
-    return info.st_mtime_ns, info.st_size
+    return info.st_ino, info.st_mtime_ns, info.st_size
 
 
 class GraphHolder:
     """Holds the served graph; ``swap`` and ``reload`` replace it atomically.
 
-    ``path`` is the snapshot file to reload from (None: a graph that is never reloaded).
+    ``path`` is the graph store to reload from (None: a graph that is never reloaded).
     """
 
     def __init__(self, graph: ConceptGraph, path: str | Path | None = None,
@@ -125,13 +126,13 @@ class GraphHolder:
         try:
             graph = self.loader(self.path)
         except Exception as err:  # noqa: BLE001 - any failure keeps the old graph serving
-            log.error("snapshot %s failed to load, still serving the graph built at %s: %s",
+            log.error("graph store %s failed to load, still serving the graph built at %s: %s",
                       self.path, self.current.built_at, err)
             self._stat = stat
             return False
         self._stat = stat
         self.swap(graph)
-        log.info("serving snapshot %s built at %s", self.path, graph.built_at)
+        log.info("serving graph store %s built at %s", self.path, graph.built_at)
         return True
 
     async def reload_async(self) -> bool:
@@ -140,18 +141,18 @@ class GraphHolder:
             return await asyncio.to_thread(self.reload)
 
     def changed(self) -> bool:
-        """True when the snapshot file's mtime or size differs from the last one loaded."""
+        """True when the store file (inode, mtime or size) differs from the last one loaded."""
         return self.path is not None and _stat(self.path) not in (None, self._stat)
 
     async def watch(self, interval: float) -> None:
-        """Poll the snapshot file every ``interval`` seconds and reload when it changes."""
+        """Poll the store file every ``interval`` seconds and reload when it changes."""
         while True:
             await asyncio.sleep(interval)
             if self.changed():
                 await self.reload_async()
 
     def handle_sighup(self, loop: asyncio.AbstractEventLoop) -> Callable[[], None]:
-        """Make SIGHUP reload the snapshot; returns a function that removes the handler."""
+        """Make SIGHUP reload the store; returns a function that removes the handler."""
         tasks: set[asyncio.Task] = set()
 
         def on_signal() -> None:

@@ -12,8 +12,10 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import functools
 import gc
 import logging
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -241,11 +243,12 @@ async def healthz(request: Request) -> JSONResponse:
 
 
 async def readyz(request: Request) -> JSONResponse:
-    """A graph is loaded: when it was built and how big it is."""
+    """A graph is loaded: when it was built, how big it is, and which process answers."""
     generation = request.app.state.holder.generation
     stats = generation.graph.stats()
     return JSONResponse({
         "status": "ready", "builtAt": stats.built_at, "generation": generation.number,
+        "process": os.getpid(),
         "counts": {"articles": stats.articles, "questions": stats.questions,
                    "answers": stats.answers, "concepts": stats.concepts,
                    "mentions": stats.mentions, "relations": stats.relations},
@@ -257,7 +260,9 @@ def create_app(graph: ConceptGraph, settings: Settings | None = None) -> Starlet
     """The app serving ``graph``; reloads it from ``settings.graph`` when that file changes."""
     settings = settings or Settings()
     holder = GraphHolder(graph, path=settings.graph, cache_size=settings.cache_size,
-                         cache_bytes=settings.cache_bytes)
+                         cache_bytes=settings.cache_bytes // settings.workers,
+                         loader=functools.partial(ConceptGraph.load,
+                                                  cache_bytes=_graph_cache_bytes(settings)))
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette):
@@ -298,15 +303,29 @@ def create_app(graph: ConceptGraph, settings: Settings | None = None) -> Starlet
     return app
 
 
-def example_snapshot(folder: Path, progress=None) -> Path:
-    """Build the bundled example corpus into a snapshot in ``folder``; returns its path.
+def _graph_cache_bytes(settings: Settings) -> int:
+    """Each process's share of the graph cache (the setting bounds the whole server)."""
+    return settings.graph_cache_bytes // settings.workers
+
+
+def example_store(folder: Path, progress=None) -> Path:
+    """Build the bundled example corpus into a graph store in ``folder``; returns its path.
     ``progress(stage, done, total)`` follows the build."""
     from .examples import corpus_path
     from .graph.build import build
 
     path = folder / "example.graph"
-    build([corpus_path()], progress=progress).graph.save(path)
+    build([corpus_path()], out=path, scheduler="synchronous", progress=progress)
     return path
+
+
+def load_app(settings: Settings) -> Starlette:
+    """The app serving the store ``settings.graph``. Its connections are closed again: each
+    process (and thread) opens its own on first use, so worker processes can fork from this."""
+    graph = ConceptGraph.load(settings.graph, _graph_cache_bytes(settings))
+    app = create_app(graph, settings)
+    graph.close()
+    return app
 
 
 def announcement(settings: Settings, graph: ConceptGraph, example: bool) -> list[str]:
@@ -326,12 +345,11 @@ def announcement(settings: Settings, graph: ConceptGraph, example: bool) -> list
 
 
 def serve(settings: Settings, say=None, progress_bar=None) -> None:
-    """Run the app under uvicorn until interrupted; no graph: the example corpus, built first
-    (inside ``progress_bar()``, a context manager yielding a ``progress(stage, done, total)``
+    """Run the app under uvicorn until interrupted (``settings.workers`` processes: gunicorn's
+    pre-forking supervisor); no graph: the example corpus, built first (inside
+    ``progress_bar()``, a context manager yielding a ``progress(stage, done, total)``
     callback). ``say(line)`` is told the graph served and the addresses of the explorer, the
     API and the console."""
-    import uvicorn
-
     logging.basicConfig(level=logging.INFO, format="%(levelname)-9s %(name)s: %(message)s")
     keep_loop_responsive()
     scratch = None
@@ -341,14 +359,22 @@ def serve(settings: Settings, say=None, progress_bar=None) -> None:
                 say("Building the bundled example corpus...")
             scratch = Path(tempfile.mkdtemp(prefix="contentgraph-"))
             with progress_bar() if progress_bar else contextlib.nullcontext() as progress:
-                settings = dataclasses.replace(settings, graph=example_snapshot(scratch, progress))
-        graph = ConceptGraph.load(settings.graph)
-        app = create_app(graph, settings)
-        for line in announcement(settings, graph, example=scratch is not None) if say else ():
-            say(line)
-        uvicorn.run(app, host=settings.host, port=settings.port, loop="auto",
-                    http=timed_protocol(settings.read_timeout), access_log=False,
-                    log_level="info")
+                settings = dataclasses.replace(settings, graph=example_store(scratch, progress))
+        if say:
+            graph = ConceptGraph.load(settings.graph, 0)
+            for line in announcement(settings, graph, example=scratch is not None):
+                say(line)
+            graph.close()
+        if settings.workers > 1:
+            from .workers import serve_workers
+
+            serve_workers(settings, load_app)
+        else:
+            import uvicorn
+
+            uvicorn.run(load_app(settings), host=settings.host, port=settings.port,
+                        loop="auto", http=timed_protocol(settings.read_timeout),
+                        access_log=False, log_level="info")
     finally:
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)

@@ -37,7 +37,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("host", "str", "127.0.0.1", "Address to listen on."),
     Setting("port", "port", 8000, "Port to listen on."),
     Setting("graph", "path", None,
-            "Snapshot to serve (from `contentgraph build`); none: the bundled example corpus."),
+            "Graph store to serve (from `contentgraph build`); none: the bundled example corpus."),
+    Setting("workers", "positive", 1,
+            "Server processes sharing one store (more than 1: forked after the app loads, "
+            "on Unix)."),
     Setting("cors_origins", "list", (),
             "Origins allowed to call the API from a browser, comma-separated ('*' for any)."),
     Setting("max_depth", "count", 10, "Deepest nesting of fields a query may have."),
@@ -56,12 +59,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("introspection", "bool", True,
             "Answer introspection queries (off also stops field suggestions in errors)."),
     Setting("reload", "bool", True,
-            "Reload the snapshot when its file changes or on SIGHUP, without downtime."),
-    Setting("reload_interval", "seconds", 1.0, "How often to check the snapshot file."),
+            "Reload the graph store when its file changes or on SIGHUP, without downtime."),
+    Setting("reload_interval", "seconds", 1.0, "How often to check the graph store file."),
     Setting("cache_size", "count", 1024, "Responses kept in the response cache (0: none)."),
     Setting("cache_bytes", "count", 64 * 1024 * 1024,
-            "Bytes the response cache may hold (queries and answers); an answer larger than a "
-            "sixteenth of it is not cached."),
+            "Bytes the response cache may hold (queries and answers), shared out among the "
+            "workers; an answer larger than a sixteenth of a worker's share is not cached."),
+    Setting("graph_cache_bytes", "count", 64 * 1024 * 1024,
+            "Bytes of documents, passages and related lists the server keeps in memory, shared "
+            "out among the workers (least recently used dropped first; 0: none)."),
     Setting("help_notice", "str", DEFAULT_HELP_NOTICE,
             "The notice shown on the explorer's pages about a sensitive topic (self-harm, "
             "abuse...): the concept's page and documents where one is central."),
@@ -133,7 +139,8 @@ def _str(text: str) -> str:
 # type name -> (parser of text, Python type)
 PARSERS: dict[str, tuple[Callable[[str], Any], type]] = {
     "str": (_str, str), "port": (lambda t: _int(t, 0, 65535), int),
-    "count": (lambda t: _int(t, 0), int), "seconds": (_seconds, float), "bool": (_bool, bool),
+    "count": (lambda t: _int(t, 0), int), "positive": (lambda t: _int(t, 1), int),
+    "seconds": (_seconds, float), "bool": (_bool, bool),
     "list": (_list, tuple), "links": (_links, tuple), "path": (Path, Path),
 }
 

@@ -21,9 +21,9 @@ def example_graph():
 
 
 @pytest.fixture(scope="session")
-def example_snapshot(example_graph, tmp_path_factory) -> Path:
-    """Path of the example graph's saved snapshot."""
-    path = tmp_path_factory.mktemp("snapshot") / "example.graph"
+def example_store(example_graph, tmp_path_factory) -> Path:
+    """Path of the example graph's saved store."""
+    path = tmp_path_factory.mktemp("store") / "example.graph"
     example_graph.save(path)
     return path
 

@@ -70,3 +70,18 @@ def test_docs_site_builds_without_warnings(tmp_path):
     assert done.returncode == 0, done.stderr[-3000:]
     assert "WARNING" not in done.stderr, done.stderr[-3000:]
     assert (tmp_path / "index.html").is_file()
+
+
+def test_the_store_example_runs_on_a_store(example_store, tmp_path, monkeypatch):
+    pytest.importorskip("pandas")
+    page = (ROOT / "docs" / "graph.md").read_text(encoding="utf-8")
+    code = next(b for b in page.split("```python")[1:] if "pd.read_sql" in b).split("```")[0]
+    shutil.copy(example_store, tmp_path / "contentgraph.graph")
+    monkeypatch.chdir(tmp_path)
+    namespace: dict = {}
+    exec(code, namespace)  # noqa: S102 - the documented example, as a reader would run it
+    from contentgraph.graph.facade import ConceptGraph
+
+    assert len(namespace["concepts"]) == ConceptGraph.load(example_store).stats().concepts
+    assert not namespace["typed"].empty
+    assert namespace["matrix"].shape[0] == 10  # the example corpus's ten articles

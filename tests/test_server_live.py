@@ -19,8 +19,8 @@ STATS = {"query": "{ stats { articles builtAt } }"}
 
 
 @pytest.fixture(scope="module")
-def small_snapshots(tmp_path_factory):
-    """Snapshots of one and of two example articles (graphs whose answers differ)."""
+def small_stores(tmp_path_factory):
+    """Graph stores of one and of two example articles (graphs whose answers differ)."""
     from contentgraph.examples import corpus_path
     from contentgraph.graph.build import build
 
@@ -34,14 +34,14 @@ def small_snapshots(tmp_path_factory):
 
 
 @pytest.fixture
-def served_copy(example_snapshot, tmp_path):
+def served_copy(example_store, tmp_path):
     path = tmp_path / "served.graph"
-    shutil.copy(example_snapshot, path)
+    shutil.copy(example_store, path)
     return path
 
 
 def replace(path: Path, source: Path | bytes) -> None:
-    """Swap a new snapshot in atomically, the way a build writes one."""
+    """Swap a new store in atomically, the way a build writes one."""
     temporary = path.with_suffix(".tmp")
     if isinstance(source, bytes):
         temporary.write_bytes(source)
@@ -63,8 +63,8 @@ def test_live_server_answers_the_contract_queries(served_copy):
         server.stop()
 
 
-def test_reload_under_load_loses_no_request(served_copy, small_snapshots):
-    """8 clients query while the snapshot is replaced three times, once by a corrupt file."""
+def test_reload_under_load_loses_no_request(served_copy, small_stores):
+    """8 clients query while the store is replaced three times, once by a corrupt file."""
     server = Server(served_copy, "--reload-interval", "0.1")
     stop = threading.Event()
     answers: list[Counter] = [Counter() for _ in range(8)]
@@ -98,13 +98,13 @@ def test_reload_under_load_loses_no_request(served_copy, small_snapshots):
         for thread in threads:
             thread.start()
         wait_until_seen(full)
-        replace(served_copy, small_snapshots[0])
+        replace(served_copy, small_stores[0])
         server.wait_for_generation(1)
         wait_until_seen(1)
-        replace(served_copy, b"this is not a snapshot")
+        replace(served_copy, b"this is not a graph store")
         time.sleep(0.6)  # several polls: the corrupt file is tried, logged, and skipped
         assert server.generation() == 1
-        replace(served_copy, small_snapshots[1])
+        replace(served_copy, small_stores[1])
         server.wait_for_generation(2)
         wait_until_seen(2)
     finally:
@@ -119,10 +119,10 @@ def test_reload_under_load_loses_no_request(served_copy, small_snapshots):
     assert "failed to load" in log and "still serving" in log
 
 
-def test_sighup_reloads_the_snapshot(served_copy, small_snapshots):
+def test_sighup_reloads_the_store(served_copy, small_stores):
     server = Server(served_copy, "--reload-interval", "3600")
     try:
-        shutil.copy(small_snapshots[0], served_copy)  # no poll will notice within the test
+        replace(served_copy, small_stores[0])  # no poll will notice within the test
         server.process.send_signal(signal.SIGHUP)
         server.wait_for_generation(1)
         stats = httpx.post(server.url + "/graphql", json=STATS).json()["data"]["stats"]
@@ -131,14 +131,65 @@ def test_sighup_reloads_the_snapshot(served_copy, small_snapshots):
         server.stop()
 
 
-def test_fuzzed_queries_never_fail_the_server(example_snapshot, tmp_path):
+def _answers(server: Server, n: int) -> list[dict]:
+    """``n`` /readyz answers, each on a new connection (so any worker may take it); none while a
+    worker is being replaced."""
+    try:
+        return [httpx.get(server.url + "/readyz", timeout=5,
+                          headers={"connection": "close"}).json() for _ in range(n)]
+    except httpx.TransportError:
+        return []
+
+
+def _until_every_worker_serves(server: Server, articles: int, workers: int = 2,
+                               timeout: float = 60) -> set[int]:
+    """The processes that answer once every answer counts ``articles`` (until ``workers`` of
+    them have been seen)."""
+    deadline, seen = time.monotonic() + timeout, set()
+    while True:
+        answers = _answers(server, 20)
+        if answers and all(a["counts"]["articles"] == articles for a in answers):
+            seen |= {a["process"] for a in answers}
+            if len(seen) >= workers:
+                return seen
+        else:
+            seen = set()
+        assert time.monotonic() < deadline, (seen, answers)
+        time.sleep(0.1)
+
+
+def test_workers_share_one_store_and_each_reloads_it(served_copy, small_stores):
+    server = Server(served_copy, "--workers", "2", "--reload-interval", "0.2")
+    try:
+        first = _until_every_worker_serves(server, 10)
+        assert len(first) == 2 and server.process.pid not in first  # two forked workers answer
+        replace(served_copy, small_stores[1])
+        assert _until_every_worker_serves(server, 2) == first  # each reloaded, none restarted
+        response = httpx.post(server.url + "/graphql", json=STATS, timeout=5).json()
+        assert response["data"]["stats"]["articles"] == 2
+    finally:
+        server.stop()
+
+
+def test_sighup_to_the_supervisor_serves_the_new_store_in_new_workers(served_copy, small_stores):
+    server = Server(served_copy, "--workers", "2", "--reload-interval", "3600")
+    try:
+        first = _until_every_worker_serves(server, 10)
+        replace(served_copy, small_stores[0])  # no poll will notice within the test
+        server.process.send_signal(signal.SIGHUP)
+        assert not _until_every_worker_serves(server, 1) & first
+    finally:
+        server.stop()
+
+
+def test_fuzzed_queries_never_fail_the_server(example_store, tmp_path):
     """schemathesis (GraphQL mode) against the live server: bounded, fixed seed; no 5xx and no
     answer slower than a second."""
     import schemathesis
     from hypothesis import HealthCheck, given, settings
 
     path = tmp_path / "served.graph"
-    shutil.copy(example_snapshot, path)
+    shutil.copy(example_store, path)
     server = Server(path, "--no-reload")
     try:
         schema = schemathesis.graphql.from_url(server.url + "/graphql")
@@ -173,7 +224,7 @@ def test_serve_says_what_it_builds_and_serves_and_where():
         log = server.stop()
     lines = log.splitlines()
     assert lines[0] == "Building the bundled example corpus..."
-    assert any(line.strip().startswith("extract: ") for line in lines)  # progress, piped
+    assert any(line.strip().startswith("files read and extracted: ") for line in lines)  # piped
     served = next(line for line in lines if line.startswith("Serving "))
     assert re.fullmatch(r"Serving the bundled example corpus: \d+ articles, \d+ reader "
                         r"questions, \d+ answers, \d+ concepts; built \d+ \w+ \d{4}, "

@@ -19,7 +19,7 @@ def loader_from(files):
     def load(path):
         text = path.read_text()
         if text == "corrupt":
-            raise ValueError(f"{path}: not a snapshot")
+            raise ValueError(f"{path}: not a graph store")
         return Graph(text)
     return load
 
@@ -35,8 +35,8 @@ def test_a_request_keeps_the_generation_it_started_with(tmp_path):
     assert gc.get_freeze_count() > 0  # the loaded graph is out of the collector's sight
 
 
-def test_reload_swaps_and_a_corrupt_snapshot_keeps_the_old_graph(tmp_path, caplog):
-    path = tmp_path / "g.snapshot"
+def test_reload_swaps_and_a_corrupt_store_keeps_the_old_graph(tmp_path, caplog):
+    path = tmp_path / "g.graph"
     path.write_text("first")
     holder = GraphHolder(Graph("first"), path, loader=loader_from(path))
     path.write_text("corrupt")
@@ -49,7 +49,7 @@ def test_reload_swaps_and_a_corrupt_snapshot_keeps_the_old_graph(tmp_path, caplo
 
 
 def test_watch_notices_a_changed_file(tmp_path):
-    path = tmp_path / "g.snapshot"
+    path = tmp_path / "g.graph"
     path.write_text("first")
     holder = GraphHolder(Graph("first"), path, loader=loader_from(path))
 

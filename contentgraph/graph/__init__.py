@@ -1,1 +1,1 @@
-"""Documents + Mentions -> the networkx graph, its scores, snapshots and exports."""
+"""Documents + Mentions -> the networkx graph, its scores, the graph store and exports."""

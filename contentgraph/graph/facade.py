@@ -1,8 +1,11 @@
-"""ConceptGraph: the one object the API, the CLI and the pages call. Never raw networkx outside.
+"""ConceptGraph: the one object the API, the CLI and the pages call. Never raw SQL or networkx
+outside.
 
-A ConceptGraph is immutable: it is made by ``graph.build.build`` or loaded from a snapshot, and
-every answer the front-end asks often (a document's concepts and related reading, a concept's
-articles and related concepts) is computed once and cached on the instance.
+A ConceptGraph reads a graph store (``graph.store``): opening one reads the taxonomy and the
+concepts' counts (bounded by the taxonomy) and nothing that grows with the corpus. Every other
+answer is read from the store when asked, from rows the build computed (each concept's
+documents in order, counts, related concepts and documents, gaps), and what pages ask often is
+kept in one least-recently-used cache bounded in bytes (``cache_bytes``).
 
 For researchers, in a notebook::
 
@@ -18,8 +21,8 @@ For researchers, in a notebook::
 
 from __future__ import annotations
 
-import dataclasses
 from collections import defaultdict
+from collections.abc import Iterator, Mapping
 from functools import cached_property
 from pathlib import Path as FilePath
 
@@ -29,18 +32,21 @@ from ..errors import ConceptNotFound, DocumentNotFound
 from ..loaders.cues import passage
 from ..loaders.model import CandidateTerm, Document, DocumentConcept, LoadError, Mention, Passage
 from ..taxonomy.model import Concept, ConceptKind, RelationKind, Taxonomy
-from . import gaps as _gaps
-from .assemble import slugify
-from .paths import best_path, communities, concept_graph, pagerank, step_costs
-from .records import BuildData, FileRecord
-from .results import (Community, Edge, GapKind, Gaps, Path, PathStep, RelatedConcept,
-                      RelatedDocument, SearchHit, Stats, Subgraph, WriteNext)
-from .scores import DocumentVectors, Link, concept_links
+from . import fulltext, rows
+from .assemble import graph_from_store
+from .cache import ByteCache
+from .keys import slugify
+from .paths import best_path, edge_cost
+from .results import (Community, Edge, GapKind, Gaps, LinkSuggestion, Path, PathStep,
+                      QuestionGap, RelatedConcept, RelatedDocument, SearchHit, Stats, Subgraph,
+                      WriteNext)
+from .scores import Vector, related_documents, shared_concepts
 from .search import LabelIndex
+from .store import Store, StoreWriter
 
-
-RELATED_KEPT = 10  # related documents precomputed per document
-RELATED_CONCEPTS_NEAR = 10  # related concepts whose articles may be a concept's nearest
+RELATED_KEPT = 10  # related documents the build keeps per document (more are computed)
+CACHE_BYTES = 64 * 1024 * 1024  # default bound of the answers kept in memory
+_DOCUMENT = ", ".join(("d.slug", "d.parent", *(f"d.{c}" for c in rows.DOCUMENT_COLUMNS)))
 
 
 class ConceptGraph:
@@ -50,56 +56,71 @@ class ConceptGraph:
     ``ConceptNotFound`` / ``DocumentNotFound``.
     """
 
-    def __init__(self, data: BuildData):
-        self._data = data
+    def __init__(self, store: Store, cache_bytes: int = CACHE_BYTES):
+        self._store = store
+        self._cache = ByteCache(cache_bytes)
+        self.meta = {key: rows.loads(value) for key, value in store.rows(
+            "SELECT key, value FROM meta")}
+        concepts = store.rows(f"SELECT {', '.join(rows.CONCEPT_COLUMNS[:-1])}, articles, "
+                              f"questions, answers, mentions, central_articles FROM concepts "
+                              f"ORDER BY position")
+        self._taxonomy = Taxonomy({row[0]: rows.decode_concept(row) for row in concepts},
+                                  list(self.meta.get("taxonomy_files", [])),
+                                  frozenset(self.meta.get("rejected", [])))
+        self._counts = {row[0]: dict(zip(("article", "question", "answer", "mentions", "central"),
+                                         row[-5:])) for row in concepts}
 
     # --- construction and persistence -------------------------------------------------------
     @classmethod
-    def load(cls, path: str | FilePath) -> "ConceptGraph":
-        """Load a snapshot saved by ``save`` (raises ``errors.SnapshotError``)."""
-        from .store import read_snapshot
-
-        return cls(read_snapshot(path))
+    def load(cls, path: str | FilePath, cache_bytes: int = CACHE_BYTES) -> "ConceptGraph":
+        """Open the graph store at ``path`` (raises ``errors.StoreError``, saying what to do,
+        for anything that is not a complete store of this format)."""
+        return cls(Store(path), cache_bytes)
 
     def save(self, path: str | FilePath) -> None:
-        """Save the whole build to one snapshot file, atomically."""
-        from .store import write_snapshot
+        """Copy the store to ``path``, atomically (an existing file keeps its mode)."""
+        writer = StoreWriter(path, previous=self._store.path)
+        writer.publish()
 
-        write_snapshot(self._data, path)
+    def close(self) -> None:
+        """Close the store's connections (a graph no one holds is closed when collected)."""
+        self._store.close()
 
     @property
-    def data(self) -> BuildData:
-        """The build this graph was made of (what a snapshot stores)."""
-        return self._data
+    def store_path(self) -> FilePath:
+        """The graph store's file."""
+        return self._store.path
 
     @cached_property
     def graph(self) -> nx.MultiDiGraph:
-        """The underlying graph, read-only (a frozen view) for researchers' own algorithms.
+        """The whole graph, read-only (a frozen networkx graph) for researchers' own algorithms
+        and the exports; built from the store on first use (memory grows with the corpus).
 
         Nodes ``concept:<slug>``, ``doc:<slug>``, ``author:<slug>``; edges keyed by relation.
         """
-        return nx.freeze(self._data.complete_graph().copy(as_view=True))
+        return nx.freeze(graph_from_store(self._store))
 
     @property
     def built_at(self) -> str:
-        return self._data.meta["built_at"]
+        return self.meta["built_at"]
 
     @property
     def taxonomy(self) -> Taxonomy:
-        return self._data.taxonomy
+        return self._taxonomy
 
     @property
     def errors(self) -> list[LoadError]:
         """Per-file problems of the build that made this graph."""
-        return [e for r in self._data.files.values() for e in r.errors]
+        return [e for (errors,) in self._store.rows("SELECT errors FROM files ORDER BY position")
+                for e in rows.decode_errors(errors)]
 
     def sources(self) -> dict[str, str]:
         """Source file -> content hash, for every file in the build."""
-        return {path: r.hash for path, r in self._data.files.items()}
+        return dict(self._store.rows("SELECT path, hash FROM files ORDER BY position"))
 
     # --- concepts ---------------------------------------------------------------------------
     def concept(self, slug: str) -> Concept | None:
-        return self._data.taxonomy.concepts.get(slug)
+        return self._taxonomy.concepts.get(slug)
 
     def concepts(self, kind: ConceptKind | None = None) -> list[Concept]:
         """All taxonomy concepts (of a kind), by label."""
@@ -112,22 +133,26 @@ class ConceptGraph:
         >>> [c.slug for c in g.search_concepts("Couples Counselling")][:1]   # doctest: +SKIP
         ['couples-therapy']
         """
-        found = [self.concept(slug) for slug, _ in _matches(self._concept_index, text)]
+        index = self._concept_index
+        found = [self.concept(slug) for slug, _ in
+                 index.search(text) or index.search(text, fuzzy=True)]
         return [c for c in found if kind is None or c.kind == kind]
 
     def article_count(self, slug: str) -> int:
         return self.document_count(slug, "article")
 
     def document_count(self, slug: str, kind: str = "article") -> int:
-        """Number of documents of ``kind`` that mention the concept."""
-        return len(self._documents_of(slug).get(kind, ()))
+        """Number of documents of ``kind`` that mention the concept (counted at build time)."""
+        self._need_concept(slug)
+        return self._counts[slug].get(kind, 0)
 
     def mention_count(self, slug: str) -> int:
-        return sum(dc.count for dcs in self._documents_of(slug).values() for dc in dcs)
+        self._need_concept(slug)
+        return self._counts[slug]["mentions"]
 
     def broader(self, slug: str) -> list[Concept]:
         concept = self._need_concept(slug)
-        return [self.concept(s) for s in concept.broader if s in self._data.taxonomy]
+        return [self.concept(s) for s in concept.broader if s in self._taxonomy]
 
     def narrower(self, slug: str) -> list[Concept]:
         self._need_concept(slug)
@@ -145,113 +170,151 @@ class ConceptGraph:
         ('pursue-withdraw-cycle', (<RelationKind.PART_OF: 'PART_OF'>, ...), '...')
         """
         self._need_concept(slug)
-        ranked = self._related_cache.get(slug)
-        if ranked is None:
-            ranked = self._related_cache[slug] = self._rank_related(slug)
+        ranked = self._cache.get_or(("related", slug), lambda: tuple(
+            RelatedConcept(other, score, tuple(map(RelationKind, rows.loads(kinds))),
+                           rows.decode_passages(evidence))
+            for other, score, kinds, evidence in self._store.rows(
+                "SELECT other, score, kinds, evidence FROM related_concepts WHERE concept = ? "
+                "ORDER BY rank", (slug,))))
         return [r for r in ranked if kind is None or self.concept(r.concept).kind == kind][:n]
 
     def concept_documents(self, slug: str, kind: str = "article", start: int = 0,
                           n: int | None = None) -> list[DocumentConcept]:
         """Documents mentioning the concept: central first, then by weight; ``n`` of them from
-        ``start`` (all when ``n`` is None)."""
-        found = self._documents_of(slug).get(kind, ())
-        return list(found[start:None if n is None else start + n])
+        ``start`` (all when ``n`` is None). A page costs the same whatever the corpus size."""
+        self._need_concept(slug)
+        total = self._counts[slug].get(kind, 0)
+        if start >= total:
+            return []
+        stop = total if n is None else min(start + n, total)
+        return list(self._cache.get_or(("concept_documents", slug, kind, start, stop), lambda: tuple(
+            DocumentConcept(slug, document, count, weight, bool(central))
+            for document, count, weight, central in self._store.rows(
+                "SELECT d.slug, c.count, c.weight, c.central FROM document_concepts c "
+                "JOIN documents d ON d.id = c.document WHERE c.concept = ? AND c.kind = ? "
+                "AND c.concept_rank >= ? AND c.concept_rank < ? ORDER BY c.concept_rank",
+                (slug, kind, start, stop)))))
 
     def passages(self, slug: str, n: int = 5) -> list[Passage]:
         """Best sentences mentioning the concept (non-negated first, central documents first)."""
         self._need_concept(slug)
         out: list[Passage] = []
-        for dc in self.concept_documents(slug):
-            out += self.mention_passages(dc.document, slug, 1)
-            if len(out) >= n:
+        start, step = 0, max(n, 10)
+        while len(out) < n:
+            page = self.concept_documents(slug, start=start, n=step)
+            for dc in page:
+                out += self.mention_passages(dc.document, slug, 1)
+                if len(out) >= n:
+                    break
+            if len(page) < step:
                 break
+            start += step
         return out[:n]
 
     # --- documents --------------------------------------------------------------------------
     def document(self, slug: str) -> Document | None:
-        found = self._document_cache.get(slug)
+        return self._cache.get_or(("document", slug), lambda: self._read_document(slug))
+
+    def _read_document(self, slug: str) -> Document | None:
+        found = self._store.row(f"SELECT {_DOCUMENT}, x.blocks, x.text FROM documents d "
+                                f"JOIN document_data x ON x.document = d.id WHERE d.slug = ?",
+                                (slug,))
         if found is None:
-            record = self._doc_files.get(slug)
-            if record is None:
-                return None
-            for doc in record.documents:
-                self._document_cache[doc.slug] = doc
-            found = self._document_cache.get(slug)
-        return found
+            return None
+        return rows.decode_document(found[0], found[1], found[2:-2], found[-2], found[-1])
 
     def documents(self, concept: str | None = None, author: str | None = None,
                   search: str | None = None, kind: str = "article") -> list[Document]:
         """Documents of a kind, filtered; by concept weight when ``concept`` is given, else by
         date (newest first) and title."""
-        nodes = self._data.graph.nodes
+        return self.document_page(concept, author, search, kind)[1]
+
+    def document_page(self, concept: str | None = None, author: str | None = None,
+                      search: str | None = None, kind: str = "article", start: int = 0,
+                      n: int | None = None) -> tuple[int, list[Document]]:
+        """``(how many documents match, n of them from start)`` for ``documents``' filters
+        (all from ``start`` when ``n`` is None); the store sorts and pages. With ``search``,
+        the best matches of its titles and text first (``search_documents``)."""
+        if search:
+            total, hits = self.search_documents(search, start, 100 if n is None else n,
+                                                kind=kind, concept=concept, author=author)
+            return total, [self.document(h.slug) for h in hits]
+        if concept is not None and author is None:
+            total = self.document_count(concept, kind)
+            docs = self.concept_documents(concept, kind, start, n)
+            return total, [self.document(dc.document) for dc in docs]
         if concept is not None:
-            slugs = [dc.document for dc in self.concept_documents(concept, kind)]
+            self._need_concept(concept)
+            source = "document_concepts c JOIN documents d ON d.id = c.document"
+            where, params, order = ["c.concept = ?", "c.kind = ?"], [concept, kind], \
+                "c.concept_rank"
         else:
-            slugs = sorted(self._slugs_of_kind(kind), key=lambda s: (
-                -_date_key(nodes[f"doc:{s}"]["published"]), nodes[f"doc:{s}"]["title"].lower(), s))
+            source, where, params, order = "documents d", ["d.kind = ?"], [kind], "d.list_rank"
         if author is not None:
             wanted = author.strip().lower()
-            slugs = [s for s in slugs if (name := nodes[f"doc:{s}"]["author"])
-                     and wanted in (name.lower(), slugify(name))]
-        if search:
-            hits = {slug for slug, _ in _matches(self._title_index, search)}
-            slugs = [s for s in slugs if s in hits]
-        return [self.document(s) for s in slugs]
+            where.append("(d.author_lower = ? OR d.author_slug = ?)")
+            params += [wanted, wanted]
+        condition = " AND ".join(where)
+        total = self._store.row(f"SELECT count(*) FROM {source} WHERE {condition}", params)[0]
+        if start >= total:
+            return total, []
+        limit = -1 if n is None else n
+        slugs = self._store.rows(f"SELECT d.slug FROM {source} WHERE {condition} "
+                                 f"ORDER BY {order} LIMIT ? OFFSET ?", (*params, limit, start))
+        return total, [self.document(slug) for (slug,) in slugs]
 
-    def answers(self, slug: str) -> list[Document]:
-        """The answers to the question ``slug``, newest first."""
-        self._need_document(slug)
-        graph = self._data.graph
-        found = [u[4:] for u, _, key in graph.in_edges(f"doc:{slug}", keys=True)
-                 if key == "ANSWERS"]
-        found.sort(key=lambda s: (-_date_key(graph.nodes[f"doc:{s}"]["published"]), s))
-        return [self.document(s) for s in found]
+    def has_document(self, slug: str) -> bool:
+        return self._store.row("SELECT 1 FROM documents WHERE slug = ?", (slug,)) is not None
 
-    def nearest_articles(self, slug: str, n: int = 3) -> list[str]:
-        """The articles closest to a concept: those mentioning it (central first, then by
-        weight), then those about its closest related concepts (relation score x weight)."""
-        found = [dc.document for dc in self.concept_documents(slug, "article", 0, n)]
-        if len(found) < n:
-            scores: dict[str, float] = defaultdict(float)
-            for related in self.related_concepts(slug, n=RELATED_CONCEPTS_NEAR):
-                for dc in self.concept_documents(related.concept, "article", 0, n):
-                    scores[dc.document] += related.score * dc.weight
-            found += sorted((d for d in scores if d not in found),
-                            key=lambda d: (-scores[d], d))[:n - len(found)]
-        return found
+    def document_slugs(self) -> Iterator[str]:
+        """Every document's slug, read from the store as it goes."""
+        for (slug,) in self._store.iterate("SELECT slug FROM documents ORDER BY id"):
+            yield slug
 
     def sensitive_concepts(self, slug: str) -> list[str]:
         """The concepts central to the document that the taxonomy marks sensitive."""
         return [dc.concept for dc in self.document_concepts(slug)
                 if dc.central and (c := self.concept(dc.concept)) is not None and c.sensitive]
 
+    def answers(self, slug: str) -> list[Document]:
+        """The answers to the question ``slug``, newest first."""
+        self._need_document(slug)
+        return [self.document(s) for (s,) in self._store.rows(
+            "SELECT slug FROM documents WHERE parent = ? AND kind = 'answer' ORDER BY list_rank",
+            (slug,))]
+
     def word_count(self, slug: str) -> int:
         """Number of words of the document's cleaned text (counted when the graph was built)."""
-        self._need_document(slug)
-        return self._data.graph.nodes[f"doc:{slug}"]["word_count"]
+        found = self._store.row("SELECT word_count FROM documents WHERE slug = ?", (slug,))
+        if found is None:
+            raise DocumentNotFound(slug)
+        return found[0]
 
     def document_concepts(self, slug: str) -> list[DocumentConcept]:
         """The document's concepts: central first, then by weight."""
         self._need_document(slug)
-        return [DocumentConcept(concept, slug, count, weight, central)
-                for concept, count, weight, central in self._rows_by_document.get(slug, ())]
+        return list(self._cache.get_or(("document_concepts", slug), lambda: tuple(
+            DocumentConcept(concept, slug, count, weight, bool(central))
+            for concept, count, weight, central in self._store.rows(
+                "SELECT c.concept, c.count, c.weight, c.central FROM document_concepts c "
+                "JOIN documents d ON d.id = c.document WHERE d.slug = ? ORDER BY c.rank",
+                (slug,)))))
 
     def max_document_concepts(self) -> int:
         """The most concepts one document has (what bounds every list of a document's
-        concepts)."""
-        return max(map(len, self._rows_by_document.values()), default=0)
+        concepts; counted at build time)."""
+        return self.meta["max_document_concepts"]
 
     def mention_passages(self, document: str, concept: str, n: int = 3) -> list[Passage]:
         """Sentences of ``document`` mentioning ``concept``, non-negated first, with highlights."""
-        found = self._passages_cache.get((document, concept))
-        if found is None:
-            found = self._passages_cache[document, concept] = self._rank_passages(document,
-                                                                                  concept)
+        found = self._cache.get_or(("passages", document, concept),
+                                   lambda: self._rank_passages(document, concept))
         return list(found[:n])
 
     def _rank_passages(self, document: str, concept: str) -> tuple[Passage, ...]:
-        self._need_document(document)
         doc = self.document(document)
+        if doc is None:
+            raise DocumentNotFound(document)
         by_sentence: dict[int, list[Mention]] = defaultdict(list)
         for m in self.mentions(document):
             if m.concept == concept:
@@ -263,12 +326,16 @@ class ConceptGraph:
 
     def mentions(self, document: str) -> list[Mention]:
         """Every mention in the document, by position (for highlighting its text)."""
-        self._need_document(document)
-        found = self._mentions_cache.get(document)
-        if found is None:
-            found = self._mentions_cache[document] = sorted(
-                self._doc_files[document].mentions.get(document, []), key=lambda m: (m.start, m.end))
-        return list(found)
+        return list(self._cache.get_or(("mentions", document),
+                                       lambda: tuple(self._read_mentions(document))))
+
+    def _read_mentions(self, document: str) -> list[Mention]:
+        doc = self.document(document)
+        if doc is None:
+            raise DocumentNotFound(document)
+        found = self._store.row("SELECT x.mentions FROM documents d JOIN document_data x "
+                                "ON x.document = d.id WHERE d.slug = ?", (document,))
+        return rows.decode_mentions(doc, found[0])
 
     def related_documents(self, slug: str, n: int = 5) -> list[RelatedDocument]:
         """Articles closest to ``slug`` by cosine of weighted concept vectors, never itself.
@@ -279,10 +346,17 @@ class ConceptGraph:
         ...                                                                  # doctest: +SKIP
         """
         self._need_document(slug)
-        known = self._data.precomputed.get("related_documents", {}).get(slug)
-        if known is None or n > RELATED_KEPT:
-            known = self._vectors.related(slug, max(n, RELATED_KEPT))
-        return [RelatedDocument(other, score, shared) for other, score, shared in known[:n]]
+        vectors = _Vectors(self)
+        if n > RELATED_KEPT:
+            found = related_documents(slug, vectors[slug], self._postings, vectors, n)
+            return [RelatedDocument(other, score, shared) for other, score, shared in found]
+        kept = self._cache.get_or(("related_documents", slug), lambda: tuple(
+            RelatedDocument(other, score, shared_concepts(vectors[slug], vectors[other]))
+            for other, score in self._store.rows(
+                "SELECT o.slug, r.score FROM related_documents r "
+                "JOIN documents d ON d.id = r.document JOIN documents o ON o.id = r.other "
+                "WHERE d.slug = ? ORDER BY r.rank", (slug,))))
+        return list(kept[:n])
 
     # --- exploring --------------------------------------------------------------------------
     def path(self, source: str, target: str, max_hops: int = 4) -> Path | None:
@@ -302,8 +376,11 @@ class ConceptGraph:
             return None
         steps = []
         for a, b in zip(nodes, nodes[1:]):
-            link = self._links[a][b]
-            steps.append(PathStep(a, b, link.ranked_kinds(), tuple(link.evidence)))
+            kinds, evidence = self._store.row(
+                "SELECT kinds, evidence FROM related_concepts WHERE concept = ? AND other = ?",
+                (a, b))
+            steps.append(PathStep(a, b, tuple(map(RelationKind, rows.loads(kinds))),
+                                  rows.decode_passages(evidence)))
         return Path(tuple(steps))
 
     def neighborhood(self, slug: str, depth: int = 1, limit: int = 25) -> Subgraph:
@@ -319,8 +396,9 @@ class ConceptGraph:
         for _ in range(max(depth, 0)):
             following = []
             for node in frontier:
-                for other, link in sorted(self._links.get(node, {}).items(),
-                                          key=lambda kv: (-kv[1].score, kv[0])):
+                for (other,) in self._store.rows(
+                        "SELECT other FROM related_concepts WHERE concept = ? "
+                        "ORDER BY score DESC, other", (node,)):
                     if other in seen:
                         continue
                     if len(nodes) >= limit:
@@ -330,9 +408,11 @@ class ConceptGraph:
                     nodes.append(other)
                     following.append(other)
             frontier = following
-        members = {f"concept:{s}" for s in nodes}
-        edges = [Edge(u[8:], v[8:], RelationKind(k), d.get("weight", 0.0))
-                 for u, v, k, d in self._data.graph.subgraph(members).edges(keys=True, data=True)]
+        members = rows.dumps(nodes)
+        edges = [Edge(a, b, RelationKind(kind), weight) for a, b, kind, weight in self._store.rows(
+            "SELECT source, target, kind, weight FROM relations "
+            "WHERE source IN (SELECT value FROM json_each(?)) "
+            "AND target IN (SELECT value FROM json_each(?))", (members, members))]
         edges.sort(key=lambda e: (-e.weight, e.source, e.target, e.relation.value))
         return Subgraph(tuple(nodes), tuple(edges), truncated)
 
@@ -344,19 +424,10 @@ class ConceptGraph:
         """PageRank of every concept over the weighted concept relations."""
         return dict(self._pagerank)
 
-    def precompute(self) -> None:
-        """Compute the whole-graph answers (related documents of every document, gaps,
-        communities, centrality, the search indexes' normalised names) now, so that a snapshot saved afterwards carries them and a loaded graph answers them at once."""
-        self._data.precomputed["related_documents"] = {
-            slug: self._vectors.related(slug, RELATED_KEPT) for slug in self._doc_files}
-        self._data.precomputed.update(gaps=self._gaps, communities=self._communities,
-                                      pagerank=self._pagerank,
-                                      concept_names=self._concept_index.names,
-                                      title_names=self._title_index.names)
-
     def search(self, text: str, n: int = 20) -> list[SearchHit]:
         """Concepts (labels, altLabels) matching ``text``, best first, then documents
-        (``search_documents``); when neither matches, names and titles spelled like it."""
+        (``search_documents``); when neither matches, names spelled like it and documents
+        with words spelled like its own."""
         concepts = self._concept_index.search(text)
         total, documents = self.search_documents(text, 0, n, fuzzy=False)
         if not (concepts or total):
@@ -364,28 +435,58 @@ class ConceptGraph:
             total, documents = self.search_documents(text, 0, n)
         hits = [SearchHit("concept", slug, self.concept(slug).label, score)
                 for slug, score in concepts]
-        return (hits + documents)[:n]
+        return (hits + documents)[:max(n, 0)]
 
-    def search_documents(self, text: str, start: int = 0, n: int = 20, fuzzy: bool = True
-                         ) -> tuple[int, list[SearchHit]]:
-        """``(how many documents match text, n of them from start)``, best first: titles
-        equal to it, starting with it or with a word that does; when none does and ``fuzzy``,
-        titles spelled like it."""
-        found = _matches(self._title_index, text) if fuzzy else self._title_index.search(text)
-        nodes = self._data.graph.nodes
-        found.sort(key=lambda h: (-h[1], nodes[f"doc:{h[0]}"]["title"].lower(), h[0]))
-        return len(found), [SearchHit("document", slug, nodes[f"doc:{slug}"]["title"], score)
-                            for slug, score in found[start:start + n]]
+    def search_documents(self, text: str, start: int = 0, n: int = 20, fuzzy: bool = True,
+                         kind: str | None = None, concept: str | None = None,
+                         author: str | None = None) -> tuple[int, list[SearchHit]]:
+        """``(how many documents match text, n of them from start)``: full-text search of
+        titles and text (``fulltext``: the words as a phrase, or all of them; a title counting
+        five times the text), best first, each with the words around the match. When nothing
+        matches and ``fuzzy``, the text with its unknown words spelled as the documents spell
+        them. ``kind``, ``concept`` (documents mentioning it) and ``author`` narrow the
+        documents.
+
+        >>> g.search_documents("anxious attachment", 0, 1)                 # doctest: +SKIP
+        (2, [SearchHit(kind='document', slug='...', label='...', score=..., snippet='...')])
+        """
+        where, params = [], []
+        if kind is not None:
+            where.append("d.kind = ?")
+            params.append(kind)
+        if concept is not None:
+            where.append("EXISTS (SELECT 1 FROM document_concepts c WHERE c.document = d.id "
+                         "AND c.concept = ?)")
+            params.append(concept)
+        if author is not None:
+            wanted = author.strip().lower()
+            where.append("(d.author_lower = ? OR d.author_slug = ?)")
+            params += [wanted, wanted]
+        narrowed = (f"document_search.rowid IN (SELECT d.id FROM documents d WHERE "
+                    f"{' AND '.join(where)})") if where else ""
+        found = fulltext.search(self._store.rows, "document_search", text, n, start, narrowed,
+                                tuple(params))
+        if not found[0] and fuzzy:
+            spelled = fulltext.corrected(self._store.rows, "document_search", text)
+            if spelled is not None:
+                found = fulltext.search(self._store.rows, "document_search", spelled, n, start,
+                                        narrowed, tuple(params))
+        total, hits = found
+        titles = dict((doc_id, (slug, title)) for doc_id, slug, title in self._store.rows(
+            f"SELECT id, slug, title FROM documents WHERE id IN "
+            f"({', '.join('?' * len(hits))})", [h.rowid for h in hits])) if hits else {}
+        return total, [SearchHit("document", *titles[h.rowid], h.score, h.snippet)
+                       for h in hits if h.rowid in titles]
 
     # --- content team -----------------------------------------------------------------------
     def gaps(self) -> Gaps:
-        """What the content is missing (computed once)."""
+        """What the content is missing (computed at build time)."""
         return self._gaps
 
     def write_next(self, gap: GapKind | None = None,
                    kind: ConceptKind | None = None) -> list[WriteNext]:
-        """What to write next, best first (``gaps.write_next``): only gaps of kind ``gap``,
-        only concepts of kind ``kind``, when given.
+        """What to write next, best first (``gaps.write_next``, computed at build time): only
+        gaps of kind ``gap``, only concepts of kind ``kind``, when given.
 
         >>> [(w.concept, w.reason) for w in g.write_next()[:1]]              # doctest: +SKIP
         [('parent-child-relationship', '250 reader questions, ...; no article mentions it')]
@@ -393,95 +494,34 @@ class ConceptGraph:
         return [w for w in self._gaps.write_next if (gap is None or w.gap is gap) and
                 (kind is None or self.concept(w.concept).kind is kind)]
 
-    def stats(self) -> Stats:
-        """Counts of the graph (computed once)."""
-        return self._stats
+    def nearest_articles(self, slug: str, n: int = 3) -> list[str]:
+        """The articles closest to a concept on the list of what to write next (at most
+        ``gaps.NEAREST``): those mentioning it, then those about its closest related
+        concepts; none for a concept not on the list."""
+        return list(self._nearest.get(slug, ())[:n])
 
-    @cached_property
-    def _stats(self) -> Stats:
-        counts = defaultdict(int)
-        for data in self._data.graph.nodes.values():
-            counts[data.get("type")] += 1
-        relations = sum(1 for u, v in self._data.graph.edges()
-                        if u.startswith("concept:") and v.startswith("concept:"))
-        return Stats(articles=counts["article"], questions=counts["question"],
-                     answers=counts["answer"], authors=counts["author"],
-                     concepts=len(self._data.taxonomy),
-                     mentions=sum(row[1] for rows in self._data.document_concepts.values()
-                                  for row in rows), relations=relations,
-                     built_at=self.built_at)
+    def stats(self) -> Stats:
+        """Counts of the graph (computed at build time)."""
+        return Stats(**self.meta["stats"], built_at=self.built_at)
 
     @property
     def candidate_terms(self) -> list[CandidateTerm]:
-        return list(self._data.candidate_terms)
+        return list(self._gaps.candidate_terms)
 
-    # --- indexes, computed on first use -----------------------------------------------------
+    # --- what is read once: bounded by the taxonomy -----------------------------------------
     def _need_concept(self, slug: str) -> Concept:
-        concept = self._data.taxonomy.concepts.get(slug)
+        concept = self._taxonomy.concepts.get(slug)
         if concept is None:
             raise ConceptNotFound(slug)
         return concept
 
     def _need_document(self, slug: str) -> None:
-        if slug not in self._doc_files:
+        if self.document(slug) is None:
             raise DocumentNotFound(slug)
 
     @cached_property
-    def _doc_files(self) -> dict[str, FileRecord]:
-        return {slug: r for r in self._data.files.values() for slug in r.slugs}
-
-    @cached_property
-    def _document_cache(self) -> dict[str, Document]:
-        return {}
-
-    @cached_property
-    def _mentions_cache(self) -> dict[str, list[Mention]]:
-        return {}
-
-    @cached_property
-    def _passages_cache(self) -> dict[tuple[str, str], tuple[Passage, ...]]:
-        return {}
-
-    @property
-    def _rows_by_document(self) -> dict[str, list[tuple[str, int, float, bool]]]:
-        """document -> (concept, count, weight, central), central first, then by weight."""
-        return self._data.document_concepts
-
-    @cached_property
-    def _rows_by_concept(self) -> dict[str, list[tuple[str, int, float, bool]]]:
-        """concept -> (document, count, weight, central)."""
-        out: dict[str, list[tuple[str, int, float, bool]]] = defaultdict(list)
-        for doc, rows in self._data.document_concepts.items():
-            for concept, count, weight, central in rows:
-                out[concept].append((doc, count, weight, central))
-        return dict(out)
-
-    @cached_property
-    def _concept_docs_cache(self) -> dict[str, dict[str, list[DocumentConcept]]]:
-        return {}
-
-    def _slugs_of_kind(self, kind: str) -> list[str]:
-        return [n[4:] for n, t in self._data.graph.nodes(data="type")
-                if t == kind and n.startswith("doc:")]
-
-    def _documents_of(self, slug: str) -> dict[str, list[DocumentConcept]]:
-        """Document kind -> DocumentConcepts of the concept, central first, then by weight."""
-        self._need_concept(slug)
-        found = self._concept_docs_cache.get(slug)
-        if found is None:
-            nodes = self._data.graph.nodes
-            found = defaultdict(list)
-            for doc, count, weight, central in self._rows_by_concept.get(slug, ()):
-                found[nodes[f"doc:{doc}"]["type"]].append(
-                    DocumentConcept(slug, doc, count, weight, central))
-            for dcs in found.values():
-                dcs.sort(key=lambda dc: (not dc.central, -dc.weight, dc.document))
-            found = self._concept_docs_cache[slug] = dict(found)
-        return found
-
-    @cached_property
     def _concepts_by_label(self) -> list[Concept]:
-        return sorted(self._data.taxonomy, key=lambda c: (c.label.lower(), c.slug))
+        return sorted(self._taxonomy, key=lambda c: (c.label.lower(), c.slug))
 
     @cached_property
     def _narrower(self) -> dict[str, list[str]]:
@@ -492,127 +532,90 @@ class ConceptGraph:
         return dict(out)
 
     @cached_property
-    def _links(self) -> dict[str, dict[str, Link]]:
-        return concept_links(self._data.graph)
+    def _concept_index(self) -> LabelIndex:
+        return LabelIndex(self._store.rows("SELECT concept, name FROM concept_names "
+                                           "ORDER BY rowid"), normalized=True)
+
+    @cached_property
+    def _nearest(self) -> dict[str, tuple[str, ...]]:
+        return {w.concept: w.nearest for w in self._gaps.write_next}
 
     @cached_property
     def _step_costs(self) -> dict[str, tuple[tuple[str, float], ...]]:
-        return step_costs(self._links)
-
-    @cached_property
-    def _related_cache(self) -> dict[str, list[RelatedConcept]]:
-        return {}
-
-    def _link_sentence(self, slug: str, via: tuple[str, ...]) -> Passage | None:
-        """The body sentence of ``slug`` that names most of ``via`` (affirmed), earliest first."""
-        doc = self.document(slug)
-        wanted = set(via)
-        by_sentence: dict[int, list[Mention]] = defaultdict(list)
-        for m in self.mentions(slug):
-            if m.concept in wanted and not m.negated and doc.blocks[m.block].kind != "heading":
-                by_sentence[m.sentence_start].append(m)
-        if not by_sentence:
-            return None
-        start, ms = max(by_sentence.items(),
-                        key=lambda kv: (len({m.concept for m in kv[1]}), -kv[0]))
-        return passage(doc, start, start + len(ms[0].sentence), ms[0].section,
-                       [(m.start, m.end) for m in ms])
-
-    def _rank_related(self, slug: str) -> list[RelatedConcept]:
-        """Best score first; on a tie, the stronger evidence (``Link.strength``) first."""
-        links = sorted(self._links.get(slug, {}).items(),
-                       key=lambda kv: (-kv[1].score, *(-x for x in kv[1].strength), kv[0]))
-        return [RelatedConcept(other, link.score, link.ranked_kinds(), tuple(link.evidence))
-                for other, link in links]
-
-    @cached_property
-    def _vectors(self) -> DocumentVectors:
-        vectors = {doc: {concept: weight for concept, _, weight, _ in rows}
-                   for doc, rows in self._rows_by_document.items()}
-        return DocumentVectors(vectors, set(self._slugs_of_kind("article")))
-
-    @cached_property
-    def _concept_graph(self) -> nx.Graph:
-        return concept_graph(self._links, [c.slug for c in self._concepts_by_label])
+        """concept -> (neighbour, cost) for every relation with evidence (see ``paths``)."""
+        steps: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        for concept, other, score, evidence in self._store.rows(
+                "SELECT concept, other, score, json_array_length(evidence) FROM related_concepts "
+                "ORDER BY concept, rank"):
+            if evidence:
+                steps[concept].append((other, edge_cost(score, evidence)))
+        return {concept: tuple(found) for concept, found in steps.items()}
 
     @cached_property
     def _pagerank(self) -> dict[str, float]:
-        if "pagerank" in self._data.precomputed:
-            return self._data.precomputed["pagerank"]
-        return pagerank(self._concept_graph)
+        return dict(self._store.rows("SELECT slug, pagerank FROM concepts ORDER BY position"))
 
     @cached_property
     def _communities(self) -> list[Community]:
-        if "communities" in self._data.precomputed:
-            return self._data.precomputed["communities"]
-        rank = self._pagerank
-        return [Community(i, tuple(sorted(members, key=lambda s: (-rank.get(s, 0.0), s))))
-                for i, members in enumerate(communities(self._concept_graph))]
+        members: dict[int, list[str]] = defaultdict(list)
+        for slug, number in self._store.rows(
+                "SELECT slug, community FROM concepts WHERE community IS NOT NULL "
+                "ORDER BY community, community_rank"):
+            members[number].append(slug)
+        return [Community(number, tuple(slugs)) for number, slugs in sorted(members.items())]
 
     @cached_property
-    def _concept_index(self) -> LabelIndex:
-        if "concept_names" in self._data.precomputed:
-            return LabelIndex(self._data.precomputed["concept_names"], normalized=True)
-        return LabelIndex((c.slug, name) for c in self._data.taxonomy
-                          for name in (c.label, *c.alt_labels))
-
-    @cached_property
-    def _title_index(self) -> LabelIndex:
-        if "title_names" in self._data.precomputed:
-            return LabelIndex(self._data.precomputed["title_names"], normalized=True)
-        return LabelIndex((n[4:], title) for n, title in self._data.graph.nodes(data="title")
-                          if n.startswith("doc:") and title)
+    def _postings(self) -> dict[str, list[tuple[str, float]]]:
+        out: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        for concept, slug, weight in self._store.rows(
+                "SELECT p.concept, d.slug, p.weight FROM postings p "
+                "JOIN documents d ON d.id = p.document ORDER BY p.concept, p.rank"):
+            out[concept].append((slug, weight))
+        return dict(out)
 
     @cached_property
     def _gaps(self) -> Gaps:
-        if "gaps" in self._data.precomputed:
-            return self._data.precomputed["gaps"]
-        slugs = [c.slug for c in self._concepts_by_label]
-        by_concept = {c: self._documents_of(c) for c in slugs}
-        article_counts = {c: len(k.get("article", ())) for c, k in by_concept.items()}
-        central_counts = {c: sum(dc.central for dc in k.get("article", ()))
-                          for c, k in by_concept.items()}
-        articles = sorted(self._slugs_of_kind("article"))
-        links = {(u[4:], v[4:]) for u, v, k in self._data.graph.edges(keys=True)
-                 if k == "LINKS_TO"}
-        questions = {c: [dc.document for dc in k.get("question", ())]
-                     for c, k in by_concept.items()}
-
-
+        counts = self._counts
+        labelled = [c.slug for c in self._concepts_by_label]
         return Gaps(
-            uncovered=_gaps.uncovered(slugs, article_counts),
-            thin=_gaps.thin(slugs, article_counts, central_counts),
-            candidate_terms=tuple(self._data.candidate_terms),
-            missing_links=_gaps.missing_links(articles, lambda s: self.related_documents(s, 5),
-                                              links, self._link_sentence),
-            unanswered_questions=_gaps.unanswered_questions(questions, article_counts),
-            write_next=self._write_next(slugs, article_counts, central_counts, questions),
+            uncovered=tuple(s for s in labelled if not counts[s]["article"]),
+            thin=tuple(s for s in labelled if counts[s]["article"] and not counts[s]["central"]),
+            candidate_terms=tuple(rows.decode_candidate(row) for row in self._store.rows(
+                "SELECT phrase, count, documents, examples, score, kind, variants "
+                "FROM candidate_terms ORDER BY rank")),
+            missing_links=tuple(
+                LinkSuggestion(source, target, tuple(rows.loads(via)), score,
+                               rows.decode_passage(rows.loads(sentence)) if sentence else None)
+                for source, target, via, score, sentence in self._store.rows(
+                    "SELECT source, target, via, score, sentence FROM missing_links "
+                    "ORDER BY rank")),
+            unanswered_questions=tuple(
+                QuestionGap(concept, questions, articles, tuple(rows.loads(examples)))
+                for concept, questions, articles, examples in self._store.rows(
+                    "SELECT concept, questions, articles, examples FROM unanswered_questions "
+                    "ORDER BY rank")),
+            write_next=tuple(
+                WriteNext(concept, GapKind(gap), score, questions, views, upvotes, articles,
+                          central, importance, reason, tuple(rows.loads(examples)),
+                          tuple(rows.loads(nearest)))
+                for concept, gap, score, questions, views, upvotes, articles, central,
+                importance, reason, examples, nearest in self._store.rows(
+                    "SELECT concept, gap, score, questions, views, upvotes, articles, central, "
+                    "importance, reason, examples, nearest FROM write_next ORDER BY rank")),
         )
 
-    def _write_next(self, slugs: list[str], article_counts: dict[str, int],
-                    central_counts: dict[str, int], questions: dict[str, list[str]]):
-        """``gaps.write_next`` of this graph: reach from the questions' and answers' metadata,
-        importance from PageRank and the taxonomy's links."""
-        reach = {q: _gaps.question_reach(self.document(q), self.answers(q))
-                 for q in self._slugs_of_kind("question")}
-        links = {c.slug: len(c.broader) + len(c.related) + len(self._narrower.get(c.slug, ()))
-                 for c in self._concepts_by_label}
-        weight = _gaps.importance(self._pagerank, links)
-        coverage = {}
-        for slug in slugs:
-            cover = _gaps.Coverage(article_counts[slug], central_counts[slug],
-                                   tuple(questions[slug]), weight.get(slug, 0.0))
-            if _gaps.is_gap(cover):
-                coverage[slug] = dataclasses.replace(cover, nearest=tuple(
-                    self.nearest_articles(slug, _gaps.NEAREST)))
-        return _gaps.write_next(coverage, reach)
 
+class _Vectors(Mapping):
+    """Documents' concept vectors read from the store as ``scores.related_documents`` asks."""
 
-def _matches(index: LabelIndex, text: str) -> list[tuple[str, float]]:
-    """The index's exact, prefix and word matches for ``text``, else its fuzzy ones."""
-    return index.search(text) or index.search(text, fuzzy=True)
+    def __init__(self, graph: ConceptGraph):
+        self._graph = graph
 
+    def __getitem__(self, slug: str) -> Vector:
+        return {dc.concept: dc.weight for dc in self._graph.document_concepts(slug)}
 
-def _date_key(published: str | None) -> int:
-    digits = "".join(ch for ch in (published or "") if ch.isdigit())[:8]
-    return int(digits.ljust(8, "0")) if digits else 0
+    def __iter__(self):
+        raise TypeError("documents' vectors are read one at a time")
+
+    def __len__(self) -> int:
+        raise TypeError("documents' vectors are read one at a time")

@@ -1,6 +1,7 @@
 """Full-text search over documents' titles and text: an SQLite FTS5 index, ranked by BM25.
 
-The index is a virtual table of two columns, ``title`` and ``body``, its rowids the documents'
+The index is a virtual table of two columns, ``title`` and ``body``, over a view of the
+documents (its content is read from there: the text is stored once), its rowids the documents'
 ids; ``porter`` stems English words ("attachments" finds "attachment") and accents are ignored.
 A search finds the documents holding the words of the query as a phrase or all of its words
 that are not stop words, a title hit counting ``TITLE_WEIGHT`` times a hit in the text; the
@@ -10,16 +11,23 @@ the index's vocabulary.
 
 >>> import sqlite3
 >>> db = sqlite3.connect(":memory:")
->>> create(db, "search")
->>> db.executemany("INSERT INTO search(rowid, title, body) VALUES (?, ?, ?)",
+>>> db.executescript("CREATE TABLE docs (id INTEGER PRIMARY KEY, title TEXT, body TEXT);"
+...                  + schema("search", "docs"))
+<sqlite3.Cursor object at ...>
+>>> db.executemany("INSERT INTO docs VALUES (?, ?, ?)",
 ...                [(1, "Sleep", "Anxious attachment keeps a partner awake."),
 ...                 (2, "Anxious attachment", "A style of relating."), (3, "Other", "Nothing.")])
 <sqlite3.Cursor object at ...>
->>> total, hits = search(db, "search", "anxious attachments", 10)
+>>> add(db, "search", "docs", 0)
+>>> rows = lambda sql, params: db.execute(sql, params).fetchall()
+>>> total, hits = search(rows, "search", "anxious attachments", 10)
 >>> total, [(h.rowid, h.snippet) for h in hits]
 (2, [(2, 'A style of relating.'), (1, '\\ue000Anxious attachment\\ue001 keeps a partner awake.')])
->>> corrected(db, "search", "anxius atachment")  # stems, as the index holds them
+>>> corrected(rows, "search", "anxius atachment")  # stems, as the index holds them
 'anxiou attach'
+>>> remove(db, "search", "docs", "id = ?", (1,))
+>>> search(rows, "search", "partner", 10)
+(0, [])
 """
 
 from __future__ import annotations
@@ -27,6 +35,7 @@ from __future__ import annotations
 import difflib
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..loaders.termhood import STOP_WORDS
@@ -40,15 +49,25 @@ CLOSE_SPELLING = 0.8  # difflib ratio from which a vocabulary word corrects a qu
 _WORD = re.compile(r"\w+")
 
 
-def create(db: sqlite3.Connection, table: str, content: str | None = None,
-           content_rowid: str = "rowid") -> None:
-    """Create the index ``table`` (with ``content``: over that table or view's ``title`` and
-    ``body`` columns, whose ``content_rowid`` column is the rowid; without: holding its text)
-    and its vocabulary table ``<table>_words``."""
-    source = f", content='{content}', content_rowid='{content_rowid}'" if content else ""
-    db.execute(f"CREATE VIRTUAL TABLE {table} USING fts5(title, body, "
-               f"tokenize='{TOKENIZER}'{source})")
-    db.execute(f"CREATE VIRTUAL TABLE {table}_words USING fts5vocab({table}, 'row')")
+def schema(table: str, source: str) -> str:
+    """SQL creating the index ``table`` over ``source`` (a table or view of ``id``, ``title``
+    and ``body``) and its vocabulary ``<table>_words``."""
+    return (f"CREATE VIRTUAL TABLE {table} USING fts5(title, body, content='{source}', "
+            f"content_rowid='id', tokenize='{TOKENIZER}');\n"
+            f"CREATE VIRTUAL TABLE {table}_words USING fts5vocab({table}, 'row');\n")
+
+
+def add(db: sqlite3.Connection, table: str, source: str, after: int) -> None:
+    """Index the rows of ``source`` whose id is above ``after`` (the rows added since)."""
+    db.execute(f"INSERT INTO {table}(rowid, title, body) SELECT id, title, body FROM {source} "
+               f"WHERE id > ? ORDER BY id", (after,))
+
+
+def remove(db: sqlite3.Connection, table: str, source: str, where: str, params=()) -> None:
+    """Take the rows of ``source`` matching ``where`` out of the index (before they go: the
+    index needs their text to forget it)."""
+    db.execute(f"INSERT INTO {table}({table}, rowid, title, body) "
+               f"SELECT 'delete', id, title, body FROM {source} WHERE {where}", params)
 
 
 def words(text: str) -> list[str]:
@@ -86,53 +105,59 @@ class Hit:
     snippet: str  # a few words of the text around the matches, marked by MARK_START/MARK_END
 
 
-def search(db: sqlite3.Connection, table: str, text: str, limit: int,
-           offset: int = 0) -> tuple[int, list[Hit]]:
-    """``(how many documents match, limit of them from offset)``, best first."""
+Rows = Callable[[str, tuple], list[tuple]]  # runs a query: (sql, parameters) -> rows
+
+
+def search(rows: Rows, table: str, text: str, limit: int, offset: int = 0, where: str = "",
+           params: tuple = ()) -> tuple[int, list[Hit]]:
+    """``(how many rows match text, limit of them from offset)``, best first; ``where`` (with
+    its ``params``) narrows the rows, ``{table}.rowid`` naming each."""
     expression = match_expression(text)
-    if expression is None or limit <= 0:
+    if expression is None:
         return 0, []
-    total = db.execute(f"SELECT count(*) FROM {table} WHERE {table} MATCH ?",
-                       (expression,)).fetchone()[0]
-    rows = db.execute(
-        f"SELECT rowid, -bm25({table}, {TITLE_WEIGHT}, 1.0), "
+    condition = f"{table} MATCH ?" + (f" AND ({where})" if where else "")
+    total = rows(f"SELECT count(*) FROM {table} WHERE {condition}", (expression, *params))[0][0]
+    if limit <= 0 or not total:
+        return total, []
+    rank = f"bm25({table}, {TITLE_WEIGHT}, 1.0)"
+    found = rows(
+        f"SELECT rowid, -{rank}, "
         f"snippet({table}, 1, '{MARK_START}', '{MARK_END}', '…', {SNIPPET_WORDS}) "
-        f"FROM {table} WHERE {table} MATCH ? ORDER BY bm25({table}, {TITLE_WEIGHT}, 1.0), rowid "
-        f"LIMIT ? OFFSET ?", (expression, limit, offset)).fetchall()
-    return total, [Hit(rowid, round(score, 6), snippet) for rowid, score, snippet in rows]
+        f"FROM {table} WHERE {condition} ORDER BY {rank}, rowid LIMIT ? OFFSET ?",
+        (expression, *params, limit, offset))
+    return total, [Hit(rowid, round(score, 6), snippet) for rowid, score, snippet in found]
 
 
-def corrected(db: sqlite3.Connection, table: str, text: str) -> str | None:
+def corrected(rows: Rows, table: str, text: str) -> str | None:
     """``text``'s words with each one the index does not know replaced by the closest term it
     does (a stem: same first letter, difflib ratio at least CLOSE_SPELLING, the most used on
     ties), ready to ``search``; None when no word needed, or found, a correction."""
     found = words(text)
     out, changed = [], False
     for word in found:
-        if _known(db, table, word):
+        if _known(rows, table, word):
             out.append(word)
             continue
-        best = _closest(db, table, word)
+        best = _closest(rows, table, word)
         changed = changed or best is not None
         out.append(best or word)
     return " ".join(out) if changed else None
 
 
-def _known(db: sqlite3.Connection, table: str, word: str) -> bool:
-    return db.execute(f"SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT 1",
-                      (f'"{word}"',)).fetchone() is not None
+def _known(rows: Rows, table: str, word: str) -> bool:
+    return bool(rows(f"SELECT 1 FROM {table} WHERE {table} MATCH ? LIMIT 1", (f'"{word}"',)))
 
 
-def _closest(db: sqlite3.Connection, table: str, word: str) -> str | None:
+def _closest(rows: Rows, table: str, word: str) -> str | None:
     """The vocabulary's closest word to ``word``: terms starting with its first letter and
     of a length near its own (the index holds stems, so a term is compared with the word's
     start too)."""
-    rows = db.execute(f"SELECT term, doc FROM {table}_words WHERE term >= ? AND term < ? "
-                      f"AND length(term) BETWEEN ? AND ?",
-                      (word[0], word[0] + "\U0010ffff", len(word) - 3, len(word) + 2))
+    terms = rows(f"SELECT term, doc FROM {table}_words WHERE term >= ? AND term < ? "
+                 f"AND length(term) BETWEEN ? AND ?",
+                 (word[0], word[0] + "\U0010ffff", len(word) - 3, len(word) + 2))
     best, best_key = None, (CLOSE_SPELLING, 0)
     matcher = difflib.SequenceMatcher(None, "", word)
-    for term, documents in rows:
+    for term, documents in terms:
         matcher.set_seq1(term)
         ratio = max(matcher.ratio(), _stem_ratio(term, word))
         if (ratio, documents) > best_key:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import math
 import statistics
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
-from ..loaders.model import Document, Passage
+from ..loaders.cues import passage
+from ..loaders.model import Document, Mention, Passage
 from .results import GapKind, LinkSuggestion, QuestionGap, WriteNext
 
 FEW_ARTICLES = 2  # a concept with at most this many articles is under-served
@@ -64,7 +66,24 @@ def unanswered_questions(question_docs: dict[str, list[str]],
     return tuple(sorted(gaps, key=lambda g: (-g.question_count, g.article_count, g.concept)))
 
 
+def link_sentence(doc: Document, mentions: list[Mention], via) -> Passage | None:
+    """The body sentence of ``doc`` that names most of ``via`` (affirmed), earliest first."""
+    wanted = set(via)
+    by_sentence: dict[int, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.concept in wanted and not m.negated and doc.blocks[m.block].kind != "heading":
+            by_sentence[m.sentence_start].append(m)
+    if not by_sentence:
+        return None
+    start, ms = max(by_sentence.items(), key=lambda kv: (len({m.concept for m in kv[1]}), -kv[0]))
+    return passage(doc, start, start + len(ms[0].sentence), ms[0].section,
+                   [(m.start, m.end) for m in ms])
+
+
 # --- what to write next -----------------------------------------------------------------------
+
+EXAMPLES = 3  # example questions kept per entry
+
 
 @dataclass(frozen=True, slots=True)
 class Reach:
@@ -74,19 +93,18 @@ class Reach:
     upvotes: int = 0
 
 
-def question_reach(question: Document, answers: Iterable[Document]) -> Reach:
-    """The question's own ``views``/``upvotes`` metadata, else the sums of its answers' (a
-    question page shows its answers: their views are the question's readers).
+def question_reach(question: Mapping, answers: Iterable[Mapping]) -> Reach:
+    """A question's reach from its ``metadata`` and its answers': its own ``views`` and
+    ``upvotes``, else the sums of its answers' (a question page shows its answers: their views
+    are the question's readers). Values that are not positive whole numbers count nothing.
 
-    >>> from contentgraph.loaders.model import Document
-    >>> q = Document("q", "question", "Q?", [], "x", "h")
-    >>> a = [Document(s, "answer", "Q?", [], "x", "h", metadata={"views": v, "upvotes": 1})
-    ...      for s, v in (("a1", 120), ("a2", "n/a"))]
-    >>> question_reach(q, a)
+    >>> question_reach({}, [{"views": 120, "upvotes": 1}, {"views": "n/a", "upvotes": 1}])
     Reach(views=120, upvotes=2)
+    >>> question_reach({"views": 50}, [{"views": 120}])
+    Reach(views=50, upvotes=0)
     """
-    def total(key: str, documents) -> int:
-        return sum(v for d in documents if isinstance(v := d.metadata.get(key), int) and v > 0)
+    def total(key: str, metadata) -> int:
+        return sum(v for m in metadata if type(v := m.get(key)) is int and v > 0)
 
     answers = list(answers)
     return Reach(total("views", [question]) or total("views", answers),
@@ -99,18 +117,42 @@ class Coverage:
 
     articles: int  # articles that mention it
     central: int  # articles it is central to
-    questions: tuple[str, ...]  # question slugs that mention it, most about it first
+    questions: int  # reader questions that mention it
     importance: float  # weight in the field, in [0, 1]
+    demand: float = 0.0  # its questions' weights summed (``question_weight``)
+    views: int = 0  # its questions' views and upvotes
+    upvotes: int = 0
+    examples: tuple[str, ...] = ()  # question slugs, most about it first
     nearest: tuple[str, ...] = ()  # the closest existing articles
+
+
+def asked(found: Iterable[tuple[str, Reach]], typical: float
+          ) -> tuple[int, float, int, int, tuple[str, ...]]:
+    """``(questions, demand, views, upvotes, examples)`` of a concept's questions: ``found``
+    holds each question's slug and reach, most about the concept first; ``typical`` is the
+    corpus's typical views (``question_weight``); the examples are the first EXAMPLES slugs.
+
+    >>> asked([("q1", Reach(100, 1)), ("q2", Reach())], 100)
+    (2, 3.5, 100, 1, ('q1', 'q2'))
+    """
+    questions, demand, views, upvotes, examples = 0, 0.0, 0, 0, []
+    for slug, reach in found:
+        questions += 1
+        demand += question_weight(reach, typical)
+        views += reach.views
+        upvotes += reach.upvotes
+        if len(examples) < EXAMPLES:
+            examples.append(slug)
+    return questions, demand, views, upvotes, tuple(examples)
 
 
 NEAREST = 3  # nearest articles kept per entry
 
 
-def is_gap(c: Coverage) -> bool:
+def is_gap(articles: int, central: int, questions: int) -> bool:
     """No article covers the concept, or only in passing, or at most FEW_ARTICLES do while
     readers ask about it."""
-    return not (c.articles and c.central) or bool(c.questions and c.articles <= FEW_ARTICLES)
+    return not (articles and central) or bool(questions and articles <= FEW_ARTICLES)
 
 
 SHORTFALL_UNCOVERED = 1.0  # no article mentions it
@@ -144,12 +186,6 @@ def question_weight(reach: Reach, typical_views: float) -> float:
     return 1.0 + views + reach.upvotes / (1 + reach.upvotes)
 
 
-def typical_views(reaches: Iterable[Reach]) -> float:
-    """The median views of the questions that have any (0 when none has)."""
-    views = [r.views for r in reaches if r.views > 0]
-    return float(statistics.median(views)) if views else 0.0
-
-
 def importance(pagerank: Mapping[str, float], taxonomy_links: Mapping[str, int]
                ) -> dict[str, float]:
     """Each concept's weight in the field, in [0, 1]: half its PageRank percentile among the
@@ -165,34 +201,28 @@ def importance(pagerank: Mapping[str, float], taxonomy_links: Mapping[str, int]
                      4) for c in set(pagerank) | set(taxonomy_links)}
 
 
-def write_next(coverage: Mapping[str, Coverage], reach: Mapping[str, Reach],
-               examples: int = 3) -> tuple[WriteNext, ...]:
-    """One ranked list of what to write: concepts no article covers, covers only in passing, or
-    covers in at most FEW_ARTICLES articles while readers ask about them.
+def write_next(coverage: Mapping[str, Coverage]) -> tuple[WriteNext, ...]:
+    """One ranked list of what to write: the concepts of ``coverage`` that are gaps
+    (``is_gap``).
 
-    Each scores demand (its questions, each weighed by ``question_weight``) x ``shortfall`` x
-    (0.75 + importance / 2): readers' demand leads, the field's weight moves it by a quarter
-    either way. Concepts readers ask about come first, by score; then thin concepts
-    nobody asked about, then uncovered ones, each by importance. ``reach`` gives each
-    question's views and upvotes.
+    Each scores its readers' demand (``asked``) x ``shortfall`` x (0.75 + importance / 2):
+    readers' demand leads, the field's weight moves it by a quarter either way. Concepts
+    readers ask about come first, by score; then thin concepts nobody asked about, then
+    uncovered ones, each by importance.
     """
-    usual = typical_views(reach.values())
     found = []
     for concept, c in coverage.items():
-        if not is_gap(c):
+        if not is_gap(c.articles, c.central, c.questions):
             continue
         gap = (GapKind.UNCOVERED if not c.articles else GapKind.THIN if not c.central
                else GapKind.UNANSWERED)
-        reached = [reach.get(q, Reach()) for q in c.questions]
-        demand = sum(question_weight(r, usual) for r in reached)
-        score = round(demand * shortfall(c.articles, c.central) * (0.75 + c.importance / 2), 4)
-        views, upvotes = sum(r.views for r in reached), sum(r.upvotes for r in reached)
+        score = round(c.demand * shortfall(c.articles, c.central) * (0.75 + c.importance / 2),
+                      4)
         tier = 0 if c.questions else 1 if gap is GapKind.THIN else 2
-        found.append((tier, WriteNext(concept, gap, score, len(c.questions), views, upvotes,
-                                      c.articles, c.central, c.importance,
-                                      reason(len(c.questions), views, upvotes, c.articles,
-                                             c.central),
-                                      c.questions[:examples], c.nearest)))
+        found.append((tier, WriteNext(
+            concept, gap, score, c.questions, c.views, c.upvotes, c.articles, c.central,
+            c.importance, reason(c.questions, c.views, c.upvotes, c.articles, c.central),
+            c.examples[:EXAMPLES], c.nearest[:NEAREST])))
     found.sort(key=lambda f: (f[0], -f[1].score, -f[1].importance, f[1].concept))
     return tuple(entry for _, entry in found)
 

@@ -11,22 +11,16 @@ from .scores import Link
 SEED = 42
 
 
-def edge_cost(link: Link) -> float:
-    """Cost of one step: strong, typed, well-evidenced relations are short (>= 1 per hop)."""
-    evidence = min(len(link.evidence), 10) / 10
-    return 1.0 + -math.log(max(link.score, 0.01)) + (1.0 - evidence)
-
-
-def step_costs(links: dict[str, dict[str, Link]]) -> dict[str, tuple[tuple[str, float], ...]]:
-    """concept -> (neighbour, edge_cost) for every evidenced relation: what best_path walks."""
-    return {node: tuple((other, edge_cost(link)) for other, link in neighbours.items()
-                        if link.evidence)
-            for node, neighbours in links.items()}
+def edge_cost(score: float, evidence: int) -> float:
+    """Cost of one step over a link of ``score`` shown by ``evidence`` sentences: strong,
+    typed, well-evidenced relations are short (>= 1 per hop)."""
+    return 1.0 + -math.log(max(score, 0.01)) + (1.0 - min(evidence, 10) / 10)
 
 
 def best_path(steps: dict[str, tuple[tuple[str, float], ...]], source: str, target: str,
               max_hops: int) -> list[str] | None:
-    """Cheapest path of at most ``max_hops`` steps over ``step_costs``, or None.
+    """Cheapest path of at most ``max_hops`` steps over ``steps`` (concept -> (neighbour,
+    ``edge_cost``) for every relation with evidence), or None.
 
     Hop-bounded Bellman-Ford: ``max_hops`` rounds over the edges reached so far.
     """

@@ -1,8 +1,8 @@
 """Builds that would empty a live graph by mistake are refused before anything is written.
 
 ``check_sources`` runs before a build (every source named must exist and be readable as a
-source); ``check_result`` after it, before the snapshot is replaced (a build must load some
-document, and must not drop most of the documents of the snapshot it replaces).
+source); ``check_result`` after it, before the graph store is replaced (a build must load some
+document, and must not drop most of the documents of the store it replaces).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from pathlib import Path
 
 from ..errors import BuildRefused
 from ..loaders.load import READERS, is_supported, source_paths
-from ..loaders.model import DOCUMENT_KINDS
 from .facade import ConceptGraph
 
 
@@ -34,18 +33,18 @@ def check_result(graph: ConceptGraph, previous: ConceptGraph | None, allow_empty
                  prune: bool = False) -> None:
     """Raise BuildRefused when ``graph`` has no document (unless ``allow_empty``), or when it
     would drop more than half of the documents of ``previous`` (unless ``prune``)."""
-    kept = _slugs(graph)
-    if not kept and not allow_empty:
+    if not _documents(graph) and not allow_empty:
         raise BuildRefused("the build loaded no document (pass --allow-empty to write an "
                            "empty graph)")
     if previous is None or prune:
         return
-    before = _slugs(previous)
-    removed = len(before - kept)
-    if removed * 2 > len(before):
-        raise BuildRefused(f"the build would remove {removed:,} of the {len(before):,} "
+    before = _documents(previous)
+    removed = sum(not graph.has_document(slug) for slug in previous.document_slugs())
+    if removed * 2 > before:
+        raise BuildRefused(f"the build would remove {removed:,} of the {before:,} "
                            f"documents of the graph it replaces (pass --prune to remove them)")
 
 
-def _slugs(graph: ConceptGraph) -> set[str]:
-    return {doc.slug for kind in DOCUMENT_KINDS for doc in graph.documents(kind=kind)}
+def _documents(graph: ConceptGraph) -> int:
+    stats = graph.stats()
+    return stats.articles + stats.questions + stats.answers

@@ -5,9 +5,8 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-
-import networkx as nx
 
 from ..loaders.model import Passage
 from ..taxonomy.model import RelationKind
@@ -65,18 +64,16 @@ class Link:
         return tuple(sorted(self.kinds, key=lambda k: (-KIND_STRENGTH[k] * self.kinds[k], k.value)))
 
 
-def concept_links(graph: nx.MultiDiGraph) -> dict[str, dict[str, Link]]:
-    """concept slug -> neighbour slug -> Link (symmetric), from the concept-to-concept edges."""
+def concept_links(edges: Iterable[tuple[str, str, str, float, list[Passage]]]
+                  ) -> dict[str, dict[str, Link]]:
+    """concept slug -> neighbour slug -> Link (symmetric), from the concept-to-concept
+    relations ``(source, target, kind, weight, evidence)``."""
     links: dict[str, dict[str, Link]] = defaultdict(dict)
-    for u, v, kind, data in graph.edges(keys=True, data=True):
-        if not (u.startswith("concept:") and v.startswith("concept:")):
-            continue
-        a, b = u[8:], v[8:]
+    for a, b, kind, weight, evidence in edges:
         for x, y, name in ((a, b, kind), (b, a, _INVERSE.get(kind, kind))):
             relation = RelationKind(name)
             link = links[x].setdefault(y, Link())
-            link.kinds[relation] = max(link.kinds.get(relation, 0.0), data.get("weight", 0.0))
-            evidence = data.get("evidence") or []
+            link.kinds[relation] = max(link.kinds.get(relation, 0.0), weight)
             if relation is RelationKind.CO_OCCURS:
                 link.evidence = link.evidence + evidence
             else:
@@ -94,48 +91,77 @@ def concept_links(graph: nx.MultiDiGraph) -> dict[str, dict[str, Link]]:
     return dict(links)
 
 
-class DocumentVectors:
-    """Weighted concept vectors of documents and a pruned inverted index for top-k cosine."""
+def ranked_links(neighbours: dict[str, Link]) -> list[tuple[str, Link]]:
+    """A concept's links, best first: by score; on a tie, the stronger evidence
+    (``Link.strength``) first; then by slug."""
+    return sorted(neighbours.items(),
+                  key=lambda kv: (-kv[1].score, *(-x for x in kv[1].strength), kv[0]))
 
-    def __init__(self, vectors: dict[str, dict[str, float]], candidates: set[str]):
-        """``vectors``: document slug -> concept -> weight; ``candidates``: the documents that
-        may be returned as related."""
-        self.vectors = {slug: {c: w for c, w in vec.items() if w > 0}
-                        for slug, vec in vectors.items()}
-        self.norms = {slug: math.sqrt(sum(w * w for w in vec.values()))
-                      for slug, vec in self.vectors.items()}
-        postings: dict[str, list[tuple[float, str]]] = defaultdict(list)
-        for slug in candidates:
-            for concept, weight in self.vectors.get(slug, {}).items():
-                postings[concept].append((weight, slug))
-        self.postings = {c: [(s, w) for w, s in heapq.nlargest(POSTINGS_TOP_K, ps)]
-                         for c, ps in postings.items()}
 
-    def related(self, slug: str, n: int) -> list[tuple[str, float, tuple[str, ...]]]:
-        """Up to ``n`` (document, cosine, shared concepts strongest first), never ``slug`` itself.
+Vector = dict[str, float]  # concept -> weight in a document, strongest first
 
-        Candidates come from the pruned postings of the document's strongest concepts (rough
-        dot products); only the best ``CANDIDATES`` are scored exactly.
-        """
-        vec = self.vectors.get(slug) or {}
-        norm = self.norms.get(slug) or 0.0
-        if not norm:
-            return []
-        rough: dict[str, float] = defaultdict(float)
-        for concept, weight in heapq.nlargest(QUERY_CONCEPTS, vec.items(), key=lambda cw: cw[1]):
-            for other, other_weight in self.postings.get(concept, ()):
-                rough[other] += weight * other_weight
-        rough.pop(slug, None)
-        keys = vec.keys()
-        scored = []
-        for other in heapq.nlargest(max(CANDIDATES, n), rough, key=rough.__getitem__):
-            ovec = self.vectors[other]
-            dot = sum(vec[c] * ovec[c] for c in keys & ovec.keys())
-            scored.append((round(min(1.0, dot / (norm * self.norms[other])), 4), other))
-        scored.sort(key=lambda s: (-s[0], s[1]))
-        out = []
-        for score, other in scored[:n]:
-            ovec = self.vectors[other]
-            shared = sorted(keys & ovec.keys(), key=lambda c: (-vec[c] * ovec[c], c))
-            out.append((other, score, tuple(shared)))
-        return out
+
+class Postings:
+    """Each concept's ``POSTINGS_TOP_K`` strongest documents among those that may be related,
+    gathered one document at a time in bounded memory."""
+
+    def __init__(self) -> None:
+        self._heaps: dict[str, list[tuple[float, str]]] = defaultdict(list)
+
+    def add(self, slug: str, vector: Vector) -> None:
+        for concept, weight in vector.items():
+            if weight > 0:
+                heap = self._heaps[concept]
+                if len(heap) < POSTINGS_TOP_K:
+                    heapq.heappush(heap, (weight, slug))
+                elif (weight, slug) > heap[0]:
+                    heapq.heapreplace(heap, (weight, slug))
+
+    def lists(self) -> dict[str, list[tuple[str, float]]]:
+        """concept -> [(document, weight)], strongest first."""
+        return {c: [(s, w) for w, s in sorted(heap, reverse=True)]
+                for c, heap in self._heaps.items()}
+
+
+def related_documents(slug: str, vector: Vector, postings: dict[str, list[tuple[str, float]]],
+                      vectors: dict[str, Vector], n: int
+                      ) -> list[tuple[str, float, tuple[str, ...]]]:
+    """Up to ``n`` (document, cosine, shared concepts strongest first) closest to ``slug``,
+    never itself.
+
+    Candidates come from the ``postings`` of the document's strongest concepts (rough dot
+    products); only the best ``CANDIDATES`` are scored exactly, with ``vectors`` (which hold
+    every document of the postings). Near-linear in corpus size: each document costs the same.
+    """
+    vec = {c: w for c, w in vector.items() if w > 0}
+    norm = _norm(vec)
+    if not norm:
+        return []
+    rough: dict[str, float] = defaultdict(float)
+    for concept, weight in heapq.nlargest(QUERY_CONCEPTS, vec.items(), key=lambda cw: cw[1]):
+        for other, other_weight in postings.get(concept, ()):
+            rough[other] += weight * other_weight
+    rough.pop(slug, None)
+    keys = vec.keys()
+    scored = []
+    for other in heapq.nlargest(max(CANDIDATES, n), rough, key=rough.__getitem__):
+        ovec = {c: w for c, w in vectors[other].items() if w > 0}
+        dot = sum(vec[c] * ovec[c] for c in keys & ovec.keys())
+        scored.append((round(min(1.0, dot / (norm * _norm(ovec))), 4), other, ovec))
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    return [(other, score, shared_concepts(vec, ovec)) for score, other, ovec in scored[:n]]
+
+
+def shared_concepts(vector: Vector, other: Vector) -> tuple[str, ...]:
+    """The concepts two documents share, the strongest (product of weights) first.
+
+    >>> shared_concepts({"a": 0.5, "b": 1.0, "c": 0.2}, {"a": 1.0, "b": 0.2, "d": 1.0})
+    ('a', 'b')
+    """
+    vec = {c: w for c, w in vector.items() if w > 0}
+    ovec = {c: w for c, w in other.items() if w > 0}
+    return tuple(sorted(vec.keys() & ovec.keys(), key=lambda c: (-vec[c] * ovec[c], c)))
+
+
+def _norm(vec: Vector) -> float:
+    return math.sqrt(sum(w * w for w in vec.values()))

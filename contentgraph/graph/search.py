@@ -86,30 +86,20 @@ class LabelIndex:
         best: dict[str, float] = dict.fromkeys(self._exact.get(query, ()), 1.0)
         spaced = f" {query}"
         for norm, key in self._names:
-            if norm.startswith(query):
-                score = 0.9 - 0.1 * (1 - len(query) / len(norm))
-            elif spaced in f" {norm}":
-                score = 0.7 - 0.1 * (1 - len(query) / len(norm))
-            else:
-                continue
+            score = word_score(query, spaced, norm)
             if score > best.get(key, 0.0):
                 best[key] = score
-        return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+        return ranked(best)
 
     def _fuzzy(self, query: str) -> list[tuple[str, float]]:
         best: dict[str, float] = {}
-        words = " ".join(dict.fromkeys(query.split()))  # repeated words count once
-        matcher = difflib.SequenceMatcher(None, words)
-        for index in self._fuzzy_candidates(words):
+        fuzzy = FuzzyMatcher(query)
+        for index in self._fuzzy_candidates(fuzzy.words):
             norm, key = self._names[index]
-            matcher.set_seq2(norm)
-            if matcher.real_quick_ratio() < FUZZY_CUTOFF or matcher.quick_ratio() < FUZZY_CUTOFF:
-                continue
-            ratio = matcher.ratio()
-            if ratio >= FUZZY_CUTOFF and 0.6 * ratio > best.get(key, 0.0) \
-                    and shares_a_word(words, norm):
-                best[key] = round(0.6 * ratio, 4)
-        return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+            score = fuzzy.score(norm)
+            if score > best.get(key, 0.0):
+                best[key] = score
+        return ranked(best)
 
     def _fuzzy_candidates(self, query: str) -> list[int]:
         """The names sharing enough of the query's trigrams, at most FUZZY_CANDIDATES of them
@@ -119,9 +109,53 @@ class LabelIndex:
         for gram in grams:
             for index in self._trigrams.get(gram, ()):
                 shared[index] += 1
-        need = max(1, int(len(grams) * MIN_SHARED_TRIGRAMS))
-        kept = [(count, -index) for index, count in shared.items() if count >= need]
-        return [-index for _, index in heapq.nlargest(FUZZY_CANDIDATES, kept)]
+        return most_shared(shared, shared_needed(grams))
+
+
+class FuzzyMatcher:
+    """difflib's ratio of names to one query, its repeated words counted once."""
+
+    def __init__(self, query: str):
+        self.words = " ".join(dict.fromkeys(query.split()))
+        self._matcher = difflib.SequenceMatcher(None, self.words)
+
+    def score(self, norm: str) -> float:
+        """0.6 times the ratio when it reaches FUZZY_CUTOFF and the name has a word spelled
+        like one of the query's (``shares_a_word``), else 0."""
+        self._matcher.set_seq2(norm)
+        if self._matcher.real_quick_ratio() < FUZZY_CUTOFF or \
+                self._matcher.quick_ratio() < FUZZY_CUTOFF:
+            return 0.0
+        ratio = self._matcher.ratio()
+        if ratio < FUZZY_CUTOFF or not shares_a_word(self.words, norm):
+            return 0.0
+        return round(0.6 * ratio, 4)
+
+
+def word_score(query: str, spaced: str, norm: str) -> float:
+    """Score of a name starting with the query (0.8-0.9) or with a word that does (0.6-0.7);
+    0 otherwise. ``spaced`` is the query after a space."""
+    if norm.startswith(query):
+        return 0.9 - 0.1 * (1 - len(query) / len(norm))
+    if spaced in f" {norm}":
+        return 0.7 - 0.1 * (1 - len(query) / len(norm))
+    return 0.0
+
+
+def ranked(best: dict[str, float]) -> list[tuple[str, float]]:
+    return sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+
+
+def shared_needed(grams: set[str]) -> int:
+    """Trigrams a name must share with a query of ``grams`` to be tried fuzzily."""
+    return max(1, int(len(grams) * MIN_SHARED_TRIGRAMS))
+
+
+def most_shared(shared: dict[int, int], need: int) -> list[int]:
+    """Of the names (by number) sharing at least ``need`` trigrams, the FUZZY_CANDIDATES
+    sharing the most (the lower number first on a tie)."""
+    kept = [(count, -index) for index, count in shared.items() if count >= need]
+    return [-index for _, index in heapq.nlargest(FUZZY_CANDIDATES, kept)]
 
 
 def shares_a_word(query: str, name: str) -> bool:

@@ -215,6 +215,17 @@ def rank_candidates(documents: Sequence[Document], phrases: Sequence[DocumentPhr
         count.update(distinct)
         if more:
             count.update(more)
+    return rank_counted(count, doc_count, (
+        (distinct, lambda d=doc: (d, mentions_by_doc.get(d.slug, ())))
+        for doc, (distinct, _) in zip(documents, phrases)), extractor, n, rejected)
+
+
+def rank_counted(count: Mapping[str, int], doc_count: Mapping[str, int], documents,
+                 extractor: Extractor, n: int = 200, rejected: Iterable[str] = ()
+                 ) -> list[CandidateTerm]:
+    """``rank_candidates`` from the phrases' counts (uses and documents): ``documents`` gives,
+    in order, each document's distinct phrases and a function that reads the document and its
+    mentions (only the documents using a shortlisted phrase are read)."""
     rejected = frozenset(rejected)
     shaped = [k for k, d in doc_count.items() if d >= MIN_DOCUMENTS
               and is_term_shaped(_words(k)) and " ".join(_words(k)) not in rejected]
@@ -227,7 +238,7 @@ def rank_candidates(documents: Sequence[Document], phrases: Sequence[DocumentPhr
                 doc_count[key] - (sum(held) / len(held) if held else 0))
     shortlist = sorted(c_value, key=lambda k: (-c_value[k] * specificity(" ".join(_words(k))),
                                                k))[:SHORTLIST * n]
-    uses = _sample_uses(documents, phrases, mentions_by_doc, extractor, set(shortlist))
+    uses = _sample_uses(documents, extractor, set(shortlist))
     guesser = KindGuesser(extractor.taxonomy)
     ranked = []
     for key in shortlist:
@@ -256,19 +267,19 @@ def _words(key: str) -> list[str]:
     return [w.lstrip("+-") for w in key.split(" ")]
 
 
-def _sample_uses(documents, phrases, mentions_by_doc, extractor,
-                 wanted: set[str]) -> dict[str, list[_Use]]:
+def _sample_uses(documents, extractor, wanted: set[str]) -> dict[str, list[_Use]]:
     """Phrase -> its first use in each of the first ``SAMPLE`` documents using it; only those
-    documents are read again."""
+    documents are read again (``documents`` as ``rank_counted`` takes them)."""
     found: dict[str, list] = {k: [] for k in wanted}
     pending = set(wanted)
-    for doc, (distinct, _) in zip(documents, phrases):
+    for distinct, read in documents:
         if not pending:
             break
         here = pending.intersection(distinct)
         if not here:
             continue
-        for key, use in _uses(doc, mentions_by_doc.get(doc.slug, ()), extractor, here).items():
+        doc, mentions = read()
+        for key, use in _uses(doc, mentions, extractor, here).items():
             found[key].append(use)
             if len(found[key]) == SAMPLE:
                 pending.discard(key)

@@ -22,7 +22,7 @@ from .readers.base import Reader, ReadResult, Source
 from .slugs import SlugRegistry
 
 __all__ = ["load", "LoadOptions", "QAColumns", "QA_PRESETS", "READERS", "is_supported",
-           "source_paths"]
+           "source_paths", "read_source", "claim_slugs"]
 
 READERS: dict[str, Reader] = {
     ".txt": plaintext.read,
@@ -63,7 +63,7 @@ def load(paths: Iterable[str | Path], options: LoadOptions | None = None,
     for done, path in enumerate(files, 1):
         read = _read_file(path, options)
         result.errors.extend(read.errors)
-        kept = _claim_slugs(read, registry, result.errors)
+        kept = [doc for _, doc in claim_slugs(read, registry, result.errors)]
         result.documents.extend(kept)
         result.explicit_slugs.update(d.slug for d in kept if d.slug in read.explicit_slugs)
         if options.progress:
@@ -105,20 +105,29 @@ def _expand(path: Path, explicit: bool) -> list[str]:
 
 def _read_file(path: str, options: LoadOptions) -> ReadResult:
     """Read, decode and parse one file; every failure becomes a LoadError in the result."""
+    if Path(path).suffix.lower() not in READERS:
+        return read_source(path, b"", options)
+    try:
+        size = Path(path).stat().st_size
+        if size > options.max_bytes:
+            return _too_large(path, size, options)
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return _failed(path, f"cannot read the file: {exc.strerror or exc}")
+    return read_source(path, data, options)
+
+
+def read_source(path: str, data: bytes, options: LoadOptions) -> ReadResult:
+    """Decode and parse the bytes of the file at ``path`` (read elsewhere, e.g. by a build that
+    sends them to another machine); every failure becomes a LoadError in the result. Slugs are
+    the reader's: ``claim_slugs`` makes them unique."""
     reader = READERS.get(Path(path).suffix.lower())
     if reader is None:
         kinds = ", ".join(sorted(READERS))
         return _failed(path, f"unsupported file type '{Path(path).suffix or '(none)'}' "
                              f"(supported: {kinds})")
-    try:
-        size = Path(path).stat().st_size
-        if size > options.max_bytes:
-            return _failed(path, f"file is {size / MB:.1f} MB, over the "
-                                 f"{options.max_bytes / MB:g} MB limit (raise max_bytes / "
-                                 f"--max-mb to load it)")
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        return _failed(path, f"cannot read the file: {exc.strerror or exc}")
+    if len(data) > options.max_bytes:
+        return _too_large(path, len(data), options)
     if not data.strip():
         return _failed(path, "empty file")
     try:
@@ -141,12 +150,19 @@ def _read_file(path: str, options: LoadOptions) -> ReadResult:
     return read
 
 
-def _claim_slugs(read: ReadResult, registry: SlugRegistry,
-                 errors: list[LoadError]) -> list[Document]:
-    """Make the documents' slugs unique; answers follow their question's new slug."""
-    kept: list[Document] = []
+def _too_large(path: str, size: int, options: LoadOptions) -> ReadResult:
+    return _failed(path, f"file is {size / MB:.1f} MB, over the {options.max_bytes / MB:g} MB "
+                         f"limit (raise max_bytes / --max-mb to load it)")
+
+
+def claim_slugs(read: ReadResult, registry: SlugRegistry,
+                errors: list[LoadError]) -> list[tuple[int, Document]]:
+    """Make the documents' slugs unique in ``registry``; answers follow their question's new
+    slug. Returns ``(index in read.documents, document with its slug)`` for each document kept;
+    a taken explicit slug becomes an error in ``errors`` and drops its document."""
+    kept: list[tuple[int, Document]] = []
     renamed: dict[str, str | None] = {}  # old slug -> new slug (None: the document was dropped)
-    for doc in read.documents:
+    for index, doc in enumerate(read.documents):
         if doc.slug in read.explicit_slugs and doc.slug in registry.owner:
             errors.append(LoadError(doc.source, f"duplicate slug '{doc.slug}': already used by "
                                                 f"{registry.owner[doc.slug]}"))
@@ -162,7 +178,7 @@ def _claim_slugs(read: ReadResult, registry: SlugRegistry,
         renamed[doc.slug] = slug
         if slug != doc.slug or parent != doc.parent:
             doc = replace(doc, slug=slug, parent=parent)
-        kept.append(doc)
+        kept.append((index, doc))
     return kept
 
 

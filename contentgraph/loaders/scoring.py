@@ -28,12 +28,45 @@ TOP_CENTRAL = 3
 MIN_CENTRAL_COUNT = 2
 
 
-def _mention_weight(document: Document, mention: Mention) -> float:
-    block = document.blocks[mention.block]
-    weight = 1.0
-    if block.kind == "heading":
-        weight = TITLE_BOOST if block.level == 1 else HEADING_BOOST
-    return weight * NEGATED_FACTOR if mention.negated else weight
+def concept_stats(document: Document, mentions: Iterable[Mention]) -> dict[str, list]:
+    """Per concept of one document: ``[mentions, weighted mentions, affirmed mentions, in a
+    heading (0/1)]``, the part of scoring that needs only the document."""
+    blocks = document.blocks
+    return tally_mentions((m.concept, blocks[m.block].kind, blocks[m.block].level, m.negated)
+                          for m in mentions)
+
+
+def tally_mentions(mentions: Iterable[tuple[str, str, int, bool]]) -> dict[str, list]:
+    """``concept_stats`` of ``(concept, block kind, block level, negated)`` per mention; only
+    the concepts with an asserted mention."""
+    per_concept: dict[str, list] = {}
+    for concept, kind, level, negated in mentions:
+        stats = per_concept.setdefault(concept, [0, 0.0, 0, 0])
+        weight = (TITLE_BOOST if level == 1 else HEADING_BOOST) if kind == "heading" else 1.0
+        stats[0] += 1
+        stats[1] += weight * NEGATED_FACTOR if negated else weight
+        stats[2] += not negated
+        if kind == "heading":
+            stats[3] = 1
+    return {concept: stats for concept, stats in per_concept.items() if stats[2]}
+
+
+def inverse_document_frequency(document_frequency: Mapping[str, int],
+                               total: int) -> dict[str, float]:
+    """idf of each concept, from the number of documents (of ``total``) mentioning it."""
+    return {c: math.log((1 + total) / (1 + df)) + 1 for c, df in document_frequency.items()}
+
+
+def weigh(slug: str, stats: Mapping[str, list], idf: Mapping[str, float]) -> list[DocumentConcept]:
+    """A document's DocumentConcepts, strongest first, from its ``concept_stats`` and the idf."""
+    raw = {c: _damped(tf) * idf[c] for c, (_, tf, _, _) in stats.items()}
+    top = max(raw.values(), default=1.0)
+    ranked = sorted(stats, key=lambda c: (-raw[c], c))
+    leaders = {c for c in ranked[:TOP_CENTRAL] if stats[c][2] >= MIN_CENTRAL_COUNT}
+    return [DocumentConcept(concept=c, document=slug, count=int(stats[c][0]),
+                            weight=round(raw[c] / top, 3),
+                            central=bool(stats[c][3]) or c in leaders)
+            for c in ranked]
 
 
 def score_documents(
@@ -50,42 +83,13 @@ def score_documents(
     >>> [(dc.concept, dc.count, dc.weight, dc.central) for dc in score_documents([doc], {"d": ms})["d"]]
     [('jealousy', 2, 1.0, True), ('anger', 1, 0.419, False)]
     """
-    documents = list(documents)
-    frequency: dict[str, dict[str, list[float]]] = {}  # doc -> concept -> [count, tf, affirmed]
-    in_heading: dict[str, set[str]] = defaultdict(set)
+    stats = {doc.slug: concept_stats(doc, mentions_by_doc.get(doc.slug, ())) for doc in documents}
     document_frequency: dict[str, int] = defaultdict(int)
-    for doc in documents:
-        per_concept: dict[str, list[float]] = {}
-        for m in mentions_by_doc.get(doc.slug, ()):
-            stats = per_concept.setdefault(m.concept, [0, 0.0, 0])
-            stats[0] += 1
-            stats[1] += _mention_weight(doc, m)
-            stats[2] += not m.negated
-            if doc.blocks[m.block].kind == "heading":
-                in_heading[doc.slug].add(m.concept)
-        per_concept = {c: stats for c, stats in per_concept.items() if stats[2]}
-        frequency[doc.slug] = per_concept
+    for per_concept in stats.values():
         for concept in per_concept:
             document_frequency[concept] += 1
-
-    total = len(documents)
-    idf = {c: math.log((1 + total) / (1 + df)) + 1 for c, df in document_frequency.items()}
-    scored: dict[str, list[DocumentConcept]] = {}
-    for doc in documents:
-        per_concept = frequency[doc.slug]
-        raw = {c: _damped(tf) * idf[c] for c, (_, tf, _) in per_concept.items()}
-        top = max(raw.values(), default=1.0)
-        ranked = sorted(per_concept, key=lambda c: (-raw[c], c))
-        leaders = {c for c in ranked[:TOP_CENTRAL] if per_concept[c][2] >= MIN_CENTRAL_COUNT}
-        scored[doc.slug] = [
-            DocumentConcept(
-                concept=c, document=doc.slug, count=int(per_concept[c][0]),
-                weight=round(raw[c] / top, 3),
-                central=c in in_heading[doc.slug] or c in leaders,
-            )
-            for c in ranked
-        ]
-    return scored
+    idf = inverse_document_frequency(document_frequency, len(stats))
+    return {slug: weigh(slug, per_concept, idf) for slug, per_concept in stats.items()}
 
 
 def _damped(tf: float) -> float:

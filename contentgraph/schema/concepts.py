@@ -8,7 +8,7 @@ import strawberry
 
 from ..taxonomy import model
 from .context import graph_of
-from .pagination import PageInfo, check_size, decode_cursor, encode_cursor, page_info
+from .pagination import PageInfo, check_size, encode_cursor, page_bounds, page_info
 
 if TYPE_CHECKING:
     from .articles import ArticleConnection, Passage
@@ -158,9 +158,8 @@ def _documents(info: strawberry.Info, slug: str, kind: str, first: int | None,
     from .articles import article_connection
 
     graph = graph_of(info)
-    first = check_size(first, default=20)
-    start = decode_cursor(after) + 1 if after is not None else 0
-    links = graph.concept_documents(slug, kind, start, first)
+    start, size = page_bounds(first, after, default=20)
+    links = graph.concept_documents(slug, kind, start, size)
     docs = [graph.document(link.document) for link in links]
     return article_connection(start, [d for d in docs if d is not None],
                               graph.document_count(slug, kind))

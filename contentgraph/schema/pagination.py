@@ -67,9 +67,15 @@ def clean_search(text: str | None, argument: str = "search") -> str | None:
 def page(items: Sequence[T], first: int | None, after: str | None,
          default: int = 20) -> tuple[int, Sequence[T]]:
     """The start offset and the items of one page: ``first`` items after the ``after`` cursor."""
+    start, size = page_bounds(first, after, default)
+    return start, items[start:start + size]
+
+
+def page_bounds(first: int | None, after: str | None, default: int = 20) -> tuple[int, int]:
+    """The start offset and size of the page ``first`` after ``after`` (for lists that the graph
+    pages itself)."""
     first = check_size(first, default=default)
-    start = decode_cursor(after) + 1 if after is not None else 0
-    return start, items[start:start + first]
+    return (decode_cursor(after) + 1 if after is not None else 0), first
 
 
 @strawberry.type(description="Where a page of a connection sits in the whole list.")

@@ -12,7 +12,7 @@ from .concepts import (Concept, ConceptConnection, ConceptKind, concept_connecti
                        concept_or_none)
 from .context import graph_of
 from .gaps import Gaps
-from .pagination import check_size, clean_search, page
+from .pagination import check_size, clean_search, page, page_bounds
 from .paths import EMPTY_SUBGRAPH, Path, Subgraph
 from .stats import Stats
 
@@ -78,9 +78,10 @@ class Query:
         graph = graph_of(info)
         if concept is not None and graph.concept(concept) is None:
             return article_connection(0, [], 0)  # no such concept: no article mentions it
-        found = graph.documents(concept=concept, author=author, search=text)
-        start, items = page(found, first, after, default=20)
-        return article_connection(start, items, len(found))
+        start, size = page_bounds(first, after, default=20)
+        total, items = graph.document_page(concept=concept, author=author, search=text,
+                                           start=start, n=size)
+        return article_connection(start, items, total)
 
     @strawberry.field(description="How two concepts connect, with the evidence for each hop; "
                                   "null when either is unknown or no path is short enough.")

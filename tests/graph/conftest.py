@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
+import tempfile
+from pathlib import Path
 
 import pytest
 
-from contentgraph.graph.assemble import assemble
-from contentgraph.graph.facade import ConceptGraph
-from contentgraph.graph.records import BuildData, FileRecord
+from contentgraph.graph.build import build_documents
 from contentgraph.loaders.cues import find_cues
-from contentgraph.loaders.model import Document, DocumentConcept, Mention, make_blocks
+from contentgraph.loaders.model import Document, Mention, make_blocks
 from contentgraph.taxonomy.model import Concept, ConceptKind, ConceptLink, RelationKind, Taxonomy
 
 K = ConceptKind
@@ -78,34 +78,29 @@ def extract(doc):
     return mentions, sentences
 
 
-def tiny_build(articles=ARTICLES, questions=()):
-    files, mentions_by_doc, cues, doc_concepts = {}, {}, [], {}
+def tiny_build(articles=ARTICLES, questions=(), out=None):
+    """The graph store of the tiny corpus (``out``: a temporary file by default)."""
     docs = []
     for slug, (title, url, paragraphs) in articles.items():
         links = [u for p in paragraphs for u in re.findall(r"https://\S+?(?=\s|$)", p)]
         docs.append(make_document(slug, title, url, paragraphs, links=[l.rstrip(".") for l in links]))
     for slug, text in questions:
         docs.append(make_document(slug, text, None, [text], kind="question"))
+    extracted = []
     for doc in docs:
-        mentions, sentences = extract(doc)
-        mentions_by_doc[doc.slug] = mentions
-        found = find_cues(doc, mentions, TAXONOMY)
-        cues += found
-        counts = {}
-        for m in mentions:
-            counts[m.concept] = counts.get(m.concept, 0) + 1
-        top = max(counts.values(), default=1)
-        doc_concepts[doc.slug] = [DocumentConcept(c, doc.slug, n, n / top, n == top)
-                                  for c, n in sorted(counts.items())]
-        files[doc.source] = FileRecord(doc.source, doc.source_hash, [doc],
-                                       {doc.slug: mentions}, {doc.slug: found}, [])
-    graph = assemble(TAXONOMY, docs, mentions_by_doc, cues)
-    meta = {"built_at": "2026-01-01T00:00:00+00:00", "package_version": "test",
-            "taxonomy": "t", "taxonomy_files": [], "timings": {}}
-    rows = {slug: [(dc.concept, dc.count, dc.weight, dc.central)
-                   for dc in sorted(dcs, key=lambda dc: (not dc.central, -dc.weight, dc.concept))]
-            for slug, dcs in doc_concepts.items()}
-    return ConceptGraph(BuildData(graph, TAXONOMY, files, [], meta, rows, False))
+        mentions, _ = extract(doc)
+        extracted.append((doc, mentions, find_cues(doc, mentions, TAXONOMY)))
+    if out is None:
+        out = Path(tempfile.mkdtemp(prefix="cg-tiny-")) / "tiny.graph"
+    return build_documents(extracted, TAXONOMY, out)
+
+
+@pytest.fixture(scope="session")
+def tiny_source():
+    """What the tiny graph is made of: its articles, documents and stand-in extractor."""
+    import types
+
+    return types.SimpleNamespace(articles=ARTICLES, make_document=make_document, extract=extract)
 
 
 @pytest.fixture(scope="session")

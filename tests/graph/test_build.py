@@ -80,11 +80,11 @@ def test_a_rebuild_with_nothing_changed_keeps_the_previous_graph(corpus):
     assert any("broken.md" in str(e) for e in again.errors)
 
 
-def test_incremental_build_from_a_snapshot(corpus, tmp_path):
-    snapshot = tmp_path / "g.graph"
-    build([corpus]).graph.save(snapshot)
+def test_incremental_build_from_a_store(corpus, tmp_path):
+    store = tmp_path / "g.graph"
+    build([corpus]).graph.save(store)
     write(corpus, "extra", "Emotional safety and accountability help relationship repair.", 4)
-    report = build([corpus], previous=ConceptGraph.load(snapshot))
+    report = build([corpus], previous=ConceptGraph.load(store))
     assert [p.rsplit("/", 1)[-1] for p in report.added] == ["extra.md"]
     assert report.unchanged == 3 and report.extracted == 1
     assert report.graph.document("extra") is not None
@@ -121,7 +121,7 @@ def test_bad_sources_are_reported_not_fatal(corpus):
 def test_nodes_and_edges_carry_the_contract_attributes(corpus):
     stages = set()
     graph = build([corpus], progress=lambda stage, done, total: stages.add(stage)).graph.graph
-    assert stages == {"load", "extract"}
+    assert stages == {"read", "related"}
     concept = graph.nodes["concept:pursuer"]
     assert concept["type"] == "concept" and concept["kind"] == "CYCLE_ROLE"
     assert {"label", "definition", "alt_labels", "sensitive", "broader"} <= set(concept)

@@ -23,12 +23,12 @@ def test_incremental_candidates_equal_a_full_build(tmp_path):
     folder.mkdir()
     for name in ("one", "two", "three"):
         write(folder, name)
-    snapshot = tmp_path / "g.graph"
-    build([folder]).graph.save(snapshot)
+    store = tmp_path / "g.graph"
+    build([folder]).graph.save(store)
     write(folder, "two", "Evening walks and a weekly check-in help.")
     write(folder, "four", "Evening walks matter.")
     (folder / "one.md").unlink()
-    again = build([folder], previous=ConceptGraph.load(snapshot))
+    again = build([folder], previous=ConceptGraph.load(store))
     assert again.extracted == 2 and again.unchanged == 1
     fresh = build([folder])
     terms = again.graph.gaps().candidate_terms

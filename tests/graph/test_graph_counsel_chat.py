@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from contentgraph.graph.build import build
+from contentgraph.loaders.cues import find_cues
 
 CSV = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "counsel-chat"
 
@@ -43,7 +44,8 @@ def test_unanswered_questions_are_ranked_by_demand(counsel_chat):
 
 def test_sentence_cues_are_verbs_with_both_concepts_highlighted(counsel_chat):
     """Cue words used as nouns ("the cause of", "different causes") state no relation."""
-    cues = [c for r in counsel_chat.data.files.values() for cs in r.cues.values() for c in cs
+    cues = [c for kind in ("question", "answer") for doc in counsel_chat.documents(kind=kind)
+            for c in find_cues(doc, counsel_chat.mentions(doc.slug), counsel_chat.taxonomy)
             if not c.cue.startswith("list under")]
     assert len(cues) >= 30
     for cue in cues:

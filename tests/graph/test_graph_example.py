@@ -45,8 +45,8 @@ def test_concept_page_answers(example_graph):
     assert related and all(0 <= r.score <= 1 and r.relations for r in related)
 
 
-def test_snapshot_loads_the_same_graph(example_graph, example_snapshot):
-    loaded = ConceptGraph.load(example_snapshot)
+def test_store_loads_the_same_graph(example_graph, example_store):
+    loaded = ConceptGraph.load(example_store)
     assert loaded.stats() == example_graph.stats()
     slug = example_graph.documents()[0].slug
     assert loaded.related_documents(slug) == example_graph.related_documents(slug)

@@ -5,17 +5,23 @@ from __future__ import annotations
 
 import pytest
 
-from contentgraph.graph.gaps import Coverage, Reach, question_reach, write_next
+from contentgraph.graph.gaps import Coverage, Reach, asked, question_reach, write_next
 from contentgraph.graph.results import GapKind
-from contentgraph.loaders.model import Document
+
+TYPICAL_VIEWS = 100
 
 
-def cover(articles=0, central=0, questions=(), importance=0.5):
-    return Coverage(articles, central, tuple(questions), importance, ("nearest-article",))
+def cover(articles=0, central=0, questions=(), importance=0.5, reach=None):
+    """The coverage of a concept whose questions are ``questions`` (slugs), each reaching
+    ``reach[slug]`` readers (none by default)."""
+    count, demand, views, upvotes, examples = asked(
+        ((q, (reach or {}).get(q, Reach())) for q in questions), TYPICAL_VIEWS)
+    return Coverage(articles, central, count, importance, demand, views, upvotes, examples,
+                    ("nearest-article",))
 
 
-def ranked(coverage, reach=None):
-    return [w.concept for w in write_next(coverage, reach or {})]
+def ranked(coverage):
+    return [w.concept for w in write_next(coverage)]
 
 
 def test_more_questions_rank_higher_and_nobody_asked_uncovered_go_last():
@@ -28,9 +34,10 @@ def test_more_questions_rank_higher_and_nobody_asked_uncovered_go_last():
 
 
 def test_views_and_upvotes_weigh_a_question_by_its_readers():
-    coverage = {"quiet": cover(questions=["q1", "q2"]), "read": cover(questions=["q3", "q4"])}
     reach = {"q1": Reach(10), "q2": Reach(10), "q3": Reach(900, 4), "q4": Reach(900, 2)}
-    entries = write_next(coverage, reach)
+    coverage = {"quiet": cover(questions=["q1", "q2"], reach=reach),
+                "read": cover(questions=["q3", "q4"], reach=reach)}
+    entries = write_next(coverage)
     assert [w.concept for w in entries] == ["read", "quiet"]
     assert (entries[0].views, entries[0].upvotes) == (1800, 6)
 
@@ -40,7 +47,7 @@ def test_less_written_ranks_higher_at_equal_demand():
     coverage = {"central-once": cover(articles=1, central=1, questions=asked),
                 "in-passing": cover(articles=2, questions=asked),
                 "unwritten": cover(questions=asked)}
-    entries = write_next(coverage, {})
+    entries = write_next(coverage)
     assert [w.concept for w in entries] == ["unwritten", "in-passing", "central-once"]
     assert [w.gap for w in entries] == [GapKind.UNCOVERED, GapKind.THIN, GapKind.UNANSWERED]
 
@@ -59,20 +66,18 @@ def test_the_field_weighs_but_does_not_outvote_readers():
 
 
 def test_each_entry_says_why_and_where_to_start():
-    coverage = {"c": cover(articles=2, questions=[f"q{i}" for i in range(5)])}
-    [entry] = write_next(coverage, {f"q{i}": Reach(620) for i in range(5)})
+    reach = {f"q{i}": Reach(620) for i in range(5)}
+    coverage = {"c": cover(articles=2, questions=list(reach), reach=reach)}
+    [entry] = write_next(coverage)
     assert entry.reason == "5 reader questions, 3,100 views; mentioned in 2 articles, central in none"
     assert entry.examples == ("q0", "q1", "q2") and entry.nearest == ("nearest-article",)
 
 
 def test_a_question_reaches_its_answers_readers():
-    question = Document("q", "question", "Q?", [], "x", "h")
-    answers = [Document(f"a{i}", "answer", "Q?", [], "x", "h",
-                        metadata={"views": 100 * i, "upvotes": i}) for i in (1, 2)]
-    assert question_reach(question, answers) == Reach(300, 3)
-    own = Document("q", "question", "Q?", [], "x", "h", metadata={"views": 50})
-    assert question_reach(own, answers) == Reach(50, 3)
-    assert question_reach(question, []) == Reach()
+    answers = [{"views": 100 * i, "upvotes": i} for i in (1, 2)]
+    assert question_reach({}, answers) == Reach(300, 3)
+    assert question_reach({"views": 50}, answers) == Reach(50, 3)
+    assert question_reach({"views": "many", "upvotes": -2}, []) == Reach()
 
 
 def test_the_most_asked_unwritten_concept_leads_on_counsel_chat(practice_graph):

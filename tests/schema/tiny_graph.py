@@ -68,6 +68,11 @@ class TinyGraph:
     def documents(self, concept=None, author=None, search=None, kind="article"):
         return list(self._docs.values())
 
+    def document_page(self, concept=None, author=None, search=None, kind="article", start=0,
+                      n=None):
+        found = self.documents(concept, author, search, kind)
+        return len(found), found[start:] if n is None else found[start:start + n]
+
     def document_concepts(self, slug):
         return [DocumentConcept("pursuer", slug, 1, 0.5, True)]
 

@@ -1,0 +1,101 @@
+"""Where a build's per-file work runs: this process, a local Dask cluster, or an existing one.
+
+``runner(scheduler, files)`` gives a context manager whose ``map(function, items, *shared)``
+runs ``function(item, *shared)`` for each item and yields the results in the items' order,
+keeping only a few items in flight (the client's memory does not grow with the work). On a
+cluster the ``shared`` values go to every worker once, and items carry the sources' bytes, so
+workers need no access to the client's disk; a task's exception is raised by ``map``.
+
+``scheduler``:
+
+- ``None`` / ``"auto"``: a ``LocalCluster`` of one single-threaded worker process per core when
+  there are at least ``AUTO_CLUSTER_FILES`` files to read and more than one core, else this
+  process (starting a cluster costs a few seconds);
+- ``"local"``: a ``LocalCluster`` whatever the work;
+- ``"synchronous"``: this process, one item after another;
+- anything else: the address of a running ``dask.distributed`` scheduler
+  (``tcp://host:8786``), whose workers must have contentgraph installed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+
+from ..errors import BuildError
+
+AUTO_CLUSTER_FILES = 400
+CONNECT_TIMEOUT = "20s"
+
+
+class InProcess:
+    """Runs every item here, in order."""
+
+    workers = 1
+
+    def map(self, function: Callable, items: Iterable, *shared) -> Iterator:
+        for item in items:
+            yield function(item, *shared)
+
+
+class OnDask:
+    """Runs items as tasks of a dask.distributed ``client``, at most ``window`` at a time."""
+
+    def __init__(self, client):
+        self.client = client
+        self.workers = max(1, len(client.scheduler_info().get("workers", {})))
+
+    def map(self, function: Callable, items: Iterable, *shared) -> Iterator:
+        # a list of one: scatter would split a dict or a list into futures of their items
+        shared = [self.client.scatter([value], broadcast=True, hash=False)[0] for value in shared]
+        window = 4 * self.workers
+        pending: deque = deque()
+        items = iter(items)
+        for item in items:
+            pending.append(self.client.submit(function, item, *shared, pure=False))
+            if len(pending) >= window:
+                break
+        while pending:
+            future = pending.popleft()
+            result = future.result()
+            future.release()
+            for item in items:
+                pending.append(self.client.submit(function, item, *shared, pure=False))
+                break
+            yield result
+        for value in shared:
+            value.release()
+
+
+@contextlib.contextmanager
+def runner(scheduler: str | None, files: int):
+    """The runner ``scheduler`` names, for a build that reads ``files`` files."""
+    choice = (scheduler or "auto").strip()
+    cores = os.cpu_count() or 1
+    if choice == "synchronous" or (choice == "auto" and (files < AUTO_CLUSTER_FILES
+                                                         or cores < 2)):
+        yield InProcess()
+        return
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:  # pragma: no cover - a dependency
+        raise BuildError(f"dask.distributed is not installed ({exc})") from None
+    with contextlib.ExitStack() as stack:
+        if choice in ("auto", "local"):
+            cluster = stack.enter_context(LocalCluster(
+                n_workers=cores, threads_per_worker=1, processes=True, dashboard_address=None,
+                silence_logs=logging.ERROR))
+            client = stack.enter_context(Client(cluster, set_as_default=False))
+        else:
+            try:
+                client = stack.enter_context(Client(choice, timeout=CONNECT_TIMEOUT,
+                                                    set_as_default=False))
+            except (OSError, TimeoutError, ValueError) as exc:
+                raise BuildError(f"cannot reach the Dask scheduler at {choice!r}: {exc}") \
+                    from None
+            if not client.scheduler_info().get("workers"):
+                client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+        yield OnDask(client)

@@ -1,0 +1,166 @@
+"""The per-file stages of a build, as functions a Dask worker (or the build's own process) runs.
+
+A task gets a batch of source files as bytes (the worker needs no access to the client's
+disk), reads, cleans and extracts each one, and gives back rows ready for the store and a
+``relations.Summary``: nothing it returns grows with anything but the batch. Stored files whose
+extraction or summary a build needs again come as the store's own rows.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+from dataclasses import dataclass, field
+
+from ..loaders.candidates import DocumentPhrases, document_phrases
+from ..loaders.cues import find_cues
+from ..loaders.extract import Extractor
+from ..loaders.load import read_source
+from ..loaders.model import Document, LoadError, Mention, RelationCue
+from ..loaders.options import LoadOptions
+from ..taxonomy.model import Taxonomy
+from . import rows
+from .relations import Summary, summarize
+
+
+@dataclass(slots=True)
+class DocumentWork:
+    """One document read and extracted: the reader's slug and parent (``head``, a Document
+    without blocks, for ``loaders.load.claim_slugs``), its documents and document_data
+    columns."""
+
+    head: Document
+    columns: tuple
+    data: tuple
+
+
+@dataclass(slots=True)
+class FileWork:
+    """One source file's share of a build."""
+
+    path: str
+    hash: str
+    errors: list[LoadError] = field(default_factory=list)
+    explicit: set[str] = field(default_factory=set)  # slugs the file names itself
+    documents: list[DocumentWork] = field(default_factory=list)
+    summary: Summary = field(default_factory=Summary)
+
+
+@dataclass(frozen=True, slots=True)
+class Shared:
+    """What every task of one build needs: the taxonomy (by its fingerprint) and load options."""
+
+    taxonomy: Taxonomy
+    fingerprint: str
+    options: LoadOptions
+
+
+_EXTRACTORS: dict[str, Extractor] = {}  # taxonomy fingerprint -> Extractor, per process
+
+
+@contextlib.contextmanager
+def fewer_collections():
+    """Run the cyclic garbage collector less often, and never over what exists already: a
+    build makes millions of short-lived objects and almost no cycles, and collecting every 700
+    allocations cost a client a third of its time unpickling its workers' results."""
+    threshold = gc.get_threshold()
+    gc.freeze()
+    gc.set_threshold(50_000, *threshold[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
+        gc.unfreeze()
+
+
+def extractor_for(shared: Shared) -> Extractor:
+    """The extractor of ``shared.taxonomy``, made once per process (the last two are kept)."""
+    if shared.fingerprint not in _EXTRACTORS:
+        while len(_EXTRACTORS) >= 2:
+            _EXTRACTORS.pop(next(iter(_EXTRACTORS)))
+        _EXTRACTORS[shared.fingerprint] = Extractor(shared.taxonomy)
+    return _EXTRACTORS[shared.fingerprint]
+
+
+def read_files(batch: list[tuple[str, str, bytes | str]], shared: Shared) -> list[FileWork]:
+    """Read and extract each ``(path, content hash, bytes)`` of ``batch`` (instead of the bytes,
+    the reason they could not be read)."""
+    extractor = extractor_for(shared)
+    out = []
+    for path, digest, data in batch:
+        if isinstance(data, str):
+            out.append(FileWork(path, digest, [LoadError(path, f"cannot read the file: {data}")]))
+            continue
+        read = read_source(path, data, shared.options)
+        work = FileWork(path, digest, list(read.errors), set(read.explicit_slugs))
+        extracted = []
+        for position, doc in enumerate(read.documents):
+            found = extract(doc, extractor, shared.taxonomy, work.errors)
+            if found is None:
+                continue
+            mentions, cues = found
+            work.documents.append(document_work(doc, mentions, cues, extractor))
+            extracted.append((position, doc, mentions, cues))
+        work.summary = summarize(path, extracted)
+        out.append(work)
+    return out
+
+
+def extract(doc: Document, extractor: Extractor, taxonomy: Taxonomy,
+            errors: list[LoadError]) -> tuple[list[Mention], list[RelationCue]] | None:
+    """A document's mentions and cues; None (and an error) when extraction fails on it."""
+    try:
+        mentions = extractor.mentions(doc)
+        return mentions, find_cues(doc, mentions, taxonomy)
+    except Exception as exc:  # noqa: BLE001 - one document's failure must not stop the build
+        errors.append(LoadError(doc.source, f"extraction failed for document '{doc.slug}': "
+                                            f"{exc}"))
+        return None
+
+
+def document_work(doc: Document, mentions: list[Mention], cues: list[RelationCue],
+                  extractor: Extractor) -> DocumentWork:
+    phrases: DocumentPhrases = document_phrases(doc, mentions, extractor)
+    head = Document(doc.slug, doc.kind, doc.title, [], doc.source, doc.source_hash,
+                    parent=doc.parent)
+    return DocumentWork(head, rows.encode_document(doc),
+                        rows.encode_document_data(doc, mentions, cues, phrases))
+
+
+# A stored document: (id, place in file, slug, parent, documents columns, blocks, text,
+# mentions, cues); see Builder.stored_rows.
+StoredRow = tuple
+
+
+def stored_documents(rows_: list[StoredRow]):
+    """``(id, place, Document, mentions JSON, cues JSON)`` of stored rows."""
+    for doc_id, position, slug, parent, columns, blocks, text, mentions, cues in rows_:
+        yield doc_id, position, rows.decode_document(slug, parent, columns, blocks, text), \
+            mentions, cues
+
+
+def summarize_stored(path: str, rows_: list[StoredRow]) -> Summary:
+    """The summary of a stored file whose extraction still holds."""
+    return summarize(path, ((position, doc, rows.decode_mentions(doc, mentions),
+                             rows.decode_cues(doc, cues))
+                            for _, position, doc, mentions, cues in stored_documents(rows_)))
+
+
+def extract_stored(path: str, rows_: list[StoredRow], shared: Shared
+                   ) -> tuple[list[tuple[int, tuple | None]], list[LoadError], Summary]:
+    """Extract a stored file's documents again (the taxonomy changed): per document id its new
+    (mentions, cues, phrases) columns, or None when extraction failed; the errors;
+    the summary."""
+    extractor = extractor_for(shared)
+    changed, errors, extracted = [], [], []
+    for doc_id, position, doc, _, _ in stored_documents(rows_):
+        found = extract(doc, extractor, shared.taxonomy, errors)
+        if found is None:
+            changed.append((doc_id, None))
+            continue
+        mentions, cues = found
+        data = rows.encode_document_data(doc, mentions, cues,
+                                         document_phrases(doc, mentions, extractor))
+        changed.append((doc_id, data[1:4]))
+        extracted.append((position, doc, mentions, cues))
+    return changed, errors, summarize(path, extracted)
