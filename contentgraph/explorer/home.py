@@ -53,8 +53,8 @@ def index(request: Request) -> Response:
     graph = facade(request)
     concepts, documents, pages = [], [], None
     if query:
-        concepts = [_concept_hit(request, graph, h) for h in graph.search(query, n=CONCEPT_HITS)
-                    if h.kind == "concept"]
+        concepts = [_concept_hit(request, graph, h)
+                    for h in graph.search(query, n=CONCEPT_HITS)[1] if h.kind == "concept"]
         total, _ = graph.search_documents(query, 0, 0, fuzzy=not concepts)
         pages = pager(request, "page", total, DOCUMENT_HITS)
         _, hits = graph.search_documents(query, pages.start, DOCUMENT_HITS, fuzzy=not concepts)
@@ -75,7 +75,7 @@ def search_json(request: Request) -> Response:
     """Suggestions for the search box as you type: ``[{kind, slug, label, url}]``."""
     query = request.query_params.get("q", "").strip()[:MAX_QUERY]
     graph = facade(request)
-    hits = graph.search(query, n=8) if query else []
+    hits = graph.search(query, n=8)[1] if query else []
     return JSONResponse([{"kind": h.kind, "slug": h.slug, "label": h.label,
                           "url": link(request, f"/{'concepts' if h.kind == 'concept' else 'articles'}"
                                                f"/{quote(h.slug)}")} for h in hits])

@@ -424,18 +424,24 @@ class ConceptGraph:
         """PageRank of every concept over the weighted concept relations."""
         return dict(self._pagerank)
 
-    def search(self, text: str, n: int = 20) -> list[SearchHit]:
-        """Concepts (labels, altLabels) matching ``text``, best first, then documents
-        (``search_documents``); when neither matches, names spelled like it and documents
-        with words spelled like its own."""
+    def search(self, text: str, n: int = 20, start: int = 0) -> tuple[int, list[SearchHit]]:
+        """``(how many hits, n of them from start)``: the concepts whose label or altLabel
+        matches ``text`` (exact, prefix or word), best first, then the documents matching it
+        (``search_documents``); when neither matches, the concepts spelled like it and the
+        documents with its unknown words spelled as they spell them.
+
+        >>> g.search("anxious attachment", 2)                              # doctest: +SKIP
+        (6, [SearchHit(kind='concept', slug='anxious-attachment', ...), SearchHit(...)])
+        """
         concepts = self._concept_index.search(text)
-        total, documents = self.search_documents(text, 0, n, fuzzy=False)
-        if not (concepts or total):
+        fuzzy = not concepts and not self.search_documents(text, 0, 0, fuzzy=False)[0]
+        if fuzzy:
             concepts = self._concept_index.search(text, fuzzy=True)
-            total, documents = self.search_documents(text, 0, n)
         hits = [SearchHit("concept", slug, self.concept(slug).label, score)
-                for slug, score in concepts]
-        return (hits + documents)[:max(n, 0)]
+                for slug, score in concepts[start:start + max(n, 0)]]
+        total, documents = self.search_documents(text, max(start - len(concepts), 0),
+                                                 max(n, 0) - len(hits), fuzzy=fuzzy)
+        return len(concepts) + total, hits + documents
 
     def search_documents(self, text: str, start: int = 0, n: int = 20, fuzzy: bool = True,
                          kind: str | None = None, concept: str | None = None,

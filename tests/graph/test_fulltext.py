@@ -35,22 +35,22 @@ def test_titles_count_more_than_text_and_all_words_must_be_there(example_graph):
 
 
 def test_concept_names_come_first_then_documents(example_graph):
-    hits = example_graph.search("anxious attachment", n=10)
-    assert hits[0].kind == "concept" and hits[0].slug == "anxious-attachment"
+    total, hits = example_graph.search("anxious attachment", n=10)
+    assert total >= len(hits) and hits[0].kind == "concept" and hits[0].slug == "anxious-attachment"
     kinds = [h.kind for h in hits]
     assert kinds == sorted(kinds, key=lambda k: k != "concept") and "document" in kinds
 
 
 def test_fuzzy_matches_only_when_nothing_matches(example_graph):
-    exact = example_graph.search("silent treatment", n=20)
+    exact = example_graph.search("silent treatment", n=20)[1]
     assert not any(h.kind == "concept" and h.slug == "parental-consent" for h in exact)
     assert all(h.score >= 0.6 for h in exact if h.kind == "concept")  # no fuzzy concept
-    misspelled = example_graph.search("stonewaling", n=5)
+    misspelled = example_graph.search("stonewaling", n=5)[1]
     assert misspelled and misspelled[0].slug == "stonewalling"
     total, hits = example_graph.search_documents("anxius atachment")
     assert total and all("\ue000" in h.snippet for h in hits)  # spelled as the documents do
     assert example_graph.search_documents("anxius atachment", fuzzy=False) == (0, [])
-    assert example_graph.search("zzqxv wvvq") == []
+    assert example_graph.search("zzqxv wvvq") == (0, [])
 
 
 @pytest.mark.parametrize("text", ['anxious" OR *', "NEAR(a b)", "title:x", "^", "a" * 200,
@@ -58,6 +58,14 @@ def test_fuzzy_matches_only_when_nothing_matches(example_graph):
 def test_any_text_is_a_search_never_an_error(example_graph, text):
     total, hits = example_graph.search_documents(text)
     assert total >= 0 and len(hits) <= 20
+
+
+def test_search_pages_through_concepts_then_documents(example_graph):
+    total, everything = example_graph.search("partner", n=100)
+    assert total == len(everything) > 6
+    pages = [example_graph.search("partner", n=3, start=start)[1]
+             for start in range(0, total, 3)]
+    assert [h for page in pages for h in page] == everything
 
 
 def test_search_narrows_by_kind_concept_and_author(example_graph):

@@ -127,3 +127,37 @@ def test_unanswered_questions_name_the_closest_articles(ask, example_graph):
         assert [a["slug"] for a in gap["closestArticles"]] == \
             example_graph.nearest_articles(gap["concept"]["slug"], 2)
         assert {a["kind"] for a in gap["closestArticles"]} <= {"article"}
+
+
+SEARCH = """query($text: String!, $after: String) {
+  search(text: $text, first: 4, after: $after) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { node { kind score concept { slug } article { slug kind } snippet highlights } } } }"""
+
+
+def test_one_search_over_concepts_then_documents_with_their_matched_words(ask, example_graph):
+    found = ask(SEARCH, text="anxious attachment")["search"]
+    nodes = [e["node"] for e in found["edges"]]
+    assert nodes[0]["kind"] == "concept" and nodes[0]["concept"]["slug"] == "anxious-attachment"
+    documents = [n for n in nodes if n["kind"] == "document"]
+    assert documents and {n["article"]["kind"] for n in documents} <= {"article", "question",
+                                                                      "answer"}
+    for node in documents:
+        start, end = node["highlights"][0]
+        assert node["snippet"][start:end].lower() in ("anxious attachment", "anxious",
+                                                      "attachment")
+    rest = ask(SEARCH, text="anxious attachment", after=found["pageInfo"]["endCursor"])["search"]
+    slugs = [(n["concept"] or n["article"])["slug"] for n in nodes]
+    assert not {(e["node"]["concept"] or e["node"]["article"])["slug"]
+                for e in rest["edges"]} & set(slugs)
+    assert found["totalCount"] == example_graph.search("anxious attachment")[0]
+
+
+def test_a_search_of_nothing_finds_nothing_and_a_long_one_is_refused(example_graph):
+    from contentgraph.schema.execute import execute
+
+    assert execute(example_graph, '{ search(text: "  ") { totalCount } }')["data"] == {
+        "search": {"totalCount": 0}}
+    long = execute(example_graph, '{ search(text: "%s") { totalCount } }' % ("a" * 201))
+    assert long["errors"][0]["message"] == "Argument 'text' is 201 characters long; the limit " \
+                                           "is 200"
