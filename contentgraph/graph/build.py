@@ -156,14 +156,14 @@ def build_documents(documents: Iterable[tuple[Document, list[Mention], list[Rela
     other means): each document's ``source`` is its file."""
     shared = Shared(taxonomy, taxonomy_fingerprint(taxonomy), LoadOptions())
     extractor = Extractor(taxonomy)
-    files: dict[str, FileWork] = {}
-    extracted: dict[str, list] = {}
+    by_file: dict[str, list] = {}
     for doc, mentions, cues in documents:
-        work = files.setdefault(doc.source, FileWork(doc.source, doc.source_hash))
-        extracted.setdefault(doc.source, []).append((len(work.documents), doc, mentions, cues))
-        work.documents.append(document_work(doc, mentions, cues, extractor))
-    for path, work in files.items():
-        work.summary = summarize(path, extracted[path])
+        by_file.setdefault(doc.source, []).append((doc, mentions, cues))
+    files = {path: FileWork(path, found[0][0].source_hash, [], set(),
+                            [document_work(doc, mentions, cues, extractor)
+                             for doc, mentions, cues in found],
+                            summarize(path, [(i, *f) for i, f in enumerate(found)]))
+             for path, found in by_file.items()}
     clock = _Clock()
     with StoreWriter(out) as writer:
         steps = _Steps(writer.conn, shared, InProcess(), None, clock)
@@ -242,7 +242,7 @@ class _Steps:
     def _write_read(self, work: FileWork, position: int) -> int:
         """Claim the file's slugs, queue its rows, add its summary."""
         errors = list(work.errors)
-        read = ReadResult([d.head for d in work.documents], [], work.explicit)
+        read = ReadResult([d.document() for d in work.documents], [], work.explicit)
         kept = claim_slugs(read, self.slugs, errors)
         file_id = self.ids["files"] = self.ids["files"] + 1
         self.pending["files"].append((file_id, work.path, work.hash, position,
@@ -256,7 +256,7 @@ class _Steps:
         if len(self.pending["document_data"]) >= 500:
             self.flush()
         if len(kept) == len(work.documents) and all(
-                head.slug == work.documents[i].head.slug for i, head in kept):
+                head.slug == work.documents[i].head[0] for i, head in kept):
             self.summary.add(work.summary)
         else:  # a slug was taken: summarise what was kept, under the slugs it has now
             self.flush()

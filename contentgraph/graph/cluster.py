@@ -49,25 +49,36 @@ class OnDask:
         self.workers = max(1, len(client.scheduler_info().get("workers", {})))
 
     def map(self, function: Callable, items: Iterable, *shared) -> Iterator:
-        # a list of one: scatter would split a dict or a list into futures of their items
-        shared = [self.client.scatter([value], broadcast=True, hash=False)[0] for value in shared]
+        # Data goes to the workers directly, never inside a task: the scheduler (in this process
+        # for a local cluster) would unpickle it and keep it until the task is forgotten. A list
+        # of one, as scatter would split a dict or a list into futures of their items.
+        shared = [self._scatter(value, broadcast=True) for value in shared]
         window = 4 * self.workers
         pending: deque = deque()
+
+        def submit(item) -> None:
+            data = self._scatter(item)
+            pending.append((data, self.client.submit(function, data, *shared, pure=False)))
+
         items = iter(items)
         for item in items:
-            pending.append(self.client.submit(function, item, *shared, pure=False))
+            submit(item)
             if len(pending) >= window:
                 break
         while pending:
-            future = pending.popleft()
+            data, future = pending.popleft()
             result = future.result()
             future.release()
+            data.release()
             for item in items:
-                pending.append(self.client.submit(function, item, *shared, pure=False))
+                submit(item)
                 break
             yield result
         for value in shared:
             value.release()
+
+    def _scatter(self, value, broadcast: bool = False):
+        return self.client.scatter([value], broadcast=broadcast, direct=True, hash=False)[0]
 
 
 @contextlib.contextmanager

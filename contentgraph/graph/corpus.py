@@ -30,10 +30,9 @@ from .keys import normalize_url
 from .paths import communities, concept_graph, pagerank
 from .relations import Summary
 from .work import fewer_collections
-from .scores import (Postings, concept_links, ranked_links, related_documents,
+from .scores import (RELATED_KEPT, Postings, concept_links, ranked_links, related_documents,
                      shared_concepts)
 
-RELATED_KEPT = 10  # related documents stored per document
 BATCH = 500  # documents per related-documents task
 
 Map = Callable  # map(function, items, *shared) -> results in order (see graph.cluster)
@@ -181,7 +180,7 @@ def related_batch(batch, postings, vectors) -> list[tuple[int, list]]:
     (a task; the concepts they share are found again from the vectors when asked)."""
     with fewer_collections():
         return [(key[1], [(other, score) for other, score, _ in related_documents(
-            key, vector, postings, vectors, RELATED_KEPT)]) for key, vector in batch]
+            key, vector, postings, vectors.__getitem__, RELATED_KEPT)]) for key, vector in batch]
 
 
 def index(conn: sqlite3.Connection) -> None:

@@ -22,7 +22,7 @@ For researchers, in a notebook::
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path as FilePath
 
@@ -40,11 +40,10 @@ from .paths import best_path, edge_cost
 from .results import (Community, Edge, GapKind, Gaps, LinkSuggestion, Path, PathStep,
                       QuestionGap, RelatedConcept, RelatedDocument, SearchHit, Stats, Subgraph,
                       WriteNext)
-from .scores import Vector, related_documents, shared_concepts
+from .scores import RELATED_KEPT, Vector, related_documents, shared_concepts
 from .search import LabelIndex
 from .store import Store, StoreWriter
 
-RELATED_KEPT = 10  # related documents the build keeps per document (more are computed)
 CACHE_BYTES = 64 * 1024 * 1024  # default bound of the answers kept in memory
 _DOCUMENT = ", ".join(("d.slug", "d.parent", *(f"d.{c}" for c in rows.DOCUMENT_COLUMNS)))
 
@@ -346,17 +345,21 @@ class ConceptGraph:
         ...                                                                  # doctest: +SKIP
         """
         self._need_document(slug)
-        vectors = _Vectors(self)
         if n > RELATED_KEPT:
-            found = related_documents(slug, vectors[slug], self._postings, vectors, n)
+            found = related_documents(slug, self._vector(slug), self._postings, self._vector, n)
             return [RelatedDocument(other, score, shared) for other, score, shared in found]
         kept = self._cache.get_or(("related_documents", slug), lambda: tuple(
-            RelatedDocument(other, score, shared_concepts(vectors[slug], vectors[other]))
+            RelatedDocument(other, score, shared_concepts(self._vector(slug),
+                                                          self._vector(other)))
             for other, score in self._store.rows(
                 "SELECT o.slug, r.score FROM related_documents r "
                 "JOIN documents d ON d.id = r.document JOIN documents o ON o.id = r.other "
                 "WHERE d.slug = ? ORDER BY r.rank", (slug,))))
         return list(kept[:n])
+
+    def _vector(self, slug: str) -> Vector:
+        """The document's concept weights, strongest first."""
+        return {dc.concept: dc.weight for dc in self.document_concepts(slug)}
 
     # --- exploring --------------------------------------------------------------------------
     def path(self, source: str, target: str, max_hops: int = 4) -> Path | None:
@@ -609,19 +612,3 @@ class ConceptGraph:
                     "SELECT concept, gap, score, questions, views, upvotes, articles, central, "
                     "importance, reason, examples, nearest FROM write_next ORDER BY rank")),
         )
-
-
-class _Vectors(Mapping):
-    """Documents' concept vectors read from the store as ``scores.related_documents`` asks."""
-
-    def __init__(self, graph: ConceptGraph):
-        self._graph = graph
-
-    def __getitem__(self, slug: str) -> Vector:
-        return {dc.concept: dc.weight for dc in self._graph.document_concepts(slug)}
-
-    def __iter__(self):
-        raise TypeError("documents' vectors are read one at a time")
-
-    def __len__(self) -> int:
-        raise TypeError("documents' vectors are read one at a time")

@@ -30,15 +30,10 @@ MIN_NPMI = 0.05
 MAX_CONCEPTS_PER_UNIT = 12  # a sentence naming more is a list: its pairs are noise
 
 Key = tuple  # orders evidence: smaller first
-
-
-@dataclass(slots=True)
-class CueGroup:
-    """The cues of one (source, target, kind) in some files."""
-
-    cues: int = 0
-    documents: int = 0
-    evidence: list[tuple[Key, Passage]] = field(default_factory=list)  # first MAX_EVIDENCE
+# Evidence travels between processes as plain tuples (fields of a Passage: document, section,
+# text, start, end, highlights), cheap to pickle; it becomes Passages in ``relations``.
+Evidence = list[tuple[Key, tuple]]
+CUES, DOCUMENTS, EVIDENCE = range(3)  # a cue group: [cues, documents, first evidence]
 
 
 @dataclass(slots=True)
@@ -50,8 +45,8 @@ class Summary:
     units: int = 0  # sentences with an affirmed mention
     single: Counter = field(default_factory=Counter)  # concept -> sentences
     pair: Counter = field(default_factory=Counter)  # (a, b), a < b -> sentences holding both
-    evidence: dict = field(default_factory=dict)  # (a, b) -> best [(key, Passage)], best first
-    cues: dict = field(default_factory=dict)  # (source, target, kind) -> CueGroup
+    evidence: dict = field(default_factory=dict)  # (a, b) -> best Evidence, best first
+    cues: dict = field(default_factory=dict)  # (source, target, kind) -> cue group
 
     def add(self, other: "Summary") -> None:
         """Add ``other`` in (any order gives the same result)."""
@@ -76,14 +71,15 @@ class Summary:
             if mine is None:
                 self.cues[key] = group
             else:
-                mine.cues += group.cues
-                mine.documents += group.documents
-                mine.evidence = sorted(mine.evidence + group.evidence, key=_key)[:MAX_EVIDENCE]
+                mine[CUES] += group[CUES]
+                mine[DOCUMENTS] += group[DOCUMENTS]
+                mine[EVIDENCE] = sorted(mine[EVIDENCE] + group[EVIDENCE], key=_key)[:MAX_EVIDENCE]
 
     def relations(self, taxonomy: Taxonomy) -> list[tuple[str, str, str, float, list, dict]]:
         """Every relation: ``(source, target, kind, weight, evidence, extra attributes)``."""
         edges: dict[tuple[str, str, str], list] = {}
-        co_evidence = {pair: [p for _, p in items] for pair, items in self.evidence.items()}
+        co_evidence = {pair: [Passage(*p) for _, p in items]
+                       for pair, items in self.evidence.items()}
 
         def found(a: str, b: str) -> list[Passage]:
             return co_evidence.get((a, b) if a < b else (b, a), [])
@@ -106,15 +102,16 @@ class Summary:
         for (a, b, kind), group in self.cues.items():
             if a not in taxonomy or b not in taxonomy:
                 continue
-            passages = [p for _, p in group.evidence]
+            passages = [Passage(*p) for _, p in group[EVIDENCE]]
             existing = edges.get((a, b, kind))
             if existing:  # the taxonomy states it too: the text's sentences go first
                 existing[4] = _merge(passages, existing[4])
                 existing[3] = max(existing[3], taxonomy_weight(len(existing[4])))
-                existing[5]["cues"] = group.cues
+                existing[5]["cues"] = group[CUES]
                 continue
-            weight = group.documents / (group.documents + 1)  # one document 0.5, two 0.67...
-            add(a, b, kind, weight, passages, stated_by="text", cues=group.cues)
+            documents = group[DOCUMENTS]
+            weight = documents / (documents + 1)  # one document 0.5, two 0.67...
+            add(a, b, kind, weight, passages, stated_by="text", cues=group[CUES])
         least = min_support(self.units)
         for (a, b), count in self.pair.items():
             if count < least:
@@ -138,7 +135,7 @@ def summarize(path: str, documents: Iterable[tuple[int, Document, list[Mention],
         _add_sentences(summary, path, position, doc, mentions)
         _add_cues(summary, path, position, cues)
     for pair, items in summary.evidence.items():
-        summary.evidence[pair] = [(key, passage(*where)) for key, where in _best(items)]
+        summary.evidence[pair] = [(key, _fields(passage(*where))) for key, where in _best(items)]
     return summary
 
 
@@ -181,14 +178,18 @@ def _add_cues(summary: Summary, path: str, position: int, cues: list[RelationCue
     seen: set[tuple] = set()
     for index, cue in enumerate(cues):
         relation = (cue.source, cue.target, cue.kind)
-        group = summary.cues.setdefault(relation, CueGroup())
-        group.cues += 1
+        group = summary.cues.setdefault(relation, [0, 0, []])
+        group[CUES] += 1
         if relation not in seen:
             seen.add(relation)
-            group.documents += 1
-        if (*relation, cue.evidence.start) not in seen and len(group.evidence) < MAX_EVIDENCE:
+            group[DOCUMENTS] += 1
+        if (*relation, cue.evidence.start) not in seen and len(group[EVIDENCE]) < MAX_EVIDENCE:
             seen.add((*relation, cue.evidence.start))
-            group.evidence.append(((path, position, index), cue.evidence))
+            group[EVIDENCE].append(((path, position, index), _fields(cue.evidence)))
+
+
+def _fields(p: Passage) -> tuple:
+    return p.document, p.section, p.text, p.start, p.end, p.highlights
 
 
 def _key(item: tuple) -> Key:

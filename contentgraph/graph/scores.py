@@ -5,7 +5,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ..loaders.model import Passage
@@ -26,6 +26,7 @@ _INVERSE = {"BROADER": "NARROWER", "NARROWER": "BROADER"}
 POSTINGS_TOP_K = 48
 QUERY_CONCEPTS = 12
 CANDIDATES = 20
+RELATED_KEPT = 10  # related documents a build keeps per document (more are computed on demand)
 
 
 @dataclass(slots=True)
@@ -124,13 +125,13 @@ class Postings:
 
 
 def related_documents(slug: str, vector: Vector, postings: dict[str, list[tuple[str, float]]],
-                      vectors: dict[str, Vector], n: int
+                      vector_of: Callable[[str], Vector], n: int
                       ) -> list[tuple[str, float, tuple[str, ...]]]:
     """Up to ``n`` (document, cosine, shared concepts strongest first) closest to ``slug``,
     never itself.
 
     Candidates come from the ``postings`` of the document's strongest concepts (rough dot
-    products); only the best ``CANDIDATES`` are scored exactly, with ``vectors`` (which hold
+    products); only the best ``CANDIDATES`` are scored exactly, with ``vector_of`` (which knows
     every document of the postings). Near-linear in corpus size: each document costs the same.
     """
     vec = {c: w for c, w in vector.items() if w > 0}
@@ -145,7 +146,7 @@ def related_documents(slug: str, vector: Vector, postings: dict[str, list[tuple[
     keys = vec.keys()
     scored = []
     for other in heapq.nlargest(max(CANDIDATES, n), rough, key=rough.__getitem__):
-        ovec = {c: w for c, w in vectors[other].items() if w > 0}
+        ovec = {c: w for c, w in vector_of(other).items() if w > 0}
         dot = sum(vec[c] * ovec[c] for c in keys & ovec.keys())
         scored.append((round(min(1.0, dot / (norm * _norm(ovec))), 4), other, ovec))
     scored.sort(key=lambda s: (-s[0], s[1]))

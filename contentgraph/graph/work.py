@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import gc
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..loaders.candidates import DocumentPhrases, document_phrases
 from ..loaders.cues import find_cues
@@ -23,27 +24,30 @@ from . import rows
 from .relations import Summary, summarize
 
 
-@dataclass(slots=True)
-class DocumentWork:
-    """One document read and extracted: the reader's slug and parent (``head``, a Document
-    without blocks, for ``loaders.load.claim_slugs``), its documents and document_data
-    columns."""
+class DocumentWork(NamedTuple):
+    """One document read and extracted: what ``loaders.load.claim_slugs`` reads of it (``head``:
+    slug, kind, title, source, source hash and parent, as the reader made them), and its
+    documents and document_data columns. Plain tuples: cheap between processes."""
 
-    head: Document
+    head: tuple
     columns: tuple
     data: tuple
 
+    def document(self) -> Document:
+        """The head as a Document without blocks."""
+        slug, kind, title, source, source_hash, parent = self.head
+        return Document(slug, kind, title, [], source, source_hash, parent=parent)
 
-@dataclass(slots=True)
-class FileWork:
+
+class FileWork(NamedTuple):
     """One source file's share of a build."""
 
     path: str
     hash: str
-    errors: list[LoadError] = field(default_factory=list)
-    explicit: set[str] = field(default_factory=set)  # slugs the file names itself
-    documents: list[DocumentWork] = field(default_factory=list)
-    summary: Summary = field(default_factory=Summary)
+    errors: list[LoadError]
+    explicit: set[str]  # slugs the file names itself
+    documents: list[DocumentWork]
+    summary: Summary
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,20 +93,20 @@ def read_files(batch: list[tuple[str, str, bytes | str]], shared: Shared) -> lis
     out = []
     for path, digest, data in batch:
         if isinstance(data, str):
-            out.append(FileWork(path, digest, [LoadError(path, f"cannot read the file: {data}")]))
+            out.append(FileWork(path, digest, [LoadError(path, f"cannot read the file: {data}")],
+                                set(), [], Summary()))
             continue
         read = read_source(path, data, shared.options)
-        work = FileWork(path, digest, list(read.errors), set(read.explicit_slugs))
-        extracted = []
+        errors, documents, extracted = list(read.errors), [], []
         for position, doc in enumerate(read.documents):
-            found = extract(doc, extractor, shared.taxonomy, work.errors)
+            found = extract(doc, extractor, shared.taxonomy, errors)
             if found is None:
                 continue
             mentions, cues = found
-            work.documents.append(document_work(doc, mentions, cues, extractor))
+            documents.append(document_work(doc, mentions, cues, extractor))
             extracted.append((position, doc, mentions, cues))
-        work.summary = summarize(path, extracted)
-        out.append(work)
+        out.append(FileWork(path, digest, errors, set(read.explicit_slugs), documents,
+                            summarize(path, extracted)))
     return out
 
 
@@ -121,8 +125,7 @@ def extract(doc: Document, extractor: Extractor, taxonomy: Taxonomy,
 def document_work(doc: Document, mentions: list[Mention], cues: list[RelationCue],
                   extractor: Extractor) -> DocumentWork:
     phrases: DocumentPhrases = document_phrases(doc, mentions, extractor)
-    head = Document(doc.slug, doc.kind, doc.title, [], doc.source, doc.source_hash,
-                    parent=doc.parent)
+    head = (doc.slug, doc.kind, doc.title, doc.source, doc.source_hash, doc.parent)
     return DocumentWork(head, rows.encode_document(doc),
                         rows.encode_document_data(doc, mentions, cues, phrases))
 
