@@ -481,9 +481,9 @@ class ConceptGraph:
                 found = fulltext.search(self._store.rows, "document_search", spelled, n, start,
                                         narrowed, tuple(params))
         total, hits = found
-        titles = dict((doc_id, (slug, title)) for doc_id, slug, title in self._store.rows(
+        titles = {doc_id: (slug, title) for doc_id, slug, title in self._store.rows(
             f"SELECT id, slug, title FROM documents WHERE id IN "
-            f"({', '.join('?' * len(hits))})", [h.rowid for h in hits])) if hits else {}
+            f"({', '.join('?' * len(hits))})", [h.rowid for h in hits])} if hits else {}
         return total, [SearchHit("document", *titles[h.rowid], h.score, h.snippet)
                        for h in hits if h.rowid in titles]
 
