@@ -1,6 +1,6 @@
 """Extraction speed on counsel-chat's answers, against the floor of a bare Aho-Corasick scan.
 
-    .venv/bin/python bench/extract.py [--csv PATH] [--repeat 5] [--no-spacy]
+    .venv/bin/python bench/extract.py [--csv PATH] [--repeat 5] [--no-spacy] [--stages]
 
 Prints, best of --repeat runs over the same documents (ratios: median over rounds that run the
 scans and the extraction back to back):
@@ -15,7 +15,12 @@ scans and the extraction back to back):
   token sequences of the plain labels) and spaCy (blank English, lookup lemmas, PhraseMatcher on
   LEMMA): speed and how many of the Extractor's mentions each finds (and extra ones it finds).
   They know neither gaps nor context nor unless phrases nor furniture, so they differ from the
-  Extractor by those mentions.
+  Extractor by those mentions;
+- with --stages, where the time of the mentions goes: each stage of ``Extractor.mentions`` run
+  on its own over all the answers (best of --repeat), the rest (per sentence and per mention:
+  furniture, negation and hypotheticals, ``Mention`` objects) as the difference, and the cues.
+
+``bench/extract_check.py`` checks that a change meant to keep the output finds exactly the same.
 """
 
 from __future__ import annotations
@@ -26,9 +31,13 @@ from pathlib import Path
 
 import ahocorasick
 
+from contentgraph.loaders.cue_phrases import cue_words
 from contentgraph.loaders.cues import find_cues
-from contentgraph.loaders.extract import Extractor, _longest_first
+from contentgraph.loaders.extract import FURNITURE, Extractor, _hits, _longest_first
 from contentgraph.loaders.load import LoadOptions, load
+from contentgraph.loaders.patterns import with_gap_contents, with_patterns
+from contentgraph.loaders.searchtext import SearchText
+from contentgraph.loaders.sentences import split_sentences
 from contentgraph.taxonomy.load import load_taxonomy
 from contentgraph.taxonomy.normalize import WORD_RE, normalize_phrase, normalize_token
 
@@ -123,11 +132,58 @@ def spacy_matcher(taxonomy):
     return mentions, nlp
 
 
+def stages(extractor, docs, taxonomy, repeat):
+    """Time each stage of ``Extractor.mentions`` on its own over all the documents."""
+    automaton, ending = extractor._automaton, extractor._ending
+    texts = [d.text for d in docs]
+    scans = [SearchText(t) for t in texts]
+
+    def hits():
+        found = [_hits(automaton, s.text) for s in scans]
+        for _, parts in found:
+            parts.pop(FURNITURE, None)
+        return found
+
+    found = hits()
+
+    def patterns():
+        return [with_patterns(list(h), parts, ending, s.text) if parts else (h, [])
+                for s, (h, parts) in zip(scans, found)]
+
+    matched = patterns()
+
+    def longest():
+        out = []
+        for h, gaps in matched:
+            h = list(h)
+            spans = _longest_first(h)
+            out.append(with_gap_contents(spans, h, gaps) if gaps else spans)
+        return out
+
+    mentions = [extractor.mentions(d) for d in docs]
+    times = {name: best_of(repeat, run)[0] for name, run in [
+        ("scan text (SearchText)", lambda: [SearchText(t) for t in texts]),
+        ("automaton hits", hits),
+        ("gapped, context and unless labels", patterns),
+        ("longest match, gap contents", longest),
+        ("sentences", lambda: [split_sentences(t) for t in texts]),
+        ("mentions in all", lambda: [extractor.mentions(d) for d in docs]),
+        ("relation cues", lambda: [find_cues(d, m, taxonomy) for d, m in zip(docs, mentions)]),
+    ]}
+    parts = sum(t for name, t in times.items() if name not in ("mentions in all", "relation cues"))
+    times["the rest: offsets, furniture, negation, Mentions"] = times["mentions in all"] - parts
+    print(f"stages, best of {repeat} (each stage on its own; the rest is the difference):")
+    for name, t in times.items():
+        print(f"  {name:48s} {1000 * t:7.1f} ms")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--csv", type=Path, default=CSV)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--no-spacy", action="store_true")
+    parser.add_argument("--stages", action="store_true",
+                        help="print where the time of the mentions goes")
     args = parser.parse_args()
 
     docs = [d for d in load([args.csv], LoadOptions(qa_preset="counsel-chat")).documents
@@ -139,6 +195,7 @@ def main() -> None:
     extractor = Extractor(taxonomy)
     extractor.surface_forms  # the automaton is made on first use
     build = time.perf_counter() - start
+    cue_words("")  # and so is the automaton of the cue phrases
     labels = {x.lower() for c in taxonomy for x in (c.label, *c.alt_labels)}
     print(f"{len(docs)} answers, {megabytes:.2f} MB; {len(taxonomy)} concepts, {len(labels)} labels, "
           f"{extractor.surface_forms} surface forms (automaton built in {build:.2f}s)")
@@ -186,6 +243,9 @@ def main() -> None:
         print(f"bare scan, {name:10s} {megabytes / min(rounds[name]):6.1f} MB/s  -> mentions at "
               f"{ratio['mentions']:.2f} of it, whole stage at {ratio['whole']:.2f} "
               f"(medians of {args.repeat} paired rounds)")
+
+    if args.stages:
+        stages(extractor, docs, taxonomy, args.repeat)
 
     stream = TokenStream(taxonomy)
     t_stream, theirs = best_of(1, lambda: {x for d in docs for x in stream.mentions(d)})

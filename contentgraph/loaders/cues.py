@@ -23,6 +23,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterable
+from operator import attrgetter
 
 from ..taxonomy.model import ConceptKind, Taxonomy
 from .cue_phrases import cue_words
@@ -75,9 +76,11 @@ _COORDINATION = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or|/)\s*"
                            r"(?:(?:the|a|an|more|less|my|your|his|her|our|their|its)\s+)?$", re.I)
 _JOINED = re.compile(r"\b(?:and|or)\b|/", re.I)
 # Cue words right after one of these are a noun ("the cause", "different causes", "the results").
-_NOUN_BEFORE = re.compile(
-    r"\b(?:the|a|an|its|their|your|my|his|her|our|root|main|different|many|possible|other"
-    r"|several|multiple|underlying|common|real|primary|potential|no)\s+$", re.I)
+_NOUN_WORDS = ("the", "a", "an", "its", "their", "your", "my", "his", "her", "our", "root", "main",
+               "different", "many", "possible", "other", "several", "multiple", "underlying",
+               "common", "real", "primary", "potential", "no")
+_NOUN_BEFORE = re.compile(r"\b(?:" + "|".join(_NOUN_WORDS) + r")\s+$", re.I)
+_LONGEST_NOUN_WORD = max(map(len, _NOUN_WORDS))  # a match starts no further back from its end
 _LIST_LEAD_IN = re.compile(r":\s*$")
 _SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
 _MAX_ITEM_WORDS = 20
@@ -89,6 +92,7 @@ MAX_CONTRAST_GAP = 3
 _PREPOSITION = re.compile(r"\b(?:of|to|for|about|with|in|on|from)\b", re.I)
 # "the experiences that caused hurt": the subject is not the mention before the relative pronoun.
 _RELATIVE = re.compile(r"\b(?:that|which|who|whose|whom|what)\b", re.I)
+_PUNCTUATION = re.compile(r"[.,;:!?]")
 _QUOTE_OPENS = re.compile(r"[\"\u201c\u2018]")
 _QUOTE_CLOSES = ("\"", "\u201d", "\u2019", "'")
 # A quoted item is something someone might say ("You never listen"), not a member of the list's topic.
@@ -108,11 +112,19 @@ def find_cues(document: Document, mentions: Iterable[Mention],
     helping you gain a skill causes it. Duplicates (same pair, kind and passage) are dropped.
     """
     text = document.text
-    usable = sorted((m for m in mentions if not m.negated), key=lambda m: m.start)
-    heads = _section_heads(document, usable)
-    cues = _sentence_cues(document, text, usable, mentions, heads, taxonomy)
-    cues += _list_cues(document, text, usable, taxonomy)
-    cues += _fragment_cues(document, text, usable, taxonomy)
+    by_sentence: dict[int, list[Mention]] = {}  # the affirmed mentions of each sentence...
+    by_block: dict[int, list[Mention]] = {}  # ...and of each block, in text order
+    negated: dict[int, list[Mention]] = {}  # the others, by sentence
+    for m in sorted(mentions, key=attrgetter("start")):
+        if m.negated:
+            negated.setdefault(m.sentence_start, []).append(m)
+        else:
+            by_sentence.setdefault(m.sentence_start, []).append(m)
+            by_block.setdefault(m.block, []).append(m)
+    cues = _sentence_cues(document, text, by_sentence, negated,
+                          _section_heads(document, by_block), taxonomy)
+    cues += _list_cues(document, text, by_block, taxonomy)
+    cues += _fragment_cues(document, text, by_sentence, taxonomy)
     seen: set[tuple[str, str, str, int]] = set()
     unique = []
     for cue in cues:
@@ -133,34 +145,28 @@ def passage(document: Document, start: int, end: int, section: str | None,
     return Passage(document.slug, section, text[start:end], start, end, highlights)
 
 
-def _section_heads(document: Document, usable: list[Mention]) -> dict[str, Mention]:
+def _section_heads(document: Document, by_block: dict[int, list[Mention]]) -> dict[str, Mention]:
     """Section heading text -> the concept the heading names (its main mention)."""
-    by_block: dict[int, list[Mention]] = {}
-    for m in usable:
-        if document.blocks[m.block].kind == "heading" and document.blocks[m.block].level >= 2:
-            by_block.setdefault(m.block, []).append(m)
-    return {document.blocks[b].text: _main(ms) for b, ms in by_block.items()}
+    blocks = document.blocks
+    return {blocks[b].text: _main(ms) for b, ms in by_block.items()
+            if blocks[b].kind == "heading" and blocks[b].level >= 2}
 
 
-def _sentence_cues(document: Document, text: str, usable: list[Mention],
-                   mentions: Iterable[Mention], heads: dict[str, Mention],
+def _sentence_cues(document: Document, text: str, by_sentence: dict[int, list[Mention]],
+                   negated: dict[int, list[Mention]], heads: dict[str, Mention],
                    taxonomy: Taxonomy | None) -> list[RelationCue]:
-    by_sentence: dict[int, list[Mention]] = {}
-    for m in usable:
-        by_sentence.setdefault(m.sentence_start, []).append(m)
-    for m in usable:  # a sentence that speaks of its section's concept as "this" or "the cycle"
-        head = heads.get(m.section)
-        if head is not None and head.block != m.block and len(by_sentence[m.sentence_start]) == 1 \
-                and _ANAPHOR.match(m.sentence):
-            by_sentence[m.sentence_start].insert(0, head)
-    negated: dict[int, list[Mention]] = {}
-    for m in mentions:
-        if m.negated:
-            negated.setdefault(m.sentence_start, []).append(m)
+    if heads:  # a sentence that speaks of its section's concept as "this" or "the cycle"
+        by_sentence = dict(by_sentence)
+        for s_start, inside in by_sentence.items():
+            m = inside[0]
+            head = heads.get(m.section)
+            if head is not None and head.block != m.block and len(inside) == 1 \
+                    and _ANAPHOR.match(m.sentence):
+                by_sentence[s_start] = [head, m]
     found: list[RelationCue] = []
     for s_start, inside in by_sentence.items():
-        if len(inside) < 2:
-            continue
+        if len(inside) < 2 or _one_concept(inside, negated.get(s_start, ())):
+            continue  # no two concepts to relate (a relation of a concept to itself is dropped)
         first = inside[-1]
         s_end = s_start + len(first.sentence)
         sentence = first.sentence
@@ -178,23 +184,26 @@ def _sentence_cues(document: Document, text: str, usable: list[Mention],
 
         for c_start, c_end, kind, reverse, words in cue_words(sentence):
             c_start, c_end = s_start + c_start, s_start + c_end
-            near = max(s_start, c_start - 40)  # the few words before the cue
-            if _NEGATION_BEFORE.search(text, near, c_start) or _NOUN_BEFORE.search(
-                    text, near, c_start):
-                continue
-            if any(m.start < c_end and m.end > c_start for m in inside):
-                continue  # the cue words are part of a concept's name
-            contrast = kind == "CONTRASTS_WITH"
             before = [m for m in inside if m.end <= c_start]
             if not before:
                 continue
+            if any(m.start < c_end and m.end > c_start for m in inside):
+                continue  # the cue words are part of a concept's name
             if before[-1].start < s_start:  # the section's concept, named by an anaphor
                 if not _ANAPHOR.match(text, s_start, c_start) or len(before) > 1:
                     continue
+            contrast = kind == "CONTRASTS_WITH"
             pool = inside + (negated.get(s_start, []) if contrast else [])
-            ys = _objects(text, sorted((m for m in pool if m.start >= c_end), key=lambda m: m.start),
-                          c_end, contrast)
-            if contrast and ys:
+            after = [m for m in pool if m.start >= c_end]
+            if contrast:  # with the negated mentions: sorted again
+                after.sort(key=attrgetter("start"))
+            ys = _objects(text, after, c_end, contrast)
+            if not ys:
+                continue
+            near = max(s_start, c_start - 40)  # the few words before the cue
+            if _negated_before(text, near, c_start) or _noun_before(text, near, c_start):
+                continue
+            if contrast:
                 parallel = _parallel(text, before, c_start, ys[0], taxonomy)
                 if parallel is not before:  # its gap is checked as a subject's
                     before, contrast = parallel, False
@@ -241,16 +250,17 @@ def _sentence_cues(document: Document, text: str, usable: list[Mention],
                         add(y, x, "TREATED_BY", words)
                     elif correlative.group("then").lower() not in ("less", "fewer"):
                         add(x, y, "CAUSES", words)
-        for i, x in enumerate(inside[:-1]):
-            colon = _COLON.match(text, x.end, s_end)
-            if colon:
-                items = [m for m in inside[i + 1:] if m.start >= colon.end()]
-                if len(items) >= 2 and all(_COORDINATION.match(text[a.end:b.start])
-                                           or "," in text[a.end:b.start]
-                                           for a, b in zip(items, items[1:])):
-                    for y in items:
-                        add(y, x, "PART_OF", "list under a colon")
-                break
+        if ":" in text[inside[0].start:s_end]:  # "X: A, B and C"
+            for i, x in enumerate(inside[:-1]):
+                colon = _COLON.match(text, x.end, s_end)
+                if colon:
+                    items = [m for m in inside[i + 1:] if m.start >= colon.end()]
+                    if len(items) >= 2 and all(_COORDINATION.match(text[a.end:b.start])
+                                               or "," in text[a.end:b.start]
+                                               for a, b in zip(items, items[1:])):
+                        for y in items:
+                            add(y, x, "PART_OF", "list under a colon")
+                    break
         unlike = _UNLIKE.match(sentence)
         if unlike:
             after_unlike = [m for m in inside if m.start >= s_start + unlike.end()]
@@ -263,15 +273,12 @@ def _sentence_cues(document: Document, text: str, usable: list[Mention],
     return found
 
 
-def _fragment_cues(document: Document, text: str, usable: list[Mention],
+def _fragment_cues(document: Document, text: str, by_sentence: dict[int, list[Mention]],
                    taxonomy: Taxonomy | None) -> list[RelationCue]:
     """A verbless sentence that goes on with the list of the sentence before it ("People have
     many reasons to refuse therapy. From old beliefs to a fear of blame."): its concepts are the
     items of that sentence's frame or cue."""
     found: list[RelationCue] = []
-    by_sentence: dict[int, list[Mention]] = {}
-    for m in usable:
-        by_sentence.setdefault(m.sentence_start, []).append(m)
     for s_start, items in by_sentence.items():
         if not _FRAGMENT.match(items[0].sentence) or \
                 items[0].sentence.count(" ") >= _FRAGMENT_WORDS:
@@ -300,10 +307,41 @@ def _fragment_cues(document: Document, text: str, usable: list[Mention],
     return found
 
 
+def _one_concept(mentions: list[Mention], others: Iterable[Mention]) -> bool:
+    """Whether all ``mentions`` and ``others`` are of one concept."""
+    concept = mentions[0].concept
+    return all(m.concept == concept for m in mentions) and all(m.concept == concept for m in others)
+
+
 def _is_hedged(text: str) -> bool:
     """Whether ``text`` states nothing firmly ("does not mean", "not necessarily")."""
     low = text.lower()
-    return ("mean" in low or "not " in low or "unclear" in low) and bool(_HEDGE.search(text))
+    if text.isascii():  # the quick no: none of the words the hedges need
+        maybe = "mean" in low or "not necessarily" in low or "not always" in low \
+            or "unclear whether" in low
+    else:  # case-insensitive matching may take other letters for these
+        maybe = "mean" in low or "not " in low or "unclear" in low
+    return maybe and bool(_HEDGE.search(text))
+
+
+def _negated_before(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with a negation and at most two words ("does not lead
+    to", "never causes")."""
+    words = text[start:end]
+    if words.isascii():  # case-insensitive matching may take other letters for these
+        low = words.lower()
+        if not ("not" in low or "n't" in low or "never" in low or "no longer" in low
+                or "rarely" in low or "seldom" in low):
+            return False  # the quick no: none of the negations is there
+    return _NEGATION_BEFORE.search(text, start, end) is not None
+
+
+def _noun_before(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with a word that makes the cue words after it a noun
+    ("the cause", "different causes")."""
+    last = start + len(text[start:end].rstrip())  # where the last word ends
+    return last < end and _NOUN_BEFORE.search(
+        text, max(start, last - _LONGEST_NOUN_WORD), end) is not None
 
 
 def _is_relationship_type(slug: str, taxonomy: Taxonomy | None) -> bool:
@@ -373,7 +411,7 @@ def _objects(text: str, after: list[Mention], cue_end: int, contrast: bool = Fal
     if not after:
         return []
     gap = text[cue_end:after[0].start]
-    if re.search(r"[.,;:!?]", gap) or len(gap.split()) > MAX_OBJECT_GAP:
+    if _PUNCTUATION.search(gap) or len(gap.split()) > MAX_OBJECT_GAP:
         return []
     if not _OTHER_OBJECT.isdisjoint(w.lower() for w in gap.split()):
         return []  # "help center and calm yourself": the cue's object is another verb
@@ -433,7 +471,7 @@ def _frame(words: str) -> tuple[str, bool] | None:
     return kind, item_first
 
 
-def _list_cues(document: Document, text: str, usable: list[Mention],
+def _list_cues(document: Document, text: str, by_block: dict[int, list[Mention]],
                taxonomy: Taxonomy | None) -> list[RelationCue]:
     """Relations between a list's items and what its lead-in or heading names, and between an
     FAQ question and its answer.
@@ -447,9 +485,6 @@ def _list_cues(document: Document, text: str, usable: list[Mention],
     question with a frame or cue ("Why does X happen?") relates its head to the concepts of the
     answer that follows, with the question and the answer's sentence as evidence.
     """
-    by_block: dict[int, list[Mention]] = {}
-    for m in usable:
-        by_block.setdefault(m.block, []).append(m)
     headings = {block.text: i for i, block in enumerate(document.blocks)
                 if block.kind == "heading" and block.level >= 2}
     found: list[RelationCue] = []

@@ -22,7 +22,8 @@ furniture and a last word cut off at the end of a text are dropped.
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_left
+from collections import defaultdict
 from functools import cached_property
 
 import ahocorasick
@@ -32,7 +33,7 @@ from ..taxonomy.normalize import normalize_phrase
 from .furniture import TRIGGERS, is_foreign, is_furniture_sentence
 from .model import Block, Document, Mention
 from .negation import is_hypothetical, is_negated, may_be_hypothetical, may_be_negated
-from .patterns import Hit, Parts, Pattern, with_gap_contents, with_patterns
+from .patterns import Ending, Hit, Parts, Pattern, with_gap_contents, with_patterns
 from .searchtext import SearchText
 from .sentences import split_sentences
 from .surface import phrase_forms
@@ -46,8 +47,8 @@ class Extractor:
 
     def __init__(self, taxonomy: Taxonomy):
         self.taxonomy = taxonomy
-        # last part id -> the part before it (None: a pattern of one part) -> patterns
-        self._ending: dict[int, dict[int | None, list[Pattern]]] = {}
+        # last part id -> (the part before it (None: a pattern of one part), patterns) pairs
+        self._ending: dict[int, Ending] = {}
 
     @cached_property
     def _automaton(self) -> ahocorasick.Automaton:
@@ -56,6 +57,7 @@ class Extractor:
         concepts_by_form: dict[str, set[str]] = {}
         parts_by_form: dict[str, set[int]] = {}
         part_ids: dict[str, int] = {}
+        ending: dict[int, dict[int | None, list[Pattern]]] = {}
 
         def add_pattern(slug: str, phrase: str, context: tuple[str, ...] = (),
                         block: bool = False) -> None:
@@ -71,7 +73,7 @@ class Extractor:
             phrases = tuple(f" {f} " for w in context if " " in w for f in phrase_forms(w))
             pattern = Pattern(slug, tuple(ids), words, phrases, block)
             previous = ids[-2] if len(ids) > 1 else None
-            self._ending.setdefault(ids[-1], {}).setdefault(previous, []).append(pattern)
+            ending.setdefault(ids[-1], {}).setdefault(previous, []).append(pattern)
 
         for trigger in TRIGGERS:
             parts_by_form.setdefault(trigger, set()).add(FURNITURE)
@@ -92,8 +94,12 @@ class Extractor:
             slugs = tuple(sorted(concepts_by_form.get(form, ())))
             parts = tuple(sorted(parts_by_form[form])) if form in parts_by_form else None
             # keyed with a space before and after: the scan finds whole words only
-            automaton.add_word(f" {form} ", (len(form), slugs, parts, " " in form))
+            phrase = form if " " in form else None  # a phrase must not cross punctuation
+            automaton.add_word(f" {form} ", (len(form), slugs, parts, phrase))
         automaton.make_automaton()
+        self._ending = {part: tuple((previous, tuple(patterns))
+                                    for previous, patterns in by_previous.items())
+                        for part, by_previous in ending.items()}
         return automaton
 
     @property
@@ -112,7 +118,7 @@ class Extractor:
         text = document.text
         scan = SearchText(text)
         hits, parts = _hits(self._automaton, scan.text)
-        triggers = [scan.original(start) for start, _ in parts.pop(FURNITURE, ())]
+        triggers = sorted(scan.original(start) for start, _ in parts.pop(FURNITURE, ()))
         gaps: list[tuple[int, int]] = []
         if parts:
             hits, gaps = with_patterns(hits, parts, self._ending, scan.text)
@@ -122,33 +128,39 @@ class Extractor:
         if not spans:
             return []
         blocks, scan_text, slug = document.blocks, scan.text, document.slug
-        shifted = scan.shifted
-        cut = _cut_off(blocks[-1])
-        b = -1  # the current block; spans come in text order, so blocks and sentences only advance
+        end_of_text = len(text) + 1
+        cut = len(text) if _cut_off(blocks[-1]) else -1  # the end of a text cut off mid-word
+        # spans come in text order, so the block and the sentence only advance
+        b, block, next_block = -1, blocks[0], blocks[0].start
         sentences = split_sentences(text)  # a sentence never crosses a block
-        n = 0  # the current sentence
-        current = -1  # the sentence of the previous mention
+        sentences.append((end_of_text, end_of_text))
+        n, (s_from, s_to) = 0, sentences[0]  # the sentence at or after the mention
+        current = -1  # where the sentence of the previous mention starts
         mentions: list[Mention] = []
-        for start, end, slugs in spans:
-            first, last = (scan.original(start), scan.original(end - 1) + 1) if shifted else (start, end)
-            if cut and last == len(text):
+        add = mentions.append
+        for (start, _, _), (first, last, slugs) in zip(spans, scan.originals(spans)):
+            if last == cut:
                 break  # the last word of a text cut off mid-word is not a word
-            if b < 0 or (b + 1 < len(blocks) and blocks[b + 1].start <= first):
+            if first >= next_block:
                 while b + 1 < len(blocks) and blocks[b + 1].start <= first:
                     b += 1
                 block = blocks[b]
-            while n < len(sentences) and sentences[n][1] <= first:
+                next_block = blocks[b + 1].start if b + 1 < len(blocks) else end_of_text
+            while s_to <= first:
                 n += 1
-            if n < len(sentences) and sentences[n][0] <= first:
-                s_start, s_end = sentences[n]
-            else:
+                s_from, s_to = sentences[n]
+            if s_from <= first:
+                s_start, s_end = s_from, s_to
+            else:  # a mention outside every sentence has its block as its sentence
                 s_start, s_end = block.start, block.end
             if s_start != current:  # a new sentence: what may apply to its mentions
-                current, sentence = s_start, text[s_start:s_end]
-                low = sentence.lower()
-                furniture = is_foreign(sentence) or any(
-                    s_start <= t < s_end for t in triggers) and is_furniture_sentence(sentence)
-                may_negate, may_suppose = may_be_negated(low), may_be_hypothetical(low)
+                current, sentence, section = s_start, text[s_start:s_end], block.section
+                t = bisect_left(triggers, s_start) if triggers else 0  # the next furniture word
+                furniture = is_foreign(sentence) or t < len(triggers) and triggers[t] < s_end \
+                    and is_furniture_sentence(sentence)
+                if not furniture:
+                    low = sentence.lower()
+                    may_negate, may_suppose = may_be_negated(low), may_be_hypothetical(low)
             if furniture:
                 continue
             negated = may_negate and is_negated(scan_text, start)
@@ -157,9 +169,8 @@ class Extractor:
             for concept in slugs:
                 # in field order: concept, document, block, section, sentence, sentence_start,
                 # start, end, text, negated, hypothetical
-                mentions.append(Mention(concept, slug, b, block.section, sentence, s_start,
-                                        first, last, matched, negated or hypothetical,
-                                        hypothetical))
+                add(Mention(concept, slug, b, section, sentence, s_start, first, last, matched,
+                            negated or hypothetical, hypothetical))
         return mentions
 
 
@@ -175,26 +186,27 @@ def _cut_off(block: Block) -> bool:
 # with spaces around it matches whole words only. In the scan text an apostrophe is always inside
 # a word (edge quotes and a final "'s" became spaces): a hit never ends inside "don't".
 _PUNCTUATION = "\n.,;:!?()[]{}<>*#$%=|~^@\\\u2026\u00a1\u00bf"
-_WORD_EDGES = str.maketrans(_PUNCTUATION, " " * len(_PUNCTUATION))
-_BREAK = re.compile("[" + re.escape(_PUNCTUATION) + "]")
 
 
 def _hits(automaton: ahocorasick.Automaton, scan: str) -> tuple[list[Hit], Parts]:
     """The automaton hits, whole words: plain ``(start, end, concept slugs)``, and the spans of
     pattern parts. A phrase never crosses punctuation or a line break."""
     hits: list[Hit] = []
-    parts: Parts = {}
-    for end, (length, slugs, part_ids, phrase) in automaton.iter(
-            f" {scan.translate(_WORD_EDGES)} "):
+    parts: Parts = defaultdict(list)
+    spaced = scan
+    for char in _PUNCTUATION:
+        if char in spaced:
+            spaced = spaced.replace(char, " ")
+    for end, (length, slugs, part_ids, phrase) in automaton.iter(f" {spaced} "):
         end -= 1  # the closing space's index in the spaced text is the end offset in ``scan`` + 1
         start = end - length
-        if phrase and _BREAK.search(scan, start, end):
-            continue
+        if phrase and scan[start:end] != phrase:
+            continue  # punctuation where the phrase has a space
         if slugs:
             hits.append((start, end, slugs))
         if part_ids:
             for part in part_ids:
-                parts.setdefault(part, []).append((start, end))
+                parts[part].append((start, end))
     return hits, parts
 
 
@@ -206,21 +218,26 @@ def _longest_first(hits: list[Hit]) -> list[Hit]:
     """
     hits.sort()
     kept: list[Hit] = []
-    group: list[Hit] = []
-    reach = -1
+    run = 0  # where the current run of overlapping hits begins in ``kept``
+    reach = -1  # the furthest end of the hits so far
     for hit in hits:
-        if hit[0] >= reach and group:
-            kept.extend(group if len(group) == 1 else _resolve(group))
-            group = []
-        group.append(hit)
-        reach = max(reach, hit[1]) if len(group) > 1 else hit[1]
-    if group:
-        kept.extend(group if len(group) == 1 else _resolve(group))
+        if hit[0] >= reach:  # a new run: resolve the one before if it holds several hits
+            if len(kept) - run > 1:
+                kept[run:] = _resolve(kept[run:])
+            run = len(kept)
+        kept.append(hit)
+        if hit[1] > reach:
+            reach = hit[1]
+    if len(kept) - run > 1:
+        kept[run:] = _resolve(kept[run:])
     return kept
 
 
 def _resolve(group: list[Hit]) -> list[Hit]:
-    """Longest first among overlapping hits, in text order."""
+    """Longest first among overlapping hits (in text order), in text order."""
+    if len(group) == 2:  # the most common run: the longer hit, the first on a tie
+        a, b = group
+        return [a] if a[1] - a[0] >= b[1] - b[0] else [b]
     chosen: list[Hit] = []
     for hit in sorted(group, key=lambda h: (h[0] - h[1], h[0])):
         if all(hit[1] <= c[0] or c[1] <= hit[0] for c in chosen):

@@ -94,7 +94,8 @@ def is_furniture_sentence(sentence: str) -> bool:
         return True
     if words <= 8 and _SIGN_OFF.search(low):
         return True
-    if words <= 60 and CTA.search(sentence):
+    if words <= 60 and (any(k in low for k in CTA_WORDS) or not sentence.isascii()) \
+            and CTA.search(sentence):  # (case-insensitive matching may read other letters so)
         return True
     if words <= SHORT and (_ADDRESS.search(sentence) or PHONE.search(sentence)):
         return True

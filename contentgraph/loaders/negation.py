@@ -48,10 +48,13 @@ _NEGATIONS = (
 _CONTRASTS = ("rather than", "instead of", "as opposed to")
 _CUE_WORDS = frozenset(_NEGATIONS) | {"rather", "instead", "opposed"}
 _WORDS = re.compile(r"\w+")
-_CUE = re.compile(
-    r"(?<![\w'])(?:(?P<contrast>" + "|".join(_CONTRASTS) + r")|"
-    + "|".join(_NEGATIONS) + r"|\w+n't)(?![\w'])"
-)
+_CUE_BYTES = frozenset(word.encode() for word in _CUE_WORDS)
+# ASCII text with each character that ``\w`` does not match made a space
+_ASCII_WORDS = bytes(c if c < 128 and (chr(c).isalnum() or chr(c) == "_") else 32
+                     for c in range(256))
+_CUE_WORDS_PATTERN = r"(?P<contrast>" + "|".join(_CONTRASTS) + r")|" + "|".join(_NEGATIONS)
+_CUE = re.compile(rf"(?<![\w'])(?:{_CUE_WORDS_PATTERN}|\w+n't)(?![\w'])")
+_CUE_WITHOUT_NT = re.compile(rf"(?<![\w'])(?:{_CUE_WORDS_PATTERN})(?![\w'])")  # where no "n't" is
 # What may follow a negation without it flipping the match after it.
 _NOT_FLIPPING = re.compile(
     r" (?:only|just|merely|to mention|matter|doubt|one|secret|wonder|surprise|(?:\w+ )?"
@@ -70,15 +73,21 @@ _CLAUSE_BREAK = re.compile(
 def may_be_negated(sentence: str) -> bool:
     """False when a sentence (lower case) holds no negation or contrast cue at all: none of its
     matches is negated."""
-    return "n't" in sentence or "n\u2019t" in sentence or not _CUE_WORDS.isdisjoint(
-        _WORDS.findall(sentence))
+    if "n't" in sentence or "n\u2019t" in sentence:
+        return True
+    if sentence.isascii():  # its words at C speed: every other character read as a space
+        return not _CUE_BYTES.isdisjoint(sentence.encode().translate(_ASCII_WORDS).split())
+    return not _CUE_WORDS.isdisjoint(_WORDS.findall(sentence))
 
 
 def may_be_hypothetical(sentence: str) -> bool:
-    """False when a sentence (lower case) sets no condition: none of its matches is
-    hypothetical."""
-    return (" if " in f" {sentence}" or "in case" in sentence or "suppos" in sentence
-            or "imagine" in sentence) and _CONDITION.search(sentence) is not None
+    """False when a sentence (lower case) sets no condition or has no modal: none of its
+    matches is hypothetical."""
+    if not (sentence.startswith("if ") or " if " in sentence or "in case" in sentence
+            or "suppos" in sentence or "imagine" in sentence):
+        return False
+    return ("might" in sentence or "could" in sentence or "may" in sentence) \
+        and _CONDITION.search(sentence) is not None
 
 
 def is_negated(scan: str, start: int) -> bool:
@@ -93,7 +102,7 @@ def is_negated(scan: str, start: int) -> bool:
     ):
         return False  # a quick no for most matches: no cue word in reach
     cue = None
-    for cue in _CUE.finditer(scan, low, start):
+    for cue in (_CUE if "n't" in window else _CUE_WITHOUT_NT).finditer(scan, low, start):
         pass
     if cue is None:
         return False

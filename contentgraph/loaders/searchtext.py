@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from typing import TypeVar
 
 # Characters read as a space: dashes, slash, double quotes, an opening single quote, odd spaces,
 # and "&" and "+", which labels' words skip too ("LGBTQ+ relationship", "drug & alcohol").
@@ -26,12 +27,15 @@ _SPACE_LIKE = (
     "\u2009", "\u200a", "\u202f", "\f", "\v", "&", "+",
 )
 _APOSTROPHES = ("\u2019", "\u02bc", "`", "\u00b4")
+_ASCII_SPACE_LIKE = tuple(c for c in _SPACE_LIKE if c.isascii())  # all an ASCII text may hold
+_ASCII_APOSTROPHES = tuple(c for c in _APOSTROPHES if c.isascii())
 # A quote mark not between two word characters (written so that the scan starts from the ').
 _EDGE_APOSTROPHE = re.compile(r"'(?:(?!\w)|(?<!\w'))")
 # "'s" ending a word: read as a space, as normalize_token drops it ("couple's therapy").
 _POSSESSIVE = re.compile(r"'s(?!\w)")
 _SPACES = re.compile(r"  +")
 _BREAK = re.compile(r"\n[\n ]*")
+T = TypeVar("T")
 
 
 def lower_same_length(text: str) -> str:
@@ -43,7 +47,8 @@ def lower_same_length(text: str) -> str:
 
 
 class SearchText:
-    """Normalised scan text of ``text`` (``.text``) and ``.original(i)`` to map offsets back."""
+    """Normalised scan text of ``text`` (``.text``) and ``.original(i)``, ``.originals(spans)``
+    to map offsets back."""
 
     __slots__ = ("text", "_starts", "_shifts")
 
@@ -51,10 +56,11 @@ class SearchText:
         self._starts = [0]  # scan-text offsets where a new shift begins
         self._shifts = [0]  # original offset minus scan-text offset from there on
         low = lower_same_length(text)
-        for char in _SPACE_LIKE:
+        plain = low.isascii()
+        for char in _ASCII_SPACE_LIKE if plain else _SPACE_LIKE:
             if char in low:
                 low = low.replace(char, " ")
-        for char in _APOSTROPHES:
+        for char in _ASCII_APOSTROPHES if plain else _APOSTROPHES:
             if char in low:
                 low = low.replace(char, "'")
         if "'" in low:
@@ -63,8 +69,12 @@ class SearchText:
 
     def _squeeze(self, low: str) -> str:
         runs = [m.span() for m in _BREAK.finditer(low)]
-        if "  " in low:
-            runs.extend(m.span() for m in _SPACES.finditer(low))
+        spaces = low.find("  ")  # str.find leaps to each run of spaces faster than a regex scan
+        if spaces >= 0:
+            while spaces >= 0:
+                end = _SPACES.match(low, spaces).end()
+                runs.append((spaces, end))
+                spaces = low.find("  ", end)
             runs.sort()
         pieces: list[str] = []
         last = size = shift = 0
@@ -82,11 +92,14 @@ class SearchText:
         pieces.append(low[last:])
         return "".join(pieces)
 
-    @property
-    def shifted(self) -> bool:
-        """Whether scan-text offsets differ from the original's anywhere."""
-        return len(self._starts) > 1
-
     def original(self, index: int) -> int:
         """Offset in the original text of the character at ``index`` of the scan text."""
         return index + self._shifts[bisect_right(self._starts, index) - 1]
+
+    def originals(self, spans: list[tuple[int, int, T]]) -> list[tuple[int, int, T]]:
+        """``(start, end, value)`` spans of the scan text with their offsets in the original."""
+        if len(self._starts) == 1:
+            return spans
+        starts, shifts = self._starts, self._shifts
+        return [(s + shifts[bisect_right(starts, s) - 1],
+                 e + shifts[bisect_right(starts, e - 1) - 1], value) for s, e, value in spans]
