@@ -82,7 +82,8 @@ def _progress():
     terminal = sys.stderr.isatty()
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeRemainingColumn())
-    names = {"read": "files read and extracted", "related": "related documents"}
+    names = {"read": "files read and extracted", "score": "documents weighed",
+             "related": "related documents"}
     with Progress(*columns, transient=True, disable=not terminal) as bar:
         tasks: dict[str, int] = {}
 

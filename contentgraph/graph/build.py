@@ -300,7 +300,7 @@ class _Steps:
         """The corpus-wide stages, then the build's metadata."""
         conn, clock, taxonomy = self.conn, self.clock, self.shared.taxonomy
         conn.execute("BEGIN")
-        postings = corpus.score(conn, self.summary)
+        postings = corpus.score(conn, self.summary, self._map("score"))
         clock.lap("score")
         corpus.relate(conn, self.summary, taxonomy)
         clock.lap("relations")

@@ -34,24 +34,24 @@ CONNECT_TIMEOUT = "20s"
 class InProcess:
     """Runs every item here, in order."""
 
-    workers = 1
-
     def map(self, function: Callable, items: Iterable, *shared) -> Iterator:
         for item in items:
             yield function(item, *shared)
 
 
 class OnDask:
-    """Runs items as tasks of a dask.distributed ``client``, at most ``window`` at a time."""
+    """Runs items as tasks of a dask.distributed ``client``, four per worker at a time.
+    ``direct``: send data to the workers straight from here (a local cluster's always are)."""
 
-    def __init__(self, client):
+    def __init__(self, client, direct: bool | None = None):
         self.client = client
+        self.direct = direct
         self.workers = max(1, len(client.scheduler_info().get("workers", {})))
 
     def map(self, function: Callable, items: Iterable, *shared) -> Iterator:
-        # Data goes to the workers directly, never inside a task: the scheduler (in this process
-        # for a local cluster) would unpickle it and keep it until the task is forgotten. A list
-        # of one, as scatter would split a dict or a list into futures of their items.
+        # Data is scattered, never put inside a task: the scheduler (in this process for a local
+        # cluster) would unpickle it and keep it until the task is forgotten. A list of one, as
+        # scatter would split a dict or a list into futures of their items.
         shared = [self._scatter(value, broadcast=True) for value in shared]
         window = 4 * self.workers
         pending: deque = deque()
@@ -78,7 +78,8 @@ class OnDask:
             value.release()
 
     def _scatter(self, value, broadcast: bool = False):
-        return self.client.scatter([value], broadcast=broadcast, direct=True, hash=False)[0]
+        return self.client.scatter([value], broadcast=broadcast, direct=self.direct,
+                                   hash=False)[0]
 
 
 @contextlib.contextmanager
@@ -99,14 +100,13 @@ def runner(scheduler: str | None, files: int):
             cluster = stack.enter_context(LocalCluster(
                 n_workers=cores, threads_per_worker=1, processes=True, dashboard_address=None,
                 silence_logs=logging.ERROR))
-            client = stack.enter_context(Client(cluster, set_as_default=False))
-        else:
-            try:
-                client = stack.enter_context(Client(choice, timeout=CONNECT_TIMEOUT,
-                                                    set_as_default=False))
-            except (OSError, TimeoutError, ValueError) as exc:
-                raise BuildError(f"cannot reach the Dask scheduler at {choice!r}: {exc}") \
-                    from None
-            if not client.scheduler_info().get("workers"):
-                client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
+            yield OnDask(stack.enter_context(Client(cluster, set_as_default=False)), direct=True)
+            return
+        try:
+            client = stack.enter_context(Client(choice, timeout=CONNECT_TIMEOUT,
+                                                set_as_default=False))
+        except (OSError, TimeoutError, ValueError) as exc:
+            raise BuildError(f"cannot reach the Dask scheduler at {choice!r}: {exc}") from None
+        if not client.scheduler_info().get("workers"):
+            client.wait_for_workers(1, timeout=CONNECT_TIMEOUT)
         yield OnDask(client)

@@ -2,11 +2,11 @@
 
 Every stage reads the rows the per-file stages wrote (streaming them, never all at once) and
 writes its own tables: weights and ranks (``score``), relations and related concepts with
-communities and PageRank (``relate``), related documents (``relate_documents``, whose
-per-document work may run on a cluster), links and list order (``index``),
-candidate terms (``rank_candidates``), the gaps (``find_gaps``), what to write next
-(``write_next``) and the counts (``count``).
-What they keep in memory is bounded by the taxonomy (concepts, pairs, postings) or by a
+communities and PageRank (``relate``), related documents (``relate_documents``), links and list
+order (``index``), candidate terms (``rank_candidates``), the gaps (``find_gaps``), what to write
+next (``write_next``) and the counts (``count``). The per-document work of ``score`` and
+``relate_documents`` goes through a ``Map`` (a cluster's or this process's), 500 documents a
+task. What they keep in memory is bounded by the taxonomy (concepts, pairs, postings) or by a
 constant (the gap lists), not by the number of documents; candidate terms count each distinct
 phrase once (the vocabulary).
 """
@@ -29,11 +29,11 @@ from . import rows
 from .keys import normalize_url
 from .paths import communities, concept_graph, pagerank
 from .relations import Summary
-from .work import fewer_collections
 from .scores import (RELATED_KEPT, Postings, concept_links, ranked_links, related_documents,
                      shared_concepts)
+from .work import fewer_collections
 
-BATCH = 500  # documents per related-documents task
+BATCH = 500  # documents per task weighing them or finding their related documents
 
 Map = Callable  # map(function, items, *shared) -> results in order (see graph.cluster)
 
@@ -50,30 +50,25 @@ def write_taxonomy(conn: sqlite3.Connection, taxonomy: Taxonomy) -> None:
                       if (norm := normalize_phrase(name))))
 
 
-def score(conn: sqlite3.Connection, summary: Summary) -> Postings:
+def score(conn: sqlite3.Connection, summary: Summary, map_: Map) -> Postings:
     """Weigh every document's concepts (tf-idf over the whole corpus, the documents per concept
-    counted by the files' ``summary``), rank them per document and per concept, count each
-    concept's documents; returns the articles' postings."""
+    counted by the files' ``summary``; the per-document work through ``map_``), rank them per
+    document and per concept, count each concept's documents; returns the articles' postings."""
     idf = inverse_document_frequency(summary.concepts, summary.documents)
     conn.execute("DELETE FROM document_concepts")
     conn.execute("CREATE TEMP TABLE scored (document INTEGER, rank INTEGER, concept TEXT, "
                  "count INTEGER, weight REAL, central INTEGER, kind TEXT, slug TEXT)")
     postings = Postings()
-    weighed = conn.execute("SELECT d.id, d.slug, d.kind, x.blocks, x.mentions FROM documents d "
-                           "JOIN document_data x ON x.document = d.id")
-    insert = "INSERT INTO scored VALUES (?,?,?,?,?,?,?,?)"
-    batch = []
-    for doc_id, slug, kind, blocks, mentions in weighed:
-        ranked = sorted(weigh(slug, rows.mention_stats(blocks, mentions), idf),
-                        key=lambda dc: (not dc.central, -dc.weight, dc.concept))
-        batch += [(doc_id, rank, dc.concept, dc.count, dc.weight, dc.central, kind, slug)
-                  for rank, dc in enumerate(ranked)]
-        if kind == "article":
-            postings.add((slug, doc_id), {dc.concept: dc.weight for dc in ranked})
-        if len(batch) > 10_000:
-            conn.executemany(insert, batch)
-            batch.clear()
-    conn.executemany(insert, batch)
+    documents = _Batches(conn, "SELECT d.id, d.slug, d.kind, x.blocks, x.mentions "
+                               "FROM documents d JOIN document_data x ON x.document = d.id",
+                         "SELECT count(*) FROM documents")
+    for found in map_(weigh_batch, documents, idf):
+        conn.executemany("INSERT INTO scored VALUES (?,?,?,?,?,?,?,?)", (
+            (doc_id, rank, *concept, kind, slug)
+            for doc_id, slug, kind, ranked in found for rank, concept in enumerate(ranked)))
+        for doc_id, slug, kind, ranked in found:
+            if kind == "article":
+                postings.add((slug, doc_id), {concept: weight for concept, _, weight, _ in ranked})
     conn.execute("""
         INSERT INTO document_concepts
         SELECT document, rank, concept, count, weight, central, kind,
@@ -91,6 +86,19 @@ def score(conn: sqlite3.Connection, summary: Summary) -> Postings:
               FROM document_concepts GROUP BY concept) AS s
         WHERE concepts.slug = s.concept""")
     return postings
+
+
+def weigh_batch(batch: list[tuple], idf: dict[str, float]) -> list[tuple]:
+    """``(id, slug, kind, [(concept, count, weight, central)])`` of each ``(id, slug, kind,
+    blocks, mentions)`` of ``batch``, central first, then by weight (a task)."""
+    with fewer_collections():
+        out = []
+        for doc_id, slug, kind, blocks, mentions in batch:
+            ranked = sorted(weigh(slug, rows.mention_stats(blocks, mentions), idf),
+                            key=lambda dc: (not dc.central, -dc.weight, dc.concept))
+            out.append((doc_id, slug, kind, [(dc.concept, dc.count, dc.weight, dc.central)
+                                             for dc in ranked]))
+        return out
 
 
 def relate(conn: sqlite3.Connection, summary: Summary, taxonomy: Taxonomy) -> None:
@@ -131,7 +139,10 @@ def relate_documents(conn: sqlite3.Connection, postings: Postings, map_: Map) ->
         for rank, (key, weight) in enumerate(found)))
     vectors = posting_vectors(conn)
     conn.execute("DELETE FROM related_documents")
-    for found in map_(related_batch, _VectorBatches(conn), lists, vectors):
+    documents = _Batches(conn, "SELECT d.slug, d.id, c.concept, c.weight FROM document_concepts c "
+                               "JOIN documents d ON d.id = c.document ORDER BY c.document, c.rank",
+                         "SELECT count(DISTINCT document) FROM document_concepts", _vectors)
+    for found in map_(related_batch, documents, lists, vectors):
         conn.executemany("INSERT INTO related_documents VALUES (?,?,?,?)", (
             (doc_id, rank, other[1], value)
             for doc_id, related in found for rank, (other, value) in enumerate(related)))
@@ -149,30 +160,31 @@ def posting_vectors(conn) -> dict[tuple[str, int], dict[str, float]]:
     return out
 
 
-class _VectorBatches:
-    """Every document's concept vector, ``BATCH`` documents at a time, read as they are iterated
-    (``len``: how many batches)."""
+class _Batches:
+    """The items of ``query`` (its rows, or what ``items`` makes of them), ``BATCH`` at a time,
+    read as they are iterated; ``len`` is the number of batches (``count`` counts the items)."""
 
-    def __init__(self, conn):
-        self.conn = conn
+    def __init__(self, conn, query: str, count: str, items=lambda rows: rows):
+        self.conn, self.query, self.count, self.items = conn, query, count, items
 
     def __len__(self) -> int:
-        documents = self.conn.execute("SELECT count(DISTINCT document) FROM document_concepts"
-                                      ).fetchone()[0]
-        return -(-documents // BATCH)
+        return -(-self.conn.execute(self.count).fetchone()[0] // BATCH)
 
     def __iter__(self) -> Iterator[list]:
-        cursor = self.conn.cursor().execute(
-            "SELECT d.slug, d.id, c.concept, c.weight FROM document_concepts c "
-            "JOIN documents d ON d.id = c.document ORDER BY c.document, c.rank")
         batch = []
-        for key, group in groupby(cursor, key=lambda row: (row[0], row[1])):
-            batch.append((key, {concept: weight for _, _, concept, weight in group}))
+        for item in self.items(self.conn.cursor().execute(self.query)):
+            batch.append(item)
             if len(batch) == BATCH:
                 yield batch
                 batch = []
         if batch:
             yield batch
+
+
+def _vectors(rows_: Iterator[tuple]) -> Iterator[tuple]:
+    """``((slug, id), {concept: weight})`` of rows ``(slug, id, concept, weight)`` by document."""
+    for key, group in groupby(rows_, key=lambda row: (row[0], row[1])):
+        yield key, {concept: weight for _, _, concept, weight in group}
 
 
 def related_batch(batch, postings, vectors) -> list[tuple[int, list]]:

@@ -16,17 +16,20 @@ True
 from __future__ import annotations
 
 import zlib
+from typing import TYPE_CHECKING
 
 import orjson
 
 from ..errors import StoreError
-from ..loaders.candidates import DocumentPhrases
 from ..loaders.model import (BLOCK_SEPARATOR, Block, CandidateTerm, Document, LoadError, Mention,
                              Passage, RelationCue)
 from ..loaders.scoring import tally_mentions
 from ..taxonomy.model import Concept, ConceptKind, ConceptLink, LabelContext, RelationKind
 from ..taxonomy.normalize import normalize_phrase
 from .keys import normalize_url, slugify
+
+if TYPE_CHECKING:  # the candidates' module loads word lists a reader never needs
+    from ..loaders.candidates import DocumentPhrases
 
 # documents columns after (slug, parent, file, position), in encode_document's order
 DOCUMENT_COLUMNS = ("kind", "title", "url", "author", "published", "word_count", "reading_time",

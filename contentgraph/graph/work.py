@@ -131,12 +131,12 @@ def document_work(doc: Document, mentions: list[Mention], cues: list[RelationCue
 
 
 # A stored document: (id, place in file, slug, parent, documents columns, blocks, text,
-# mentions, cues); see Builder.stored_rows.
+# mentions, cues), as ``build._stored_rows`` reads it.
 StoredRow = tuple
 
 
 def stored_documents(rows_: list[StoredRow]):
-    """``(id, place, Document, mentions JSON, cues JSON)`` of stored rows."""
+    """``(id, place, Document, mentions column, cues column)`` of stored rows."""
     for doc_id, position, slug, parent, columns, blocks, text, mentions, cues in rows_:
         yield doc_id, position, rows.decode_document(slug, parent, columns, blocks, text), \
             mentions, cues

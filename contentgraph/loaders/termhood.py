@@ -28,9 +28,6 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
-from lemminflect import getAllLemmas
-from wordfreq import zipf_frequency
-
 from ..taxonomy.model import ConceptKind, Taxonomy
 from ..taxonomy.normalize import normalize_phrase
 
@@ -124,6 +121,10 @@ def specificity(phrase: str) -> float:
     """How far the phrase's words are from everyday English, in [0.05, 1]: 1 when general
     English hardly uses them (a mean Zipf frequency of 3 or less), near 0 for the commonest words
     (Zipf 6). Stop words inside ("fear of") do not count."""
+    from wordfreq import zipf_frequency  # here: loading it takes a second and 100 MB, and only
+    #                                      ranking candidate terms needs it (not the workers
+    #                                      extracting files, not the server)
+
     words = [w for w in phrase.split() if w not in STOP_WORDS] or phrase.split()
     zipf = sum(zipf_frequency(w, "en") for w in words) / len(words)
     return min(1.0, max(0.05, (COMMON_ZIPF - zipf) / (COMMON_ZIPF - RARE_ZIPF)))
@@ -133,6 +134,8 @@ def specificity(phrase: str) -> float:
 def _classes(word: str) -> frozenset[str]:
     """Word classes the word can have; an unknown word or an "-ing"/"-ed" form may be a noun or
     an adjective (gerunds, participles: "coping skills", "focused therapy")."""
+    from lemminflect import getAllLemmas  # here, as wordfreq in ``specificity``
+
     if word in PARTICLES or word in STOP_WORDS:
         return frozenset()
     classes = set(getAllLemmas(word))
@@ -145,6 +148,8 @@ def _classes(word: str) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _is_foreign(word: str) -> bool:
+    from wordfreq import zipf_frequency  # here, as in ``specificity``
+
     english = zipf_frequency(word, "en")
     return max(zipf_frequency(word, lang) for lang in OTHER_LANGUAGES) > english + FOREIGN_MARGIN
 

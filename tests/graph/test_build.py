@@ -121,7 +121,7 @@ def test_bad_sources_are_reported_not_fatal(corpus):
 def test_nodes_and_edges_carry_the_contract_attributes(corpus):
     stages = set()
     graph = build([corpus], progress=lambda stage, done, total: stages.add(stage)).graph.graph
-    assert stages == {"read", "related"}
+    assert stages == {"read", "score", "related"}
     concept = graph.nodes["concept:pursuer"]
     assert concept["type"] == "concept" and concept["kind"] == "CYCLE_ROLE"
     assert {"label", "definition", "alt_labels", "sensitive", "broader"} <= set(concept)

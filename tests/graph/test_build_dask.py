@@ -76,7 +76,7 @@ def test_a_local_cluster_builds_the_same_graph(sources, one_process, tmp_path):
     stages = set()
     report = build([sources], out=out, scheduler="local",
                    progress=lambda stage, done, total: stages.add(stage))
-    assert stages == {"read", "related"}
+    assert stages == {"read", "score", "related"}
     assert report.extracted == 90 and not report.errors
     found = contents(out)
     assert {name: len(rows) for name, rows in found.items()} == \
