@@ -25,6 +25,8 @@ the index's vocabulary.
 (2, [(2, 'A style of relating.'), (1, '\\ue000Anxious attachment\\ue001 keeps a partner awake.')])
 >>> corrected(rows, "search", "anxius atachment")  # stems, as the index holds them
 'anxiou attach'
+>>> corrected(rows, "search", "attachmnet"), corrected(rows, "search", "axqz")
+('attach', None)
 >>> remove(db, "search", "docs", "id = ?", (1,))
 >>> search(rows, "search", "partner", 10)
 (0, [])
@@ -149,12 +151,12 @@ def _known(rows: Rows, table: str, word: str) -> bool:
 
 
 def _closest(rows: Rows, table: str, word: str) -> str | None:
-    """The vocabulary's closest word to ``word``: terms starting with its first letter and
-    of a length near its own (the index holds stems, so a term is compared with the word's
-    start too)."""
+    """The vocabulary's closest word to ``word``: terms starting with its first letter, at
+    least half its length (and 3 letters) and at most 2 letters longer (the index holds stems:
+    "attach" for "attachments", so a term is also compared with as much of the word's start)."""
     terms = rows(f"SELECT term, doc FROM {table}_words WHERE term >= ? AND term < ? "
                  f"AND length(term) BETWEEN ? AND ?",
-                 (word[0], word[0] + "\U0010ffff", len(word) - 3, len(word) + 2))
+                 (word[0], word[0] + "\U0010ffff", max(3, -(-len(word) // 2)), len(word) + 2))
     best, best_key = None, (CLOSE_SPELLING, 0)
     matcher = difflib.SequenceMatcher(None, "", word)
     for term, documents in terms:

@@ -14,16 +14,23 @@ def documents(hits):
     return [h.slug for h in hits if h.kind == "document"]
 
 
-def test_a_phrase_only_in_an_articles_body_finds_the_article(seeds_graph):
-    # a phrase of the body, not of any title: "anxious attachment" is in the seed article's
-    # text and in no title of the seeds
-    for doc in seeds_graph.documents():
-        assert "anxious attachment" not in doc.title.lower()
-    found = [d for d in seeds_graph.documents() if "anxious attachment" in d.text.lower()]
+def test_a_phrase_only_in_an_articles_body_finds_the_article(practice_graph):
+    # a phrase of the body, not of any title: "anxious attachment" is in a seed article's text
+    # and in no title of the seeds or of counsel-chat's questions
+    graph = practice_graph
+    titles = [d.title.lower() for kind in ("article", "question") for d in graph.documents(kind=kind)]
+    assert titles and not any("anxious attachment" in title for title in titles)
+    found = [d for d in graph.documents() if "anxious attachment" in d.text.lower()]
     assert found, "a seed article discusses anxious attachment"
-    total, hits = seeds_graph.search_documents("anxious attachment")
+    total, hits = graph.search_documents("anxious attachment")
     assert total >= 1 and {d.slug for d in found} <= {h.slug for h in hits}
     assert all("\ue000" in h.snippet for h in hits)  # the matched words, marked
+
+
+def test_a_misspelling_finds_what_the_word_finds_and_noise_finds_nothing(practice_graph):
+    right = practice_graph.search_documents("attachment")[0]
+    assert right and practice_graph.search_documents("attachmnet")[0] == right
+    assert practice_graph.search_documents("xqzv") == (0, [])  # not "x" in "X factor"
 
 
 def test_titles_count_more_than_text_and_all_words_must_be_there(example_graph):
