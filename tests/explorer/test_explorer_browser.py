@@ -1,6 +1,6 @@
 """The explorer in headless Chromium: search, follow a concept and a related one, open the gaps;
 an article carrying a script does not run it; every page at a desktop's and a phone's width
-without sideways scrolling or console errors; the query console with the network blocked.
+without sideways scrolling, more than six screens of lists or console errors; the query console with the network blocked.
 
 Screenshots land in ``test-output/explorer/`` (gitignored) for a person to look at.
 """
@@ -66,6 +66,8 @@ def every_page(graph) -> dict[str, str]:
 
 
 MISSING = {"no path", "not found"}  # pages answered with 404 on purpose
+TEXTS = {"article", "article, all highlights", "question", "answer"}  # as long as their text
+SCREENS = 6  # the most screens a page of lists may take: longer lists come a page at a time
 
 
 @pytest.fixture(scope="module", params=["example", "seeds + counsel-chat"])
@@ -140,8 +142,9 @@ def test_a_script_in_an_article_never_runs(watched, make_app, tmp_path):
 
 
 def test_every_page_fits_a_desktop_and_a_phone_without_errors(browser, walked_graph, make_app):
-    """No page scrolls sideways at 1280 or 390 px, logs a console error, or draws the
-    neighbourhood's labels over each other (measured in the browser's own fonts)."""
+    """No page scrolls sideways at 1280 or 390 px, takes more than a few screens (but for the
+    text of a document), logs a console error, or draws the neighbourhood's labels over each
+    other (measured in the browser's own fonts)."""
     found: list[str] = []
     with serving(make_app(walked_graph)) as base_url:
         for width_name, (width, height) in WIDTHS.items():
@@ -156,6 +159,9 @@ def test_every_page_fits_a_desktop_and_a_phone_without_errors(browser, walked_gr
                 seen = page.evaluate("document.documentElement.clientWidth")
                 if wide > seen:
                     found.append(f"{name} ({url}) at {width} px is {wide} px wide")
+                tall = page.evaluate("document.documentElement.scrollHeight")
+                if name not in TEXTS and tall > SCREENS * height:
+                    found.append(f"{name} ({url}) at {width} px is {tall / height:.1f} screens")
                 if page.locator("svg.neighbourhood").count():
                     found += [f"{name} at {width} px: labels {pair} overlap"
                               for pair in page.evaluate(OVERLAPPING_LABELS)]
