@@ -1,6 +1,7 @@
 """The explorer in headless Chromium: search, follow a concept and a related one, open the gaps;
 an article carrying a script does not run it; every page at a desktop's and a phone's width
-without sideways scrolling, more than six screens of lists or console errors; the query console with the network blocked.
+without sideways scrolling, more than six screens of lists or console errors; the query console
+with the network blocked.
 
 Screenshots land in ``test-output/explorer/`` (gitignored) for a person to look at.
 """
