@@ -158,16 +158,24 @@ def _closest(rows: Rows, table: str, word: str) -> str | None:
                  f"AND length(term) BETWEEN ? AND ?",
                  (word[0], word[0] + "\U0010ffff", max(3, -(-len(word) // 2)), len(word) + 2))
     best, best_key = None, (CLOSE_SPELLING, 0)
-    matcher = difflib.SequenceMatcher(None, "", word)
+    whole = difflib.SequenceMatcher(None, "", word)
+    starts: dict[int, difflib.SequenceMatcher] = {}  # the word's start, as long as a stem
     for term, documents in terms:
-        matcher.set_seq1(term)
-        ratio = max(matcher.ratio(), _stem_ratio(term, word))
+        ratio = _ratio(whole, term, best_key[0])
+        if len(term) < len(word):
+            start = starts.get(len(term))
+            if start is None:
+                start = starts[len(term)] = difflib.SequenceMatcher(None, "", word[:len(term)])
+            ratio = max(ratio, _ratio(start, term, max(ratio, best_key[0])))
         if (ratio, documents) > best_key:
             best, best_key = term, (ratio, documents)
     return best
 
 
-def _stem_ratio(term: str, word: str) -> float:
-    """How close ``term`` (a stem) is to the start of ``word`` as long as the stem."""
-    return difflib.SequenceMatcher(None, term, word[:len(term)]).ratio() \
-        if len(term) < len(word) else 0.0
+def _ratio(matcher: difflib.SequenceMatcher, term: str, floor: float) -> float:
+    """difflib's ratio of ``term`` to the matcher's word, or 0 when it cannot reach ``floor``
+    (its quick upper bounds say so first)."""
+    matcher.set_seq1(term)
+    if matcher.real_quick_ratio() < floor or matcher.quick_ratio() < floor:
+        return 0.0
+    return matcher.ratio()
