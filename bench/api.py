@@ -383,7 +383,7 @@ def in_process(graph_path: Path, repeat: int) -> dict:
     from contentgraph.schema import Context, schema
 
     graph = ConceptGraph.load(graph_path)
-    concepts = [c.slug for c in graph.concepts() if graph.article_count(c.slug)]
+    concepts = [c.slug for c in graph.concepts() if graph.mention_count(c.slug)]
     articles = some_documents(graph, 100)
     nonce = itertools.count()
     out = {}
@@ -426,7 +426,7 @@ def workers_table(client: str, graph_path: Path, counts: list[int], seconds: flo
     from contentgraph.graph.facade import ConceptGraph
 
     graph = ConceptGraph.load(graph_path)
-    concepts = [c.slug for c in graph.concepts() if graph.article_count(c.slug)]
+    concepts = [c.slug for c in graph.concepts() if graph.mention_count(c.slug)]
     articles = some_documents(graph, 500)
     pages = [graphql(CONCEPT_PAGE, {"slug": s, "nonce": NONCE}) for s in concepts] + \
         [graphql(ARTICLE_PAGE, {"slug": s, "nonce": NONCE}) for s in articles]

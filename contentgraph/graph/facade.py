@@ -29,7 +29,7 @@ from pathlib import Path as FilePath
 import networkx as nx
 
 from ..errors import ConceptNotFound, DocumentNotFound
-from ..loaders.cues import passage
+from ..loaders.cues import highlights
 from ..loaders.model import CandidateTerm, Document, DocumentConcept, LoadError, Mention, Passage
 from ..taxonomy.model import Concept, ConceptKind, RelationKind, Taxonomy
 from . import fulltext, rows
@@ -37,9 +37,9 @@ from .assemble import graph_from_store
 from .cache import ByteCache
 from .keys import slugify
 from .paths import best_path, edge_cost
-from .results import (Community, Edge, GapKind, Gaps, LinkSuggestion, Path, PathStep,
-                      QuestionGap, RelatedConcept, RelatedDocument, SearchHit, Stats, Subgraph,
-                      WriteNext)
+from .results import (Community, DocumentSummary, Edge, GapKind, Gaps, LinkSuggestion, Path,
+                      PathStep, QuestionGap, RelatedConcept, RelatedDocument, SearchHit, Stats,
+                      Subgraph, WriteNext)
 from .scores import RELATED_KEPT, Vector, related_documents, shared_concepts
 from .search import LabelIndex
 from .store import Store, StoreWriter
@@ -197,6 +197,10 @@ class ConceptGraph:
     def passages(self, slug: str, n: int = 5) -> list[Passage]:
         """Best sentences mentioning the concept (non-negated first, central documents first)."""
         self._need_concept(slug)
+        return list(self._cache.get_or(("concept_passages", slug, n),
+                                       lambda: self._best_passages(slug, n)))
+
+    def _best_passages(self, slug: str, n: int) -> tuple[Passage, ...]:
         out: list[Passage] = []
         start, step = 0, max(n, 10)
         while len(out) < n:
@@ -208,7 +212,7 @@ class ConceptGraph:
             if len(page) < step:
                 break
             start += step
-        return out[:n]
+        return tuple(out[:n])
 
     # --- documents --------------------------------------------------------------------------
     def document(self, slug: str) -> Document | None:
@@ -282,12 +286,23 @@ class ConceptGraph:
             "SELECT slug FROM documents WHERE parent = ? AND kind = 'answer' ORDER BY list_rank",
             (slug,))]
 
+    def summary(self, slug: str) -> DocumentSummary | None:
+        """The document's title, kind, url, author, date, word count, tags and parent, without
+        its text."""
+        return self._cache.get_or(("summary", slug), lambda: self._read_summary(slug))
+
+    def _read_summary(self, slug: str) -> DocumentSummary | None:
+        found = self._store.row("SELECT kind, title, url, author, published, word_count, tags, "
+                                "parent FROM documents WHERE slug = ?", (slug,))
+        return None if found is None else DocumentSummary(
+            slug, *found[:6], tuple(rows.loads(found[6])), found[7])
+
     def word_count(self, slug: str) -> int:
         """Number of words of the document's cleaned text (counted when the graph was built)."""
-        found = self._store.row("SELECT word_count FROM documents WHERE slug = ?", (slug,))
+        found = self.summary(slug)
         if found is None:
             raise DocumentNotFound(slug)
-        return found[0]
+        return found.word_count
 
     def document_concepts(self, slug: str) -> list[DocumentConcept]:
         """The document's concepts: central first, then by weight."""
@@ -311,17 +326,25 @@ class ConceptGraph:
         return list(found[:n])
 
     def _rank_passages(self, document: str, concept: str) -> tuple[Passage, ...]:
-        doc = self.document(document)
-        if doc is None:
+        """Read from the document's stored row alone: the whole document and its mentions
+        are not decoded (nor cached) for the few sentences of one concept."""
+        found = self._store.row("SELECT x.blocks, x.mentions, x.text FROM documents d "
+                                "JOIN document_data x ON x.document = d.id WHERE d.slug = ?",
+                                (document,))
+        if found is None:
             raise DocumentNotFound(document)
-        by_sentence: dict[int, list[Mention]] = defaultdict(list)
-        for m in self.mentions(document):
-            if m.concept == concept:
-                by_sentence[m.sentence_start].append(m)
-        ranked = sorted(by_sentence.items(), key=lambda kv: (all(m.negated for m in kv[1]), kv[0]))
-        text = doc.text
-        return tuple(passage(doc, start, start + len(ms[0].sentence), ms[0].section,
-                             [(m.start, m.end) for m in ms], text) for start, ms in ranked)
+        blocks, mentions, text = found
+        by_sentence: dict[tuple[int, int], list[tuple[int, int, int, int]]] = defaultdict(list)
+        for other, block, s_start, s_end, start, end, negated, _ in rows.loads(mentions):
+            if other == concept:
+                by_sentence[s_start, s_end].append((block, start, end, negated))
+        if not by_sentence:
+            return ()
+        sections = rows.block_sections(blocks, text)
+        ranked = sorted(by_sentence.items(), key=lambda kv: (all(m[3] for m in kv[1]), kv[0]))
+        return tuple(Passage(document, sections[ms[0][0]], text[start:end], start, end,
+                             highlights(start, end, [(m[1], m[2]) for m in ms]))
+                     for (start, end), ms in ranked)
 
     def mentions(self, document: str) -> list[Mention]:
         """Every mention in the document, by position (for highlighting its text)."""

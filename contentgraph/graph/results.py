@@ -10,8 +10,8 @@ from ..taxonomy.model import RelationKind
 
 __all__ = [
     "CandidateTerm", "Passage", "RelatedConcept", "RelatedDocument", "PathStep", "Path", "Edge",
-    "Subgraph", "Community", "SearchHit", "LinkSuggestion", "QuestionGap", "GapKind",
-    "WriteNext", "Gaps", "Stats",
+    "Subgraph", "Community", "SearchHit", "DocumentSummary", "LinkSuggestion", "QuestionGap",
+    "GapKind", "WriteNext", "Gaps", "Stats",
 ]
 
 
@@ -66,6 +66,21 @@ class Subgraph:
 class Community:
     id: int
     concepts: tuple[str, ...]  # by PageRank, highest first
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """What a list or a passage shows of a document: no text, so cheap to keep."""
+
+    slug: str
+    kind: str
+    title: str
+    url: str | None
+    author: str | None
+    published: str | None
+    word_count: int
+    tags: tuple[str, ...] = ()  # the source's own tags or categories
+    parent: str | None = None  # an answer's question
 
 
 @dataclass(frozen=True, slots=True)

@@ -94,11 +94,22 @@ def decode_document(slug: str, parent: str | None, columns: tuple, blocks: str,
 
 
 def decode_blocks(blocks: str, text: str) -> list[Block]:
+    rows = loads(blocks)
+    return [Block(kind, text[start:end], section, start, end, level)
+            for (kind, level, start, end), section in zip(rows, _sections(rows, text))]
+
+
+def block_sections(blocks: str, text: str) -> list[str | None]:
+    """The section heading of each stored block (None before the first heading of level 2+)."""
+    return _sections(loads(blocks), text)
+
+
+def _sections(rows: list, text: str) -> list[str | None]:
     out, section = [], None
-    for kind, level, start, end in loads(blocks):
+    for kind, level, start, end in rows:
         if kind == "heading" and level >= 2:
             section = text[start:end]
-        out.append(Block(kind, text[start:end], section, start, end, level))
+        out.append(section)
     return out
 
 

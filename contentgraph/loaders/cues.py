@@ -139,10 +139,15 @@ def passage(document: Document, start: int, end: int, section: str | None,
             spans: Iterable[tuple[int, int]], text: str | None = None) -> Passage:
     """The passage ``text[start:end]`` of ``document`` (whose ``text`` may be passed when
     known), with highlight spans made relative to it."""
-    highlights = tuple(sorted((max(s, start) - start, min(e, end) - start)
-                              for s, e in spans if s < end and e > start))
     text = document.text if text is None else text
-    return Passage(document.slug, section, text[start:end], start, end, highlights)
+    return Passage(document.slug, section, text[start:end], start, end,
+                   highlights(start, end, spans))
+
+
+def highlights(start: int, end: int, spans: Iterable[tuple[int, int]]) -> tuple:
+    """The parts of ``spans`` inside ``[start, end)``, relative to ``start``, in order."""
+    return tuple(sorted((max(s, start) - start, min(e, end) - start)
+                        for s, e in spans if s < end and e > start))
 
 
 def _section_heads(document: Document, by_block: dict[int, list[Mention]]) -> dict[str, Mention]:

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
+from ..graph.results import DocumentSummary
 from ..loaders import model
 from ..loaders.cleaning import web_url
 from .context import graph_of
@@ -28,7 +29,7 @@ def passages_of(info: strawberry.Info, passages, first: int | None, default: int
 
 def article_or_none(info: strawberry.Info, slug: str) -> Article | None:
     """The Article type for ``slug``, or None when the graph has no such document."""
-    data = graph_of(info).document(slug)
+    data = graph_of(info).summary(slug)
     return Article.of(data) if data is not None else None
 
 
@@ -45,13 +46,14 @@ class Article:
         description="Publication date (ISO 8601), when known.")
     tags: list[str] = strawberry.field(
         description="The source's own tags or categories (a blog's tags, a question's topic).")
-    data: strawberry.Private[model.Document]
+    parent: strawberry.Private[str | None]
 
     @classmethod
-    def of(cls, doc: model.Document) -> Article:
-        """The GraphQL view of a document."""
+    def of(cls, doc: model.Document | DocumentSummary) -> Article:
+        """The GraphQL view of a document (or of its summary)."""
         return cls(slug=doc.slug, kind=doc.kind, title=doc.title, url=web_url(doc.url),
-                   author=doc.author, published=doc.published, tags=list(doc.tags), data=doc)
+                   author=doc.author, published=doc.published, tags=list(doc.tags),
+                   parent=doc.parent)
 
     @strawberry.field(description="True when a concept the taxonomy marks sensitive is central "
                                   "to the document: a page showing it should say where to find "
@@ -62,7 +64,7 @@ class Article:
     @strawberry.field(description="For an answer, the reader question it answers; null "
                                   "otherwise.")
     def question(self, info: strawberry.Info) -> Article | None:
-        return article_or_none(info, self.data.parent) if self.data.parent else None
+        return article_or_none(info, self.parent) if self.parent else None
 
     @strawberry.field(description="For a reader question, the therapists' answers to it, "
                                   "newest first; empty otherwise.")
@@ -109,7 +111,7 @@ class Article:
         graph = graph_of(info)
         out = []
         for rel in graph.related_documents(self.slug, n=first):
-            doc = graph.document(rel.document)
+            doc = graph.summary(rel.document)
             if doc is not None:
                 out.append(RelatedArticle(article=Article.of(doc), score=rel.score,
                                           shared=rel.shared))
@@ -169,7 +171,7 @@ class Passage:
     @classmethod
     def of(cls, passage: model.Passage, graph) -> Passage:
         """The GraphQL view of a passage of a document of ``graph``."""
-        doc = graph.document(passage.document)
+        doc = graph.summary(passage.document)
         if doc is None:
             raise LookupError(f"passage refers to unknown document {passage.document!r}")
         return cls(article=Article.of(doc), section=passage.section, text=passage.text,

@@ -160,7 +160,7 @@ def _documents(info: strawberry.Info, slug: str, kind: str, first: int | None,
     graph = graph_of(info)
     start, size = page_bounds(first, after, default=20)
     links = graph.concept_documents(slug, kind, start, size)
-    docs = [graph.document(link.document) for link in links]
+    docs = [graph.summary(link.document) for link in links]
     return article_connection(start, [d for d in docs if d is not None],
                               graph.document_count(slug, kind))
 

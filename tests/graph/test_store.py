@@ -256,3 +256,27 @@ def test_the_answers_kept_in_memory_stay_within_their_bound(example_store):
     assert 0 < graph._cache.bytes <= bound
     assert graph.related_concepts("pursuer") == ConceptGraph.load(example_store).related_concepts(
         "pursuer")
+
+
+def test_pages_asked_again_are_answered_from_memory(example_store, monkeypatch):
+    """The heaviest pages (every concept's passages and their articles) read the store once;
+    asked again, they read nothing (what they keep fits a small budget: no whole documents),
+    and a concept's passages are those of its documents."""
+    graph = ConceptGraph.load(example_store, cache_bytes=1_000_000)
+    concepts = [c.slug for c in graph.concepts() if graph.article_count(c.slug)]
+
+    def page(slug):
+        found = graph.passages(slug, n=48)
+        return found, [(graph.summary(p.document).title, graph.word_count(p.document))
+                       for p in found]
+
+    first = {slug: page(slug) for slug in concepts}
+    reads = []
+    monkeypatch.setattr(graph._store, "rows", lambda *a: reads.append(a) or [])
+    assert {slug: page(slug) for slug in concepts} == first and reads == []
+    monkeypatch.undo()
+    slug = max(concepts, key=graph.article_count)
+    passages = first[slug][0]
+    assert passages and all(slug in [m.concept for m in graph.mentions(p.document)
+                                     if p.start <= m.start < p.end] for p in passages)
+    assert [p.document for p in passages][:1] == [graph.concept_documents(slug, n=1)[0].document]

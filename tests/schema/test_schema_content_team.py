@@ -109,6 +109,20 @@ def test_a_question_has_its_answers_and_related_reading(ask, example_graph):
     assert found["related"] and {r["article"]["kind"] for r in found["related"]} == {"article"}
 
 
+def test_lists_of_documents_carry_their_tags_and_an_answers_question(ask, example_graph):
+    concept = max(example_graph.concepts(), key=lambda c: example_graph.document_count(c.slug,
+                                                                                      "answer"))
+    found = ask("""query($slug: String!) { concept(slug: $slug) {
+        answers(first: 5) { edges { node { slug tags question { slug } } } }
+        articles(first: 5) { edges { node { slug tags } } } } }""", slug=concept.slug)["concept"]
+    answers = [e["node"] for e in found["answers"]["edges"]]
+    assert answers and all(a["question"]["slug"] == example_graph.document(a["slug"]).parent
+                           for a in answers)
+    listed = answers + [e["node"] for e in found["articles"]["edges"]]
+    assert all(d["tags"] == example_graph.document(d["slug"]).tags for d in listed)
+    assert any(d["tags"] for d in listed)
+
+
 def test_sensitive_topics_and_tags_are_in_the_api(ask):
     found = ask("""{ concept(slug: "emotional-abuse") { sensitive }
                      calm: concept(slug: "pursuer") { sensitive }

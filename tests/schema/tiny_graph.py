@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from contentgraph.graph.results import Path, PathStep, RelatedConcept, Stats, Subgraph
+from contentgraph.graph.results import (DocumentSummary, Path, PathStep, RelatedConcept, Stats,
+                                        Subgraph)
 from contentgraph.loaders.model import Document, DocumentConcept, Passage, make_blocks
 from contentgraph.taxonomy.model import Concept, ConceptKind, RelationKind
 
@@ -64,6 +65,12 @@ class TinyGraph:
 
     def document(self, slug):
         return self._docs.get(slug)
+
+    def summary(self, slug):
+        doc = self._docs.get(slug)
+        return doc and DocumentSummary(doc.slug, doc.kind, doc.title, doc.url, doc.author,
+                                       doc.published, doc.word_count, tuple(doc.tags),
+                                       doc.parent)
 
     def documents(self, concept=None, author=None, search=None, kind="article"):
         return list(self._docs.values())
