@@ -71,10 +71,10 @@ def article_page(request: Request) -> Response:
     marked = {dc.concept for dc in standings} if every else set(main)
     concepts = [{"standing": dc, "concept": c, "main": dc.concept in main} for dc in standings
                 if (c := graph.concept(dc.concept)) is not None]
-    related = [{"related": r, "document": graph.document(r.document),
+    related = [{"related": r, "document": graph.summary(r.document),
                 "shared": [c for c in map(graph.concept, r.shared) if c is not None]}
                for r in graph.related_documents(slug, n=RELATED)]
-    links = [{"suggestion": s, "target": graph.document(s.target),
+    links = [{"suggestion": s, "target": graph.summary(s.target),
               "via": [c for c in map(graph.concept, s.via) if c is not None],
               "sentence": evidence(graph, s.sentence)}
              for s in graph.gaps().missing_links if s.source == slug]
@@ -83,7 +83,7 @@ def article_page(request: Request) -> Response:
     return render(request, "article.html", {
         "document": document,
         "sensitive": bool(graph.sensitive_concepts(slug)),
-        "parent": graph.document(document.parent) if document.parent else None,
+        "parent": graph.summary(document.parent) if document.parent else None,
         "answers": [{"document": a, "parts": body(a, [])} for a in answer_pages.slice(answers)],
         "answer_pages": answer_pages,
         "concepts": concepts,

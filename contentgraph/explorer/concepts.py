@@ -36,7 +36,7 @@ def concept_page(request: Request) -> Response:
         standings = graph.concept_documents(slug, kind, pages.start, size)
         lists[kind] = {"pages": pages, "shown": [
             {"standing": dc, "document": d} for dc in standings
-            if (d := graph.document(dc.document)) is not None]}
+            if (d := graph.summary(dc.document)) is not None]}
     return render(request, "concept.html", {
         "concept": concept,
         "sensitive": concept.sensitive,

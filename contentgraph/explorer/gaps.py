@@ -36,11 +36,11 @@ class GapList:
 
 
 def _titled(graph: ConceptGraph, slugs) -> list:
-    return [d for d in map(graph.document, slugs) if d is not None]
+    return [d for d in map(graph.summary, slugs) if d is not None]
 
 
 def _title(graph: ConceptGraph, slug: str) -> str:
-    document = graph.document(slug)
+    document = graph.summary(slug)
     return document.title if document is not None else slug
 
 
@@ -139,7 +139,7 @@ def _links(graph: ConceptGraph, start: int, stop: int) -> list[dict]:
              "via": [c for c in map(graph.concept, s.via) if c is not None],
              "sentence": evidence(graph, s.sentence)}
             for s in graph.gaps().missing_links[start:stop]
-            if (source := graph.document(s.source)) and (target := graph.document(s.target))]
+            if (source := graph.summary(s.source)) and (target := graph.summary(s.target))]
 
 
 def _links_csv(graph: ConceptGraph) -> Iterator[list]:

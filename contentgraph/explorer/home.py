@@ -31,7 +31,7 @@ def snippet_pieces(snippet: str) -> list[Piece]:
 
 
 def _document_hit(request: Request, graph, hit) -> dict:
-    document = graph.document(hit.slug)
+    document = graph.summary(hit.slug)
     return {"kind": "document", "slug": hit.slug, "label": hit.label,
             "url": link(request, f"/articles/{quote(hit.slug)}"),
             "detail": document.kind if document else None,
@@ -55,9 +55,10 @@ def index(request: Request) -> Response:
     if query:
         concepts = [_concept_hit(request, graph, h)
                     for h in graph.search(query, n=CONCEPT_HITS)[1] if h.kind == "concept"]
-        total, _ = graph.search_documents(query, 0, 0, fuzzy=not concepts)
+        fuzzy = graph.spelled_alike(query)
+        total, _ = graph.search_documents(query, 0, 0, fuzzy=fuzzy)
         pages = pager(request, "page", total, DOCUMENT_HITS)
-        _, hits = graph.search_documents(query, pages.start, DOCUMENT_HITS, fuzzy=not concepts)
+        _, hits = graph.search_documents(query, pages.start, DOCUMENT_HITS, fuzzy=fuzzy)
         documents = [_document_hit(request, graph, h) for h in hits]
     ranked = sorted(graph.centrality().items(), key=lambda kv: -kv[1])
     central = [c for c in (graph.concept(slug) for slug, _ in ranked[:CENTRAL]) if c is not None]

@@ -459,15 +459,19 @@ class ConceptGraph:
         >>> g.search("anxious attachment", 2)                              # doctest: +SKIP
         (6, [SearchHit(kind='concept', slug='anxious-attachment', ...), SearchHit(...)])
         """
-        concepts = self._concept_index.search(text)
-        fuzzy = not concepts and not self.search_documents(text, 0, 0, fuzzy=False)[0]
-        if fuzzy:
-            concepts = self._concept_index.search(text, fuzzy=True)
+        fuzzy = self.spelled_alike(text)
+        concepts = self._concept_index.search(text, fuzzy=fuzzy)
         hits = [SearchHit("concept", slug, self.concept(slug).label, score)
                 for slug, score in concepts[start:start + max(n, 0)]]
         total, documents = self.search_documents(text, max(start - len(concepts), 0),
                                                  max(n, 0) - len(hits), fuzzy=fuzzy)
         return len(concepts) + total, hits + documents
+
+    def spelled_alike(self, text: str) -> bool:
+        """True when no concept name and no document matches ``text`` as written: a search then
+        looks for the names and words spelled like it."""
+        return not self._concept_index.search(text) and \
+            not self.search_documents(text, 0, 0, fuzzy=False)[0]
 
     def search_documents(self, text: str, start: int = 0, n: int = 20, fuzzy: bool = True,
                          kind: str | None = None, concept: str | None = None,
@@ -496,8 +500,8 @@ class ConceptGraph:
             params += [wanted, wanted]
         narrowed = (f"document_search.rowid IN (SELECT d.id FROM documents d WHERE "
                     f"{' AND '.join(where)})") if where else ""
-        found = fulltext.search(self._store.rows, "document_search", text, n, start, narrowed,
-                                tuple(params))
+        found = fulltext.search(self._store.rows, "document_search",
+                                fulltext.match_expression(text), n, start, narrowed, tuple(params))
         if not found[0] and fuzzy:
             spelled = fulltext.corrected(self._store.rows, "document_search", text)
             if spelled is not None:

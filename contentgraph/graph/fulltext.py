@@ -6,7 +6,7 @@ ids; ``porter`` stems English words ("attachments" finds "attachment") and accen
 A search finds the documents holding the words of the query as a phrase or all of its words
 that are not stop words, a title hit counting ``TITLE_WEIGHT`` times a hit in the text; the
 query's own syntax is never FTS5's (every word is quoted), so no text is an error. When nothing
-matches, ``corrected`` proposes the query with each unknown word replaced by the closest word of
+matches, ``corrected`` searches the query with each unknown word replaced by the closest word of
 the index's vocabulary.
 
 >>> import sqlite3
@@ -20,15 +20,17 @@ the index's vocabulary.
 <sqlite3.Cursor object at ...>
 >>> add(db, "search", "docs", 0)
 >>> rows = lambda sql, params: db.execute(sql, params).fetchall()
->>> total, hits = search(rows, "search", "anxious attachments", 10)
+>>> total, hits = search(rows, "search", match_expression("anxious attachments"), 10)
 >>> total, [(h.rowid, h.snippet) for h in hits]
 (2, [(2, 'A style of relating.'), (1, '\\ue000Anxious attachment\\ue001 keeps a partner awake.')])
 >>> corrected(rows, "search", "anxius atachment")  # stems, as the index holds them
-'anxiou attach'
+'"anxiou" * AND "attach" *'
+>>> search(rows, "search", corrected(rows, "search", "anxius atachment"), 10)[0]
+2
 >>> corrected(rows, "search", "attachmnet"), corrected(rows, "search", "axqz")
-('attach', None)
+('"attach" *', None)
 >>> remove(db, "search", "docs", "id = ?", (1,))
->>> search(rows, "search", "partner", 10)
+>>> search(rows, "search", match_expression("partner"), 10)
 (0, [])
 """
 
@@ -110,11 +112,10 @@ class Hit:
 Rows = Callable[[str, tuple], list[tuple]]  # runs a query: (sql, parameters) -> rows
 
 
-def search(rows: Rows, table: str, text: str, limit: int, offset: int = 0, where: str = "",
-           params: tuple = ()) -> tuple[int, list[Hit]]:
-    """``(how many rows match text, limit of them from offset)``, best first; ``where`` (with
-    its ``params``) narrows the rows, ``{table}.rowid`` naming each."""
-    expression = match_expression(text)
+def search(rows: Rows, table: str, expression: str | None, limit: int, offset: int = 0,
+           where: str = "", params: tuple = ()) -> tuple[int, list[Hit]]:
+    """``(how many rows match the FTS5 expression, limit of them from offset)``, best first (none
+    for None); ``where`` (with its ``params``) narrows the rows, ``{table}.rowid`` naming each."""
     if expression is None:
         return 0, []
     condition = f"{table} MATCH ?" + (f" AND ({where})" if where else "")
@@ -131,19 +132,22 @@ def search(rows: Rows, table: str, text: str, limit: int, offset: int = 0, where
 
 
 def corrected(rows: Rows, table: str, text: str) -> str | None:
-    """``text``'s words with each one the index does not know replaced by the closest term it
-    does (a stem: same first letter, difflib ratio at least CLOSE_SPELLING, the most used on
-    ties), ready to ``search``; None when no word needed, or found, a correction."""
+    """The FTS5 expression for ``text``'s words with each one the index does not know replaced
+    by the closest term it does (a stem: same first letter, difflib ratio at least
+    CLOSE_SPELLING, the most used on ties), all of them needed (but stop words, unless every
+    word is one); None when no word needed, or found, a correction. A replacement matches as a
+    prefix: a stem given to the stemmer again could lose more letters ("stonewal" -> "stonew")."""
     found = words(text)
+    needed = [w for w in found if w not in STOP_WORDS] or found
     out, changed = [], False
-    for word in found:
+    for word in needed:
         if _known(rows, table, word):
-            out.append(word)
+            out.append(f'"{word}"')
             continue
         best = _closest(rows, table, word)
         changed = changed or best is not None
-        out.append(best or word)
-    return " ".join(out) if changed else None
+        out.append(f'"{best}" *' if best else f'"{word}"')
+    return " AND ".join(out) if changed else None
 
 
 def _known(rows: Rows, table: str, word: str) -> bool:

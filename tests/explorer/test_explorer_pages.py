@@ -47,6 +47,17 @@ def test_search_finds_articles(client, example_graph, page):
     assert any(link.startswith("/articles/") for link in links)
 
 
+def test_a_misspelt_search_finds_the_concept_and_the_documents_spelled_right(client,
+                                                                              example_graph,
+                                                                              page):
+    # a concept spelled alike does not keep the documents from being found spelled right
+    total, right = example_graph.search_documents("stonewalling")
+    assert total and example_graph.search("stonewalling")[1][0].kind == "concept"
+    links = page(client.get("/", params={"q": "stonewaling"}).text).links()
+    assert "/concepts/stonewalling" in links
+    assert {f"/articles/{h.slug}" for h in right} <= set(links)
+
+
 def test_search_with_no_hits_says_so(client, page):
     response = client.get("/", params={"q": "zzqxv"})
     assert "Nothing matches “zzqxv”" in page(response.text).text
