@@ -33,7 +33,8 @@ import ahocorasick
 
 from contentgraph.loaders.cue_phrases import cue_words
 from contentgraph.loaders.cues import find_cues
-from contentgraph.loaders.extract import FURNITURE, Extractor, _hits, _longest_first
+from contentgraph.loaders.extract import (CONDITION, FURNITURE, NEGATION, Extractor, _hits,
+                                          _longest_first)
 from contentgraph.loaders.load import LoadOptions, load
 from contentgraph.loaders.patterns import with_gap_contents, with_patterns
 from contentgraph.loaders.searchtext import SearchText
@@ -141,7 +142,8 @@ def stages(extractor, docs, taxonomy, repeat):
     def hits():
         found = [_hits(automaton, s.text) for s in scans]
         for _, parts in found:
-            parts.pop(FURNITURE, None)
+            for part in (FURNITURE, NEGATION, CONDITION):
+                parts.pop(part, None)
         return found
 
     found = hits()

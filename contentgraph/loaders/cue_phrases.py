@@ -141,9 +141,11 @@ def cue_words(sentence: str) -> list[tuple[int, int, str, bool, str]]:
             if tail.group("feel"):
                 kind = "CAUSES"  # "helps you feel calm"
         found.append((start, end, kind, reverse))
-    found.sort(key=lambda c: (c[0] - c[1], c[0]))
-    chosen: list[tuple[int, int, str, bool]] = []
-    for cue in found:
-        if all(cue[1] <= c[0] or c[1] <= cue[0] for c in chosen):
-            chosen.append(cue)
-    return [(s, e, k, r, sentence[s:e].lower()) for s, e, k, r in sorted(chosen)]
+    if len(found) > 1:
+        found.sort(key=lambda c: (c[0] - c[1], c[0]))
+        chosen: list[tuple[int, int, str, bool]] = []
+        for cue in found:
+            if all(cue[1] <= c[0] or c[1] <= cue[0] for c in chosen):
+                chosen.append(cue)
+        found = sorted(chosen)
+    return [(s, e, k, r, sentence[s:e].lower()) for s, e, k, r in found]

@@ -285,8 +285,8 @@ def _fragment_cues(document: Document, text: str, by_sentence: dict[int, list[Me
     items of that sentence's frame or cue."""
     found: list[RelationCue] = []
     for s_start, items in by_sentence.items():
-        if not _FRAGMENT.match(items[0].sentence) or \
-                items[0].sentence.count(" ") >= _FRAGMENT_WORDS:
+        sentence = items[0].sentence
+        if sentence.count(" ") >= _FRAGMENT_WORDS or not _FRAGMENT.match(sentence):
             continue
         block = document.blocks[items[0].block]
         spans = split_sentences(text, block.start, block.end)

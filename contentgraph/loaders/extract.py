@@ -2,9 +2,10 @@
 
 Every label and altLabel of every concept is expanded into its surface forms (inflections,
 UK/US spellings; see ``surface``) and put in one automaton, with the parts of gapped and
-context labels and ``unless`` phrases (see ``patterns``) and the trigger words of page furniture
-(see ``furniture``). A document's text is turned into its scan text (lower case,
-dashes/quotes/slashes read as spaces; see ``searchtext``) and scanned once for whole words.
+context labels and ``unless`` phrases (see ``patterns``), the trigger words of page furniture
+(see ``furniture``) and the words that negate or set a condition (see ``negation``). A
+document's text is turned into its scan text (lower case, dashes/quotes/slashes read as spaces;
+see ``searchtext``) and scanned once for whole words.
 Overlapping hits are resolved longest first, so "emotional abuse" is one mention, not also one
 of "abuse". Each mention carries its block, section, sentence, span and matched text, and
 whether a negation, contrast or hypothetical flips it (see ``negation``); mentions in page
@@ -32,14 +33,17 @@ from ..taxonomy.model import GAP, Taxonomy
 from ..taxonomy.normalize import normalize_phrase
 from .furniture import TRIGGERS, is_foreign, is_furniture_sentence
 from .model import Block, Document, Mention
-from .negation import is_hypothetical, is_negated, may_be_hypothetical, may_be_negated
+from .negation import (CONDITIONS, CUE_PHRASES, WINDOW, is_hypothetical, is_negated,
+                       last_in_reach, may_be_hypothetical, may_be_negated, negation_ends)
 from .patterns import Ending, Hit, Parts, Pattern, with_gap_contents, with_patterns
 from .searchtext import SearchText
 from .sentences import split_sentences
 from .surface import phrase_forms
 
 
-FURNITURE = -1  # the part id of furniture triggers in the automaton
+# Part ids in the automaton of words that are no concept's but tell about the sentence: furniture
+# triggers, negation and contrast cues, the words that set a condition.
+FURNITURE, NEGATION, CONDITION = -1, -2, -3
 
 
 class Extractor:
@@ -75,8 +79,10 @@ class Extractor:
             previous = ids[-2] if len(ids) > 1 else None
             ending.setdefault(ids[-1], {}).setdefault(previous, []).append(pattern)
 
-        for trigger in TRIGGERS:
-            parts_by_form.setdefault(trigger, set()).add(FURNITURE)
+        signals = ((FURNITURE, TRIGGERS), (NEGATION, CUE_PHRASES), (CONDITION, CONDITIONS))
+        for part, words in signals:
+            for word in words:
+                parts_by_form.setdefault(word, set()).add(part)
         for concept in self.taxonomy:
             for label in (concept.label, *concept.alt_labels):
                 if GAP in label:
@@ -119,6 +125,9 @@ class Extractor:
         scan = SearchText(text)
         hits, parts = _hits(self._automaton, scan.text)
         triggers = sorted(scan.original(start) for start, _ in parts.pop(FURNITURE, ()))
+        # where the cues end that may make a mention negated or hypothetical
+        negations = negation_ends(scan.text, [end for _, end in parts.pop(NEGATION, ())])
+        conditions = [end for _, end in parts.pop(CONDITION, ())]
         gaps: list[tuple[int, int]] = []
         if parts:
             hits, gaps = with_patterns(hits, parts, self._ending, scan.text)
@@ -136,6 +145,9 @@ class Extractor:
         sentences.append((end_of_text, end_of_text))
         n, (s_from, s_to) = 0, sentences[0]  # the sentence at or after the mention
         current = -1  # where the sentence of the previous mention starts
+        cues = sorted(negations + conditions)  # where a negation or condition word ends...
+        cues.append(len(scan_text) + WINDOW)  # (one past the end, so that the pointer stops)
+        c = 0  # ...the first after the mention (most mentions have none within reach)
         mentions: list[Mention] = []
         add = mentions.append
         for (start, _, _), (first, last, slugs) in zip(spans, scan.originals(spans)):
@@ -158,13 +170,19 @@ class Extractor:
                 t = bisect_left(triggers, s_start) if triggers else 0  # the next furniture word
                 furniture = is_foreign(sentence) or t < len(triggers) and triggers[t] < s_end \
                     and is_furniture_sentence(sentence)
-                if not furniture:
-                    low = sentence.lower()
-                    may_negate, may_suppose = may_be_negated(low), may_be_hypothetical(low)
             if furniture:
                 continue
-            negated = may_negate and is_negated(scan_text, start)
-            hypothetical = not negated and may_suppose and is_hypothetical(scan_text, start)
+            while cues[c] <= start:
+                c += 1
+            negated = hypothetical = False
+            if c and cues[c - 1] > start - WINDOW:
+                # a cue within reach, and the sentence holds one itself (one before it does not
+                # count)
+                near = last_in_reach(negations, start)
+                negated = near > 0 and is_negated(scan_text, start, near) \
+                    and may_be_negated(sentence.lower())
+                hypothetical = not negated and last_in_reach(conditions, start) > 0 \
+                    and is_hypothetical(scan_text, start) and may_be_hypothetical(sentence.lower())
             matched = text[first:last]
             for concept in slugs:
                 # in field order: concept, document, block, section, sentence, sentence_start,

@@ -67,7 +67,7 @@ class Document:
     @property
     def text(self) -> str:
         """The cleaned text: block texts joined by BLOCK_SEPARATOR."""
-        return BLOCK_SEPARATOR.join(b.text for b in self.blocks)
+        return BLOCK_SEPARATOR.join([b.text for b in self.blocks])
 
     @property
     def word_count(self) -> int:

@@ -18,7 +18,9 @@ if") and a modal of possibility ("might", "could", "may") comes at most
 recommend ("you might start a fight", but not "you might want to try couples therapy" or "it
 could help with anxiety").
 
-Works on the scan text of ``SearchText`` (lower case, quotes unified).
+Works on the scan text of ``SearchText`` (lower case, quotes unified). The extractor finds the
+cue words (``CUE_PHRASES``, ``CONDITIONS``) in its one scan of a document and asks these questions
+only of a match that has one within reach (``last_in_reach``).
 
 >>> scan = "this is not a sign of abuse"
 >>> is_negated(scan, scan.index("abuse"))
@@ -34,11 +36,12 @@ True
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 NEGATION_REACH = 5  # words between the cue and the match
 CONTRAST_REACH = 3
 COORDINATION_REACH = 4  # extra words allowed when "or"/"nor" joins the match to the negated words
-_WINDOW = 90  # characters looked back from the match
+WINDOW = 90  # characters looked back from the match for a cue
 
 _NEGATIONS = (
     "not", "no", "never", "cannot", "nothing", "none", "neither", "nor", "dont",
@@ -47,11 +50,13 @@ _NEGATIONS = (
 )
 _CONTRASTS = ("rather than", "instead of", "as opposed to")
 _CUE_WORDS = frozenset(_NEGATIONS) | {"rather", "instead", "opposed"}
+CUE_PHRASES = (*_NEGATIONS, *_CONTRASTS)  # besides any word ending in "n't"
 _WORDS = re.compile(r"\w+")
 _CUE_BYTES = frozenset(word.encode() for word in _CUE_WORDS)
 # ASCII text with each character that ``\w`` does not match made a space
 _ASCII_WORDS = bytes(c if c < 128 and (chr(c).isalnum() or chr(c) == "_") else 32
                      for c in range(256))
+_LONGEST_CUE = 16  # characters: the cue phrases and most words ending in "n't" are shorter
 _CUE_WORDS_PATTERN = r"(?P<contrast>" + "|".join(_CONTRASTS) + r")|" + "|".join(_NEGATIONS)
 _CUE = re.compile(rf"(?<![\w'])(?:{_CUE_WORDS_PATTERN}|\w+n't)(?![\w'])")
 _CUE_WITHOUT_NT = re.compile(rf"(?<![\w'])(?:{_CUE_WORDS_PATTERN})(?![\w'])")  # where no "n't" is
@@ -68,6 +73,31 @@ _CLAUSE_BREAK = re.compile(
     r"[,;:.!?()\[\]\n]|(?<![\w'])(?:but|because|although|though|however|whereas|while|yet|"
     r"unless|except)(?![\w'])"
 )
+
+
+def last_in_reach(cue_ends: list[int], start: int) -> int:
+    """The end of the last of ``cue_ends`` (the sorted ends of cue words in the scan text) close
+    enough before ``start`` for ``is_negated`` or ``is_hypothetical`` to find it; 0 if none is.
+
+    >>> last_in_reach([4, 30, 300], 60), last_in_reach([4, 300], 200)
+    (30, 0)
+    """
+    i = bisect_right(cue_ends, start)
+    return cue_ends[i - 1] if i and cue_ends[i - 1] > start - WINDOW else 0
+
+
+def negation_ends(scan: str, word_ends: list[int]) -> list[int]:
+    """The sorted ends of the negation and contrast cues in the scan text: ``word_ends``, those of
+    ``CUE_PHRASES``, and those of the words ending in "n't"."""
+    found = scan.find("n't")
+    if found < 0:
+        return word_ends
+    ends = list(word_ends)
+    while found >= 0:
+        ends.append(found + 3)
+        found = scan.find("n't", found + 3)
+    ends.sort()
+    return ends
 
 
 def may_be_negated(sentence: str) -> bool:
@@ -90,9 +120,12 @@ def may_be_hypothetical(sentence: str) -> bool:
         and _CONDITION.search(sentence) is not None
 
 
-def is_negated(scan: str, start: int) -> bool:
-    """Whether the match beginning at ``start`` of the scan text is negated or contrasted."""
-    low = max(0, start - _WINDOW)
+def is_negated(scan: str, start: int, near: int = 0) -> bool:
+    """Whether the match beginning at ``start`` of the scan text is negated or contrasted.
+
+    ``near``, when known, is where the last cue word before the match ends (see
+    ``last_in_reach``): the search for the cue starts there instead of at the window's start."""
+    low = max(0, start - WINDOW)
     window = scan[low:start]
     if "n't" not in window and (
         ("no" not in window and "nt" not in window and "ne" not in window
@@ -101,9 +134,7 @@ def is_negated(scan: str, start: int) -> bool:
         or _CUE_WORDS.isdisjoint(window.split())
     ):
         return False  # a quick no for most matches: no cue word in reach
-    cue = None
-    for cue in (_CUE if "n't" in window else _CUE_WITHOUT_NT).finditer(scan, low, start):
-        pass
+    cue = _last_cue(_CUE if "n't" in window else _CUE_WITHOUT_NT, scan, low, start, near)
     if cue is None:
         return False
     gap = scan.count(" ", cue.end(), start) - 1
@@ -120,8 +151,24 @@ def is_negated(scan: str, start: int) -> bool:
                 and _CLAUSE_START.search(scan, max(0, cue.start() - 12), cue.start()))
 
 
+def _last_cue(pattern: re.Pattern, scan: str, low: int, start: int, near: int) -> re.Match | None:
+    """The last match of ``pattern`` in ``scan[low:start]``. It ends at ``near`` (when known)
+    unless a character the extractor's scan does not read as a word boundary is in the way, so
+    it is looked for in the few characters before ``near`` first, in the whole window otherwise."""
+    cue = None
+    if near:
+        for cue in pattern.finditer(scan, max(low, near - _LONGEST_CUE), min(start, near + 1)):
+            pass
+        if cue is not None and cue.end() == near:
+            return cue
+    for cue in pattern.finditer(scan, low, start):
+        pass
+    return cue
+
+
 HYPOTHETICAL_REACH = 3  # words between the modal's verb and the match
-_CONDITION = re.compile(r"(?<![\w'])(?:if|in case|suppose|supposing|imagine)(?![\w'])")
+CONDITIONS = ("if", "in case", "suppose", "supposing", "imagine")
+_CONDITION = re.compile(r"(?<![\w'])(?:%s)(?![\w'])" % "|".join(CONDITIONS))
 _MODAL = re.compile(
     r"(?<![\w'])(?:might|could|may)(?: (?!(?:be|help|want|like|consider|try|benefit|"
     r"find|need|wish|seek|look|think|feel|have|get|become|also|not|never)\b)[\w']+)"
@@ -133,10 +180,12 @@ _SENTENCE_START = re.compile(r"[.!?\n]")
 def is_hypothetical(scan: str, start: int) -> bool:
     """Whether the match beginning at ``start`` of the scan text is said as a possibility under
     a condition ("if you bring it up you might start a fight")."""
-    low = max(0, start - _WINDOW)
-    if "if" not in scan[low:start] and "in case" not in scan[low:start] \
-            and "supp" not in scan[low:start] and "imagine" not in scan[low:start]:
-        return False
+    low = max(0, start - WINDOW)
+    window = scan[low:start]
+    if not ("might" in window or "could" in window or "may" in window) or (
+            "if" not in window and "in case" not in window and "supp" not in window
+            and "imagine" not in window):
+        return False  # the quick no: no modal, or no condition
     edge = max((m.end() for m in _SENTENCE_START.finditer(scan, low, start)), default=low)
     sentence = scan[edge:start]
     condition = _CONDITION.search(sentence)

@@ -13,7 +13,6 @@ title or an initial ("Dr.", "J.") does not end a sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 _CLOSERS = "\"'\u201d\u2019)\\]"
 _OPENERS = "\"'\u201c\u2018(\\["
@@ -22,14 +21,15 @@ _NOT_ABBREVIATION = (
     r"(?<!\b[A-Za-z]\.)(?<!\b(?i:mr|ms|dr|st|jr|sr|vs|co)\.)(?<!\b(?i:mrs|inc|ltd|fig|e\.g|i\.e|a\.m|p\.m)\.)"
     r"(?<!\b(?i:prof)\.)(?<!\b(?i:approx)\.)"
 )
-# One leading character class keeps the scan fast; the branches decide what follows it.
+# One leading character class keeps the scan fast; the branches decide what follows it. The
+# group is the space after a sentence's end (a line break ends the sentence before it).
 _END = re.compile(
     rf"""[\n.!?\u2026](?:
-    (?<=\n)\s*                                              # line or block break
-    |(?<=[!?])[.!?\u2026]*[{_CLOSERS}]*\s+                    # ! or ?, space
-    |{_NOT_ABBREVIATION}[.!?\u2026]*[{_CLOSERS}]*\s+(?=[{_OPENERS}]*[A-Z0-9])  # end, space, capital
+    (?<=\n)                                                     # line or block break
+    |(?<=[!?])[.!?\u2026]*[{_CLOSERS}]*(?=\s)                   # ! or ?, space
+    |{_NOT_ABBREVIATION}[.!?\u2026]*[{_CLOSERS}]*(?=\s+[{_OPENERS}]*[A-Z0-9])  # end, space, capital
     |(?<=[a-z]{{2}}[.!?])[.!?]*(?=[A-Z](?:[a-z]|(?<=I)[\s'\u2019]))  # glued: "worthless.Seriously"
-    )""",
+    )(\s*)""",
     re.VERBOSE,
 )
 _HAS_WORD = re.compile(r"\w")
@@ -37,21 +37,24 @@ _HAS_WORD = re.compile(r"\w")
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """``(start, end)`` spans of the sentences of ``text[start:end]``, trimmed of spaces."""
-    return list(iter_sentences(text, start, end))
-
-
-def iter_sentences(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int]]:
-    """The spans of ``split_sentences``, found as they are asked for."""
     end = len(text) if end is None else end
+    spans = []
     cursor = start
     for m in _END.finditer(text, start, end):
-        span = _trimmed(text, cursor, m.start() + len(m.group().rstrip()))
-        if span:
-            yield span
+        stop = m.start()
+        if text[stop] != "\n":
+            stop = m.start(1)  # after the end's punctuation and closing quotes
+        if stop - cursor > 3 and not text[cursor].isspace() and not text[stop - 1].isspace():
+            spans.append((cursor, stop))  # the common case, with nothing to trim
+        else:
+            span = _trimmed(text, cursor, stop)
+            if span:
+                spans.append(span)
         cursor = m.end()
     span = _trimmed(text, cursor, end)
     if span:
-        yield span
+        spans.append(span)
+    return spans
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -61,6 +61,10 @@ def negation_of(extractor, sentence):
         ("He did not call; the abuse went on.", {"abuse": False}),
         ("He did not say much about what happened that night with the abuse.", {"abuse": False}),
         ("Gaslighting is real.", {"gaslighting": False}),
+        ("I wouldn't call it abuse.", {"abuse": True}),
+        ("It is not that he is not jealous.", {"jealousy": True}),
+        ("I do not know\u2026 Abuse is everywhere.", {"abuse": False}),  # a cue before the sentence
+        ("I am not sure, in the end, about abuse.", {"abuse": False}),
     ],
 )
 def test_negation_and_contrast(extractor, sentence, expected):
