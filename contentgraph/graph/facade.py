@@ -169,13 +169,22 @@ class ConceptGraph:
         ('pursue-withdraw-cycle', (<RelationKind.PART_OF: 'PART_OF'>, ...), '...')
         """
         self._need_concept(slug)
-        ranked = self._cache.get_or(("related", slug), lambda: tuple(
+        return list(self._cache.get_or(("related", slug, kind, n),
+                                       lambda: self._read_related(slug, kind, n)))
+
+    def _read_related(self, slug: str, kind: ConceptKind | None, n: int
+                      ) -> tuple[RelatedConcept, ...]:
+        """The ``n`` best related concepts (of ``kind``): only those rows are read."""
+        where, params = "r.concept = ?", [slug]
+        if kind is not None:
+            where, params = where + " AND c.kind = ?", params + [kind.value]
+        return tuple(
             RelatedConcept(other, score, tuple(map(RelationKind, rows.loads(kinds))),
                            rows.decode_passages(evidence))
             for other, score, kinds, evidence in self._store.rows(
-                "SELECT other, score, kinds, evidence FROM related_concepts WHERE concept = ? "
-                "ORDER BY rank", (slug,))))
-        return [r for r in ranked if kind is None or self.concept(r.concept).kind == kind][:n]
+                f"SELECT r.other, r.score, r.kinds, r.evidence FROM related_concepts r "
+                f"JOIN concepts c ON c.slug = r.other WHERE {where} ORDER BY r.rank LIMIT ?",
+                (*params, max(n, 0))))
 
     def concept_documents(self, slug: str, kind: str = "article", start: int = 0,
                           n: int | None = None) -> list[DocumentConcept]:
@@ -552,7 +561,7 @@ class ConceptGraph:
         return concept
 
     def _need_document(self, slug: str) -> None:
-        if self.document(slug) is None:
+        if self.summary(slug) is None:
             raise DocumentNotFound(slug)
 
     @cached_property

@@ -29,8 +29,8 @@ def passages_of(info: strawberry.Info, passages, first: int | None, default: int
 
 def article_or_none(info: strawberry.Info, slug: str) -> Article | None:
     """The Article type for ``slug``, or None when the graph has no such document."""
-    data = graph_of(info).summary(slug)
-    return Article.of(data) if data is not None else None
+    found = graph_of(info).summary(slug)
+    return Article.of(found) if found is not None else None
 
 
 @strawberry.type(description="A piece of writing: an article, a reader's question or a "
