@@ -22,9 +22,9 @@ def concept_page(request: Request) -> Response:
     concept = graph.concept(slug)
     if concept is None:
         return not_found(request, "concept", slug)
-    ranked = graph.related_concepts(slug, n=len(graph.taxonomy))
+    related_pages = pager(request, "related", graph.related_count(slug), RELATED)
+    ranked = graph.related_concepts(slug, n=max(NEIGHBOURS, related_pages.stop))  # read: shown
     drawn = [(c, r) for r in ranked[:NEIGHBOURS] if (c := graph.concept(r.concept)) is not None]
-    related_pages = pager(request, "related", len(ranked), RELATED)
     related = [
         {"concept": graph.concept(r.concept), "score": r.score, "relations": r.relations,
          "evidence": evidence(graph, r.evidence[0] if r.evidence else None)}
@@ -43,7 +43,7 @@ def concept_page(request: Request) -> Response:
         "mention_count": graph.mention_count(slug),
         "broader": graph.broader(slug),
         "narrower": graph.narrower(slug),
-        "pictures": [layout(concept, drawn, len(ranked) > NEIGHBOURS) for layout in (picture, fan)]
+        "pictures": [layout(concept, drawn, related_pages.total > NEIGHBOURS) for layout in (picture, fan)]
         if drawn else None,
         "related": [r for r in related if r["concept"] is not None],
         "related_pages": related_pages,

@@ -186,6 +186,12 @@ class ConceptGraph:
                 f"JOIN concepts c ON c.slug = r.other WHERE {where} ORDER BY r.rank LIMIT ?",
                 (*params, max(n, 0))))
 
+    def related_count(self, slug: str) -> int:
+        """How many concepts ``related_concepts`` has for ``slug`` in all."""
+        self._need_concept(slug)
+        return self._cache.get_or(("related_count", slug), lambda: self._store.row(
+            "SELECT count(*) FROM related_concepts WHERE concept = ?", (slug,))[0])
+
     def concept_documents(self, slug: str, kind: str = "article", start: int = 0,
                           n: int | None = None) -> list[DocumentConcept]:
         """Documents mentioning the concept: central first, then by weight; ``n`` of them from

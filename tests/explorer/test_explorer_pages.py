@@ -98,6 +98,23 @@ def test_concept_page_draws_the_neighbourhood_with_a_link_per_node(client, examp
     assert "The picture as a table" in shown.text
 
 
+def test_related_concepts_come_six_a_page_to_the_last(client, example_graph, page):
+    slug = max(example_graph.concepts(),
+               key=lambda c: example_graph.related_count(c.slug)).slug
+    total = example_graph.related_count(slug)
+    ranked = [r.concept for r in example_graph.related_concepts(slug, n=total)]
+    assert len(ranked) == total > 12
+    last = -(-total // 6)
+    for number, shown in ((2, ranked[6:12]), (last, ranked[(last - 1) * 6:])):
+        text = client.get(f"/concepts/{quote(slug)}", params={"related": number}).text
+        start = text.index('<ol class="related')
+        end = text.index("</ol>", start)
+        listed = [link.split("/")[-1] for link in page(text[start:end]).links()
+                  if link.startswith("/concepts/")]
+        assert list(dict.fromkeys(listed)) == [quote(s) for s in shown], number
+        assert f"{(number - 1) * 6 + 1}–{min(number * 6, total)} of {total}" in page(text).text
+
+
 def test_concept_page_lists_the_articles_that_mention_it_central_first(client, example_graph,
                                                                         page):
     documents = example_graph.concept_documents("anxious-attachment")
