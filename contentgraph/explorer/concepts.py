@@ -43,8 +43,8 @@ def concept_page(request: Request) -> Response:
         "mention_count": graph.mention_count(slug),
         "broader": graph.broader(slug),
         "narrower": graph.narrower(slug),
-        "pictures": [layout(concept, drawn, related_pages.total > NEIGHBOURS) for layout in (picture, fan)]
-        if drawn else None,
+        "pictures": [layout(concept, drawn, related_pages.total > NEIGHBOURS)
+                     for layout in (picture, fan)] if drawn else None,
         "related": [r for r in related if r["concept"] is not None],
         "related_pages": related_pages,
         "lists": lists,

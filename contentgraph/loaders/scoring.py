@@ -13,9 +13,9 @@ one about abuse or conflict.
   therapy").
 - ``central``: what a reader would call the document's main topics: weighing at least
   ``CENTRAL_WEIGHT`` and either mentioned in the title or a heading or among the document's
-  ``TOP_CENTRAL`` concepts by weight with at least ``MIN_CENTRAL_COUNT`` affirmed mentions (a
-  heading on a concept the document says little about, a concept that every document of the
-  corpus names, is not one).
+  ``TOP_CENTRAL`` concepts by weight with at least ``MIN_CENTRAL_COUNT`` affirmed mentions (the
+  weight keeps out a heading on something the document says little about and a concept that
+  many documents name).
 """
 
 from __future__ import annotations
