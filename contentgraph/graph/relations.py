@@ -20,6 +20,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from ..loaders.cues import passage
 from ..loaders.model import Document, Mention, Passage, RelationCue
@@ -61,11 +62,10 @@ class Summary:
                 self.evidence[pair] = items
             elif len(mine) < MAX_EVIDENCE:
                 self.evidence[pair] = sorted(mine + items, key=_key)[:MAX_EVIDENCE]
-            else:  # only the items better than the worst kept can make it
-                worst = mine[-1][0]
+            elif items[0][0] < mine[-1][0]:  # only items better than the worst kept make it
+                worst = mine[-1][0]  # (both lists are best first)
                 better = [item for item in items if item[0] < worst]
-                if better:
-                    self.evidence[pair] = sorted(mine + better, key=_key)[:MAX_EVIDENCE]
+                self.evidence[pair] = sorted(mine + better, key=_key)[:MAX_EVIDENCE]
         for key, group in other.cues.items():
             mine = self.cues.get(key)
             if mine is None:
@@ -192,8 +192,7 @@ def _fields(p: Passage) -> tuple:
     return p.document, p.section, p.text, p.start, p.end, p.highlights
 
 
-def _key(item: tuple) -> Key:
-    return item[0]
+_key = itemgetter(0)  # an evidence item's Key
 
 
 def _best(items: list[tuple]) -> list[tuple]:
