@@ -2,7 +2,9 @@
 corpus plus the counsel-chat questions and answers when ``../shared/corpus`` is there.
 
 Prints the median and worst milliseconds per page over ``--repeat`` requests, for the pages a
-reader opens most: search, concept (a well-mentioned one), article, question, path and gaps.
+reader opens most: search, concept (a well-mentioned one, and its later pages), article (and with
+every concept highlighted), question (with its answers), answer, path, the gaps overview and
+each gaps list.
 
     .venv/bin/python bench/explorer.py [--repeat 20]
 """
@@ -28,15 +30,23 @@ COUNSEL_CHAT = (Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
 
 def pages(graph) -> dict[str, str]:
     busiest = max(graph.concepts(), key=lambda c: graph.mention_count(c.slug)).slug
-    questions = graph.documents(kind="question")
+    questions = sorted(graph.documents(kind="question"), key=lambda d: -len(graph.answers(d.slug)))
+    article = graph.documents()[0].slug
     return {
         "search": "/?q=anxious+attachment",
+        "search p2": "/?q=partner&page=2",
         "concept": f"/concepts/{busiest}",
-        "article": f"/articles/{graph.documents()[0].slug}",
+        "concept p3": f"/concepts/{busiest}?related=3&articles=3&questions=3&answers=3",
+        "article": f"/articles/{article}",
+        "article all": f"/articles/{article}?highlights=all",
         "question": f"/articles/{questions[0].slug}" if questions else "/",
+        "answer": f"/articles/{graph.answers(questions[0].slug)[0].slug}" if questions else "/",
         "path": "/path?from=anxious-attachment&to=reassurance",
         "gaps": "/gaps",
-        "gaps csv": "/gaps/missing-links.csv",
+        **{f"gaps/{name}": f"/gaps/{name}?page=2" for name in (
+            "write-next", "unanswered-questions", "uncovered", "candidate-terms",
+            "missing-links")},
+        "gaps csv": "/gaps/write-next.csv",
     }
 
 
@@ -46,7 +56,7 @@ def measure(name: str, sources: list, repeat: int) -> None:
     stats = graph.stats()
     print(f"\n{name}: {stats.articles} articles, {stats.questions} questions, {stats.answers} "
           f"answers; built in {time.perf_counter() - started:.1f} s")
-    print(f"  {'page':<10} {'median ms':>10} {'worst ms':>9} {'KB':>6}")
+    print(f"  {'page':<26} {'median ms':>10} {'worst ms':>9} {'KB':>6}")
     with TestClient(create_app(graph, Settings())) as client:
         for page, url in pages(graph).items():
             times, size = [], 0
@@ -56,7 +66,7 @@ def measure(name: str, sources: list, repeat: int) -> None:
                 times.append((time.perf_counter() - t) * 1000)
                 assert response.status_code == 200, (url, response.status_code)
                 size = len(response.content)
-            print(f"  {page:<10} {statistics.median(times):>10.1f} {max(times):>9.1f} "
+            print(f"  {page:<26} {statistics.median(times):>10.1f} {max(times):>9.1f} "
                   f"{size / 1024:>6.1f}")
 
 

@@ -7,7 +7,8 @@ Builds a graph (the shared seeds and counsel-chat when present, plus generated p
 - in process: the time to check the worst documents the query limits allow (a fragment chain
   expanding to 2**31 fields, refused; one that expands to the field limit; the largest flat
   query the token limit allows) and to run the heaviest query the cost limit allows, cold and
-  warm, with its answer's size; searches with repeated words and with 200 distinct characters;
+  warm, with its answer's size; searches of concept names and of titles and text: repeated words, 200 distinct
+  characters, a question, the commonest word, misspellings, nothing that matches;
 - over HTTP, against ``contentgraph serve`` on 127.0.0.1: /healthz latency (p50, p99, max,
   measured from a separate process) while 1 or 4 clients keep sending the heaviest query (new
   text each time, so nothing comes from a cache) or batches of 10 of it, or search aliases;
@@ -107,11 +108,14 @@ def in_process(store: Path) -> None:
           f"  {cold:.0f} ms the first time (the facade's caches fill), {warm:.0f} ms warm; "
           f"answer {size / 1024:.0f} KiB")
 
-    print("\nsearch of titles and concept names (first call, then answered from the cache):")
+    print("\nsearch of concept names and documents' titles and text (first call, then again):")
     graph.search("warm up the normaliser")
     for name, text in [("100 repeated words", " ".join(["a"] * 100)),
                        ("200 distinct characters", "partner anxious lonely jealous " * 6 + "x"),
-                       ("a plain question", "how do i stop feeling jealous")]:
+                       ("a plain question", "how do i stop feeling jealous"),
+                       ("the most common word", "partner"),
+                       ("misspelled words", "anxius atachment jelousy"),
+                       ("no word matches", "zzqxv wvvqk")]:
         start = time.perf_counter()
         graph.search(text[:200])
         first = (time.perf_counter() - start) * 1000

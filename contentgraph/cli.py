@@ -3,6 +3,8 @@ CLI errors here and only here."""
 
 from __future__ import annotations
 
+import contextlib
+
 import click
 
 from . import __version__
@@ -68,6 +70,33 @@ def taxonomy_suggest(graph: str | None, out: str | None, top: int, force: bool) 
                f"build with --taxonomy {path}")
 
 
+@contextlib.contextmanager
+def _progress():
+    """A ``progress(stage, done, total)`` callback for a build: a bar per stage on a terminal,
+    else one line per stage when it is done."""
+    import sys
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, \
+        TimeRemainingColumn
+
+    terminal = sys.stderr.isatty()
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeRemainingColumn())
+    names = {"read": "files read and extracted", "score": "documents weighed",
+             "related": "related documents"}
+    with Progress(*columns, transient=True, disable=not terminal) as bar:
+        tasks: dict[str, int] = {}
+
+        def progress(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(names.get(stage, stage), total=total)
+            bar.update(tasks[stage], completed=done)
+            if not terminal and done == total:
+                click.echo(f"  {names.get(stage, stage)}: {done}/{total}", err=True)
+
+        yield progress
+
+
 @main.command("build")
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--taxonomy", "taxonomy_files", multiple=True, type=click.Path(dir_okay=False),
@@ -96,9 +125,6 @@ def build_command(sources: tuple[str, ...], taxonomy_files: tuple[str, ...], out
     import signal
     import sys
     from pathlib import Path
-
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, \
-        TimeRemainingColumn
 
     from .errors import BuildRefused, ContentGraphError, StoreError
     from .graph.build import build
@@ -130,18 +156,7 @@ def build_command(sources: tuple[str, ...], taxonomy_files: tuple[str, ...], out
 
     # a terminated build stops like an interrupted one: its temporary store is removed
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TimeRemainingColumn())
-    with Progress(*columns, transient=True, disable=not sys.stderr.isatty()) as bar:
-        tasks: dict[str, int] = {}
-        names = {"read": "files read and extracted", "score": "documents weighed",
-                 "related": "related documents"}
-
-        def progress(stage: str, done: int, total: int) -> None:
-            if stage not in tasks:
-                tasks[stage] = bar.add_task(names.get(stage, stage), total=total)
-            bar.update(tasks[stage], completed=done)
-
+    with _progress() as progress:
         try:
             report = build(sources, taxonomy_files, previous=previous, progress=progress,
                            out=out, scheduler=scheduler, check=check)
@@ -234,7 +249,9 @@ def _setting_options(command):
     from .settings import SETTINGS
 
     for setting in reversed(SETTINGS):
-        shown = ",".join(setting.default) if setting.type == "list" else setting.default
+        shown = setting.default
+        if setting.type in ("list", "links"):
+            shown = ",".join("=".join(v) if isinstance(v, tuple) else v for v in setting.default)
         help_text = f"{setting.help} [env {setting.env}; default: {shown}]"
         if setting.type == "bool":
             flag = setting.option[2:]
@@ -259,7 +276,7 @@ def serve(**options) -> None:
     try:
         settings = Settings.from_sources({k: v for k, v in options.items() if v is not None},
                                          os.environ)
-        run_server(settings)
+        run_server(settings, say=click.echo, progress_bar=_progress)
     except ContentGraphError as err:
         raise click.ClickException(str(err)) from err
 

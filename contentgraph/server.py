@@ -1,4 +1,5 @@
-"""The Starlette app: /graphql (GraphiQL in a browser), /healthz, /readyz and the explorer.
+"""The Starlette app: /graphql (a browser asking for the page is sent to the explorer's console),
+/healthz, /readyz and the explorer.
 
 ``create_app(graph, settings)`` describes the app; ``serve(settings)`` runs it under uvicorn
 (with uvloop and httptools where installed, and a read deadline: ``protocol``). The served
@@ -27,19 +28,19 @@ from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 from strawberry.exceptions import MissingQueryError
 from strawberry.http import process_result
-from strawberry.http.ides import get_graphql_ide_html
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types.graphql import OperationType
 
+from .dates import readable_time
 from .errors import one_line
 from .explorer import routes as explorer_routes
 from .graph.facade import ConceptGraph
-from .headers import SecurityHeaders, ide_policy
+from .headers import SecurityHeaders
 from .offload import keep_loop_responsive, off_loop, worker_pool
 from .protocol import timed_protocol
 from .reload import GraphHolder
@@ -51,7 +52,6 @@ log = logging.getLogger("contentgraph.server")
 
 GET_OPERATIONS = frozenset({OperationType.QUERY})
 POST_OPERATIONS = frozenset({OperationType.QUERY, OperationType.MUTATION})
-IDE_ORIGINS = ("https://unpkg.com",)  # where GraphiQL's page loads its scripts and styles
 
 
 def _refuse(status: int, message: str) -> JSONResponse:
@@ -120,13 +120,12 @@ def _parse_json(data: bytes | str, what: str) -> Any:
 class GraphQLEndpoint:
     """/graphql: checks the size, type and batch of a request, then answers each operation from
     the response cache or runs it in a worker thread and caches its answer; a browser asking for
-    the page gets GraphiQL."""
+    the page (a GET without a query) is sent to the console, ``/console``, which needs nothing
+    from the internet."""
 
     def __init__(self, settings: Settings):
         self.settings = settings
         self.schema = build_schema(settings.limits())
-        self.ide_html = get_graphql_ide_html("graphiql")
-        self.ide_headers = {"content-security-policy": ide_policy(self.ide_html, IDE_ORIGINS)}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         request = Request(scope, receive)
@@ -143,7 +142,8 @@ class GraphQLEndpoint:
             params = request.query_params
             if params.get("query") is None and any(
                     kind in request.headers.get("accept", "") for kind in ("text/html", "*/*")):
-                return HTMLResponse(self.ide_html, headers=self.ide_headers)
+                console = request.scope.get("root_path", "").rstrip("/") + "/console"
+                return RedirectResponse(console, status_code=303)
             try:
                 variables = params.get("variables")
                 raw = {"query": params.get("query"), "operationName": params.get("operationName"),
@@ -308,13 +308,14 @@ def _graph_cache_bytes(settings: Settings) -> int:
     return settings.graph_cache_bytes // settings.workers
 
 
-def example_store(folder: Path) -> Path:
-    """Build the bundled example corpus into a graph store in ``folder``; returns its path."""
+def example_store(folder: Path, progress=None) -> Path:
+    """Build the bundled example corpus into a graph store in ``folder``; returns its path.
+    ``progress(stage, done, total)`` follows the build."""
     from .examples import corpus_path
     from .graph.build import build
 
     path = folder / "example.graph"
-    build([corpus_path()], out=path, scheduler="synchronous")
+    build([corpus_path()], out=path, scheduler="synchronous", progress=progress)
     return path
 
 
@@ -327,16 +328,43 @@ def load_app(settings: Settings) -> Starlette:
     return app
 
 
-def serve(settings: Settings) -> None:
+def announcement(settings: Settings, graph: ConceptGraph, example: bool) -> list[str]:
+    """What ``serve`` tells the person who started it: the graph it serves and where to go."""
+    stats = graph.stats()
+    what = "the bundled example corpus" if example else str(settings.graph)
+    host = settings.host
+    if host in ("0.0.0.0", "::"):  # every address: this machine's own name for itself
+        host = "127.0.0.1" if host == "0.0.0.0" else "::1"
+    base = f"http://{f'[{host}]' if ':' in host else host}:{settings.port}"
+    return [f"Serving {what}: {stats.articles:,} articles, {stats.questions:,} reader questions, "
+            f"{stats.answers:,} answers, {stats.concepts:,} concepts; built "
+            f"{readable_time(stats.built_at)}",
+            f"  Explorer:       {base}/",
+            f"  GraphQL API:    {base}/graphql",
+            f"  Query console:  {base}/console"]
+
+
+def serve(settings: Settings, say=None, progress_bar=None) -> None:
     """Run the app under uvicorn until interrupted (``settings.workers`` processes: gunicorn's
-    pre-forking supervisor); no graph: the example corpus."""
+    pre-forking supervisor); no graph: the example corpus, built first (inside
+    ``progress_bar()``, a context manager yielding a ``progress(stage, done, total)``
+    callback). ``say(line)`` is told the graph served and the addresses of the explorer, the
+    API and the console."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)-9s %(name)s: %(message)s")
     keep_loop_responsive()
     scratch = None
     try:
         if settings.graph is None:
+            if say:
+                say("Building the bundled example corpus...")
             scratch = Path(tempfile.mkdtemp(prefix="contentgraph-"))
-            settings = dataclasses.replace(settings, graph=example_store(scratch))
+            with progress_bar() if progress_bar else contextlib.nullcontext() as progress:
+                settings = dataclasses.replace(settings, graph=example_store(scratch, progress))
+        if say:
+            graph = ConceptGraph.load(settings.graph, 0)
+            for line in announcement(settings, graph, example=scratch is not None):
+                say(line)
+            graph.close()
         if settings.workers > 1:
             from .workers import serve_workers
 

@@ -12,6 +12,9 @@ from .errors import SettingError
 from .schema import Limits
 
 ENV_PREFIX = "CONTENTGRAPH_"
+DEFAULT_HELP_NOTICE = ("If you or someone you know is in danger, or thinking about suicide or "
+                       "self-harm, contact your local emergency services now.")
+LINK_SCHEMES = ("http://", "https://", "tel:", "mailto:")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +68,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("graph_cache_bytes", "count", 64 * 1024 * 1024,
             "Bytes of documents, passages and related lists the server keeps in memory, shared "
             "out among the workers (least recently used dropped first; 0: none)."),
+    Setting("help_notice", "str", DEFAULT_HELP_NOTICE,
+            "The notice shown on the explorer's pages about a sensitive topic (self-harm, "
+            "abuse...): the concept's page and documents where one is central."),
+    Setting("help_links", "links", (),
+            "Links under the help notice, as LABEL=URL pairs separated by commas (http, https, "
+            "tel or mailto addresses), e.g. 'Call us=tel:+15550100'."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 
@@ -104,6 +113,23 @@ def _list(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split(",") if part.strip())
 
 
+def _links(text: str) -> tuple[tuple[str, str], ...]:
+    """``LABEL=URL`` pairs separated by commas, each URL an http, https, tel or mailto address.
+
+    >>> _links("Crisis line=tel:+15550100, Our team=https://example.org/contact")
+    (('Crisis line', 'tel:+15550100'), ('Our team', 'https://example.org/contact'))
+    """
+    pairs = []
+    for part in _list(text):
+        label, sep, url = (piece.strip() for piece in part.partition("="))
+        if not (sep and label and url):
+            raise ValueError(f"{part!r} is not LABEL=URL")
+        if not url.lower().startswith(LINK_SCHEMES) or any(c.isspace() for c in url):
+            raise ValueError(f"{url!r} is not an http, https, tel or mailto address")
+        pairs.append((label, url))
+    return tuple(pairs)
+
+
 def _str(text: str) -> str:
     if not text.strip():
         raise ValueError("must not be empty")
@@ -115,7 +141,7 @@ PARSERS: dict[str, tuple[Callable[[str], Any], type]] = {
     "str": (_str, str), "port": (lambda t: _int(t, 0, 65535), int),
     "count": (lambda t: _int(t, 0), int), "positive": (lambda t: _int(t, 1), int),
     "seconds": (_seconds, float), "bool": (_bool, bool),
-    "list": (_list, tuple), "path": (Path, Path),
+    "list": (_list, tuple), "links": (_links, tuple), "path": (Path, Path),
 }
 
 
@@ -129,7 +155,7 @@ def parse(name: str, raw: Any) -> Any:
         raise SettingError(name, raw, "no such setting")
     parser = PARSERS[setting.type][0]
     if isinstance(raw, (list, tuple)):
-        raw = ",".join(map(str, raw))
+        raw = ",".join("=".join(item) if isinstance(item, tuple) else str(item) for item in raw)
     elif isinstance(raw, bool):
         raw = "true" if raw else "false"
     try:

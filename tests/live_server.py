@@ -21,11 +21,13 @@ def free_port() -> int:
 class Server:
     """``contentgraph serve`` in a subprocess, stopped on exit."""
 
-    def __init__(self, graph: Path, *options: str):
+    def __init__(self, graph: Path | None, *options: str):
+        """Serve ``graph`` (None: the bundled example corpus) with these options."""
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         command = [sys.executable, "-c", "from contentgraph.cli import main; main()", "serve",
-                   "--graph", str(graph), "--port", str(self.port), *options]
+                   *(["--graph", str(graph)] if graph is not None else []),
+                   "--port", str(self.port), *options]
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE,
                                         stderr=subprocess.STDOUT, text=True)
         deadline = time.monotonic() + 60

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from contentgraph.cli import main
 
-GAP_LISTS = ["uncovered", "thin", "candidate_terms", "missing_links", "unanswered_questions"]
+GAP_LISTS = ["write_next", "uncovered", "thin", "candidate_terms", "missing_links", "unanswered_questions"]
 
 
 def run(*args: str):
@@ -46,6 +46,10 @@ def test_gaps_csv_has_a_list_column_naming_each_rows_gap(example_graph, example_
     assert {r["list"] for r in rows} <= set(GAP_LISTS)
     assert [r["concept"] for r in by_list["uncovered"]] == list(gaps.uncovered)
     assert len(by_list["candidate_terms"]) == len(gaps.candidate_terms)
+    write_next = by_list["write_next"]
+    assert [r["concept"] for r in write_next] == [w.concept for w in gaps.write_next]
+    assert [r["reason"] for r in write_next] == [w.reason for w in gaps.write_next]
+    assert write_next[0]["rank"] == "1" and write_next[0]["examples"]
 
 
 def test_gaps_markdown_and_table_show_every_list(example_graph, example_store):

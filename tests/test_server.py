@@ -203,11 +203,14 @@ def test_stats_and_readiness_agree(client):
     assert client.get("/healthz").json() == {"status": "ok"}
 
 
-def test_get_runs_queries_and_browsers_get_graphiql(client):
+def test_get_runs_queries_and_browsers_get_the_console(client):
     response = client.get("/graphql", params={"query": "{ stats { articles } }"})
     assert response.status_code == 200 and response.json()["data"]["stats"]["articles"] >= 5
-    page = client.get("/graphql", headers={"accept": "text/html"})
-    assert page.status_code == 200 and "graphiql" in page.text.lower()
+    page = client.get("/graphql", headers={"accept": "text/html"}, follow_redirects=False)
+    assert page.status_code == 303 and page.headers["location"] == "/console"
+    console = client.get("/graphql", headers={"accept": "text/html"})
+    assert console.status_code == 200 and "<h1>GraphQL console</h1>" in console.text
+    assert "unpkg" not in console.text and "https://" not in console.text
 
 
 def test_repeated_queries_are_answered_from_the_cache(client):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import threading
@@ -212,3 +213,23 @@ def test_fuzzed_queries_never_fail_the_server(example_store, tmp_path):
         assert slow == []
     finally:
         server.stop()
+
+
+def test_serve_says_what_it_builds_and_serves_and_where():
+    server = Server(None)
+    try:
+        pages = {path: httpx.get(server.url + path, timeout=10).status_code
+                 for path in ("/", "/console")}
+    finally:
+        log = server.stop()
+    lines = log.splitlines()
+    assert lines[0] == "Building the bundled example corpus..."
+    assert any(line.strip().startswith("files read and extracted: ") for line in lines)  # piped
+    served = next(line for line in lines if line.startswith("Serving "))
+    assert re.fullmatch(r"Serving the bundled example corpus: \d+ articles, \d+ reader "
+                        r"questions, \d+ answers, \d+ concepts; built \d+ \w+ \d{4}, "
+                        r"\d\d:\d\d UTC", served), served
+    for name, path in (("Explorer", "/"), ("GraphQL API", "/graphql"),
+                       ("Query console", "/console")):
+        assert f"  {name}:".ljust(18) + server.url + path in lines
+    assert pages == {"/": 200, "/console": 200}

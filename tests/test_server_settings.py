@@ -56,3 +56,24 @@ def test_cli_serve_has_an_option_per_setting_and_reports_bad_values():
     result = runner.invoke(main, ["serve", "--port", "eighty"])
     assert result.exit_code == 1
     assert "Setting 'port' has value 'eighty': not a whole number" in result.output
+
+
+def test_the_help_notice_and_its_links_are_settings():
+    assert "emergency services" in Settings().help_notice and Settings().help_links == ()
+    settings = Settings.from_sources({"help_notice": "Call us any time."}, {
+        "CONTENTGRAPH_HELP_LINKS": "Crisis line=tel:+15550100, Our team=https://example.org/x"})
+    assert settings.help_notice == "Call us any time."
+    assert settings.help_links == (("Crisis line", "tel:+15550100"),
+                                   ("Our team", "https://example.org/x"))
+
+
+@pytest.mark.parametrize("value, reason", [
+    ("Crisis line", "'Crisis line' is not LABEL=URL"),
+    ("Click=javascript:alert(1)", "'javascript:alert(1)' is not an http, https, tel or mailto"),
+    ("=https://example.org", "is not LABEL=URL"),
+])
+def test_bad_help_links_are_named(value, reason):
+    with pytest.raises(SettingError) as caught:
+        Settings.from_sources({"help_links": value})
+    assert str(caught.value).startswith(f"Setting 'help_links' has value '{value}': ")
+    assert reason in str(caught.value)

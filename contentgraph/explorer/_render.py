@@ -1,12 +1,17 @@
-"""Shared by the pages: the Jinja2 environment (autoescaped), the facade lookup, 404s."""
+"""Shared by the pages: the Jinja2 environment (autoescaped), the facade lookup, pagination,
+the help notice, 404s."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import jinja2
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.templating import Jinja2Templates
 
+from ..dates import readable_date, readable_time
 from ..graph.facade import ConceptGraph
 from ..loaders.cleaning import web_url
 from ..taxonomy.model import ConceptKind
@@ -51,6 +56,8 @@ def _environment() -> jinja2.Environment:
     env.filters["kind_label"] = kind_label
     env.filters["web_url"] = web_url
     env.filters["sentence_case"] = sentence_case
+    env.filters["readable_time"] = readable_time
+    env.filters["readable_date"] = readable_date
     env.globals["kind_colour"] = lambda kind: KIND_COLOURS.get(kind, "#55585e")
     return env
 
@@ -69,8 +76,56 @@ def link(request: Request, path: str) -> str:
 
 
 def render(request: Request, name: str, context: dict, status_code: int = 200) -> Response:
-    context = {"link": lambda path: link(request, path), **context}
+    """The template ``name`` with ``context``, the ``link`` helper and the practice's help
+    notice (shown by pages whose ``sensitive`` is true)."""
+    settings = request.app.state.settings
+    context = {"link": lambda path: link(request, path), "sensitive": False,
+               "help_notice": settings.help_notice, "help_links": settings.help_links,
+               **context}
     return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+
+@dataclass(frozen=True, slots=True)
+class Pager:
+    """One page of a long list: which items it shows and the links to its neighbours."""
+
+    number: int  # from 1
+    pages: int
+    size: int
+    total: int
+    previous_url: str | None
+    next_url: str | None
+
+    @property
+    def start(self) -> int:
+        return (self.number - 1) * self.size
+
+    @property
+    def stop(self) -> int:
+        return min(self.start + self.size, self.total)
+
+    def slice(self, items):
+        return items[self.start:self.stop]
+
+
+def pager(request: Request, param: str, total: int, size: int) -> Pager:
+    """The page of a list of ``total`` items that the query parameter ``param`` asks for
+    (1 when absent or not a page number; the last page when past it); its neighbours' URLs
+    keep the other parameters and jump to the list (the element whose id is ``param``)."""
+    pages = max(1, -(-total // size))
+    try:
+        number = min(max(int(request.query_params.get(param, "1")), 1), pages)
+    except ValueError:
+        number = 1
+
+    def url(n: int) -> str:  # relative: the same page, whatever prefix it is mounted at
+        params = {k: v for k, v in request.query_params.items() if k != param}
+        if n > 1:
+            params[param] = str(n)
+        return f"?{urlencode(params)}#{param}"
+
+    return Pager(number, pages, size, total, url(number - 1) if number > 1 else None,
+                 url(number + 1) if number < pages else None)
 
 
 def not_found(request: Request, what: str, slug: str) -> Response:

@@ -30,7 +30,7 @@ CONCEPT_PAGE = """query ConceptPage($slug: String!) {
 ARTICLE_PAGE = """query ArticlePage($slug: String!) {
   article(slug: $slug) {
     title author published wordCount
-    concepts(first: 10) { concept { slug label } central weight passages(first: 1) { text } }
+    concepts(first: 10) { concept { slug label sensitive } central weight passages(first: 1) { text } }
     related(first: 3) { article { slug title } score sharedConcepts { label } }
   }
 }"""
@@ -43,8 +43,11 @@ PATH = """query Path($from: String!, $to: String!) {
 GAPS = """{
   stats { articles questions concepts relations builtAt }
   gaps {
-    unansweredQuestions(first: 5) { concept { label } questionCount articleCount }
-    candidateTerms(first: 5) { phrase count }
+    writeNext(first: 5) {
+      totalCount
+      edges { node { concept { label } gap reason examples(first: 1) { title } } }
+    }
+    candidateTerms(first: 5) { phrase kind score }
   }
 }"""
 

@@ -1,104 +1,213 @@
-"""``/gaps``: what the content team should write next, each list also as ``/gaps/<list>.csv``."""
+"""``/gaps``: what the content team should write next, and the lists behind it; each list also
+a page at a time (``/gaps/<list>``) and whole as CSV (``/gaps/<list>.csv``)."""
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from starlette.requests import Request
 from starlette.responses import Response
 
 from ..graph.facade import ConceptGraph
 from ..graph.report import csv_cell
-from ..taxonomy.model import Concept, ConceptKind
-from ._render import facade, not_found, render
+from ..taxonomy.model import ConceptKind
+from ._render import facade, not_found, pager, render
+from .highlight import evidence
 
-EXAMPLES = 3  # example questions per unanswered concept
-SHOWN = 100  # rows of a long list on the page; its CSV has them all
+EXAMPLES = 3  # example questions (and nearest articles) per entry
+SUMMARY = 5  # entries of what to write next on the overview
 
 
-def by_kind(graph: ConceptGraph, slugs: tuple[str, ...]) -> list[tuple[ConceptKind, list[Concept]]]:
-    """Concepts grouped by kind (enum order), by label within a kind."""
-    groups: dict[ConceptKind, list[Concept]] = {}
-    for concept in filter(None, map(graph.concept, slugs)):
-        groups.setdefault(concept.kind, []).append(concept)
-    return [(kind, sorted(groups[kind], key=lambda c: c.label.lower()))
-            for kind in ConceptKind if kind in groups]
+@dataclass(frozen=True, slots=True)
+class GapList:
+    """One list of the gaps: its page, its rows for the templates, its CSV."""
+
+    name: str  # in URLs, and the template macro that draws its table
+    title: str
+    intro: str
+    per_page: int
+    count: Callable[[ConceptGraph], int]
+    items: Callable[[ConceptGraph, int, int], list[dict]]  # (graph, start, stop) -> rows
+    csv: Callable[[ConceptGraph], Iterator[list]]
+
+
+def _titled(graph: ConceptGraph, slugs) -> list:
+    return [d for d in map(graph.summary, slugs) if d is not None]
 
 
 def _title(graph: ConceptGraph, slug: str) -> str:
-    document = graph.document(slug)
+    document = graph.summary(slug)
     return document.title if document is not None else slug
 
 
-def _concept_rows(graph: ConceptGraph, slugs: tuple[str, ...]) -> Iterator[list]:
-    yield ["slug", "label", "kind", "definition", "article_count", "mention_count"]
-    for kind, concepts in by_kind(graph, slugs):
-        for c in concepts:
-            yield [c.slug, c.label, kind.value, c.definition or "", graph.article_count(c.slug),
-                   graph.mention_count(c.slug)]
+def _label(graph: ConceptGraph, slug: str) -> str:
+    concept = graph.concept(slug)
+    return concept.label if concept is not None else slug
 
 
-def _question_rows(graph: ConceptGraph) -> Iterator[list]:
-    yield ["concept", "label", "question_count", "article_count", "example_questions"]
+# --- what to write next -----------------------------------------------------------------------
+
+def _write_next(graph: ConceptGraph, start: int, stop: int) -> list[dict]:
+    entries = graph.gaps().write_next
+    return [{"rank": start + i + 1, "entry": w, "concept": graph.concept(w.concept),
+             "examples": _titled(graph, w.examples[:EXAMPLES]),
+             "nearest": _titled(graph, w.nearest[:EXAMPLES])}
+            for i, w in enumerate(entries[start:stop])]
+
+
+def _write_next_csv(graph: ConceptGraph) -> Iterator[list]:
+    yield ["rank", "concept", "label", "kind", "gap", "score", "question_count", "views",
+           "upvotes", "article_count", "central_count", "importance", "reason",
+           "example_questions", "nearest_articles"]
+    for rank, w in enumerate(graph.gaps().write_next, 1):
+        concept = graph.concept(w.concept)
+        yield [rank, w.concept, _label(graph, w.concept), concept.kind.value if concept else "",
+               w.gap.value, w.score, w.questions, w.views, w.upvotes, w.articles, w.central,
+               w.importance, w.reason, " | ".join(_title(graph, s) for s in w.examples),
+               " | ".join(_title(graph, s) for s in w.nearest)]
+
+
+# --- uncovered and thin concepts --------------------------------------------------------------
+
+def _by_kind(graph: ConceptGraph, slugs) -> list:
+    """The concepts of ``slugs``, by kind (enum order), then label."""
+    order = {kind: i for i, kind in enumerate(ConceptKind)}
+    found = [c for c in map(graph.concept, slugs) if c is not None]
+    return sorted(found, key=lambda c: (order.get(c.kind, len(order)), c.label.lower()))
+
+
+def _concepts(which: str) -> Callable[[ConceptGraph, int, int], list[dict]]:
+    def items(graph: ConceptGraph, start: int, stop: int) -> list[dict]:
+        return [{"concept": c, "questions": graph.document_count(c.slug, "question"),
+                 "articles": graph.article_count(c.slug), "mentions": graph.mention_count(c.slug)}
+                for c in _by_kind(graph, getattr(graph.gaps(), which))[start:stop]]
+    return items
+
+
+def _concepts_csv(which: str) -> Callable[[ConceptGraph], Iterator[list]]:
+    def rows(graph: ConceptGraph) -> Iterator[list]:
+        yield ["slug", "label", "kind", "definition", "article_count", "mention_count",
+               "question_count"]
+        for c in _by_kind(graph, getattr(graph.gaps(), which)):
+            yield [c.slug, c.label, c.kind.value, c.definition or "", graph.article_count(c.slug),
+                   graph.mention_count(c.slug), graph.document_count(c.slug, "question")]
+    return rows
+
+
+def kinds_summary(graph: ConceptGraph, slugs) -> list[tuple[ConceptKind, int]]:
+    """How many of ``slugs`` are of each kind, most first."""
+    counts = Counter(c.kind for c in map(graph.concept, slugs) if c is not None)
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0].value))
+
+
+# --- questions, candidate terms, missing links -----------------------------------------------
+
+def _questions(graph: ConceptGraph, start: int, stop: int) -> list[dict]:
+    return [{"gap": q, "concept": graph.concept(q.concept),
+             "examples": _titled(graph, q.examples[:EXAMPLES]),
+             "closest": _titled(graph, graph.nearest_articles(q.concept, 1))}
+            for q in graph.gaps().unanswered_questions[start:stop]]
+
+
+def _questions_csv(graph: ConceptGraph) -> Iterator[list]:
+    yield ["concept", "label", "question_count", "article_count", "example_questions",
+           "closest_article"]
     for q in graph.gaps().unanswered_questions:
-        concept = graph.concept(q.concept)
-        yield [q.concept, concept.label if concept else "", q.question_count, q.article_count,
-               " | ".join(_title(graph, s) for s in q.examples[:EXAMPLES])]
+        yield [q.concept, _label(graph, q.concept), q.question_count, q.article_count,
+               " | ".join(_title(graph, s) for s in q.examples[:EXAMPLES]),
+               " | ".join(_title(graph, s) for s in graph.nearest_articles(q.concept, 1))]
 
 
-def _candidate_rows(graph: ConceptGraph) -> Iterator[list]:
-    yield ["phrase", "count", "document_count", "examples"]
-    for term in graph.gaps().candidate_terms:
-        yield [term.phrase, term.count, term.document_count, " | ".join(term.examples)]
+def _candidates(graph: ConceptGraph, start: int, stop: int) -> list[dict]:
+    return [{"term": t, "kind": ConceptKind[t.kind] if t.kind in ConceptKind.__members__
+             else None} for t in graph.gaps().candidate_terms[start:stop]]
 
 
-def _link_rows(graph: ConceptGraph) -> Iterator[list]:
+def _candidates_csv(graph: ConceptGraph) -> Iterator[list]:
+    yield ["phrase", "count", "document_count", "examples", "kind", "score", "variants"]
+    for t in graph.gaps().candidate_terms:
+        yield [t.phrase, t.count, t.document_count, " | ".join(t.examples), t.kind or "",
+               t.score, " | ".join(t.variants)]
+
+
+def _links(graph: ConceptGraph, start: int, stop: int) -> list[dict]:
+    return [{"suggestion": s, "source": source, "target": target,
+             "via": [c for c in map(graph.concept, s.via) if c is not None],
+             "sentence": evidence(graph, s.sentence)}
+            for s in graph.gaps().missing_links[start:stop]
+            if (source := graph.summary(s.source)) and (target := graph.summary(s.target))]
+
+
+def _links_csv(graph: ConceptGraph) -> Iterator[list]:
     yield ["from", "from_title", "to", "to_title", "via", "score", "sentence"]
     for s in graph.gaps().missing_links:
         yield [s.source, _title(graph, s.source), s.target, _title(graph, s.target),
                " ".join(s.via), f"{s.score:.3f}", s.sentence.text if s.sentence else ""]
 
 
-LISTS = {
-    "uncovered": lambda g: _concept_rows(g, g.gaps().uncovered),
-    "thin": lambda g: _concept_rows(g, g.gaps().thin),
-    "unanswered-questions": _question_rows,
-    "candidate-terms": _candidate_rows,
-    "missing-links": _link_rows,
-}
+LISTS = {gap.name: gap for gap in (
+    GapList("write-next", "What to write next",
+            "Concepts no article covers, covers only in passing, or covers in at most two "
+            "articles while readers ask about them: ranked by readers' demand (their questions, "
+            "weighed by views and upvotes), by how little is written, and by the concept's "
+            "weight in the field. Concepts nobody asked about come last.",
+            8, lambda g: len(g.gaps().write_next), _write_next, _write_next_csv),
+    GapList("unanswered-questions", "Questions readers ask that no article answers",
+            "Concepts of reader questions that at most two articles mention, most asked first, "
+            "with the article that comes closest.",
+            10, lambda g: len(g.gaps().unanswered_questions), _questions, _questions_csv),
+    GapList("uncovered", "Uncovered concepts", "In the taxonomy, but no article mentions them.",
+            25, lambda g: len(g.gaps().uncovered), _concepts("uncovered"),
+            _concepts_csv("uncovered")),
+    GapList("thin", "Thin concepts", "Mentioned in passing, but no article is about them.",
+            25, lambda g: len(g.gaps().thin), _concepts("thin"), _concepts_csv("thin")),
+    GapList("candidate-terms", "Candidate terms",
+            "Phrases of the field the taxonomy does not know yet, most worth a concept first "
+            "(contentgraph taxonomy suggest writes them as a taxonomy file to review).",
+            15, lambda g: len(g.gaps().candidate_terms), _candidates, _candidates_csv),
+    GapList("missing-links", "Missing links",
+            "Articles that share concepts but do not link to each other, with the sentence "
+            "where the link fits.",
+            10, lambda g: len(g.gaps().missing_links), _links, _links_csv),
+)}
 
 
 def gaps_csv(request: Request) -> Response:
-    name = request.path_params["name"]
-    if name not in LISTS:
-        return not_found(request, "list", f"{name}.csv")
+    gap = LISTS.get(request.path_params["name"])
+    if gap is None:
+        return not_found(request, "list", f"{request.path_params['name']}.csv")
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    for row in LISTS[name](facade(request)):
+    for row in gap.csv(facade(request)):
         writer.writerow([csv_cell(v) for v in row])
     return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+                    headers={"Content-Disposition": f'attachment; filename="{gap.name}.csv"'})
+
+
+def gap_list_page(request: Request) -> Response:
+    """One list, a page at a time (``?page=N``)."""
+    gap = LISTS.get(request.path_params["name"])
+    if gap is None:
+        return not_found(request, "list", request.path_params["name"])
+    graph = facade(request)
+    pages = pager(request, "page", gap.count(graph), gap.per_page)
+    return render(request, "gap_list.html", {
+        "gap": gap, "pages": pages, "items": gap.items(graph, pages.start, pages.stop)})
 
 
 def gaps_page(request: Request) -> Response:
+    """The overview: the head of what to write next, then each list behind it with its size."""
     graph = facade(request)
     gaps = graph.gaps()
-    questions = [{"gap": q, "concept": graph.concept(q.concept),
-                  "examples": [d for d in map(graph.document, q.examples[:EXAMPLES]) if d]}
-                 for q in gaps.unanswered_questions[:SHOWN]]
-    links = [{"suggestion": s, "source": graph.document(s.source),
-              "target": graph.document(s.target),
-              "via": [c for c in map(graph.concept, s.via) if c is not None]}
-             for s in gaps.missing_links[:SHOWN]]
+    first, *others = LISTS.values()
     return render(request, "gaps.html", {
-        "counts": {"uncovered": len(gaps.uncovered), "thin": len(gaps.thin),
-                   "questions": len(gaps.unanswered_questions),
-                   "candidates": len(gaps.candidate_terms), "links": len(gaps.missing_links)},
-        "uncovered": by_kind(graph, gaps.uncovered),
-        "thin": by_kind(graph, gaps.thin),
-        "questions": [q for q in questions if q["concept"] is not None],
-        "candidates": gaps.candidate_terms[:SHOWN],
-        "links": [x for x in links if x["source"] is not None and x["target"] is not None],
+        "first": {"gap": first, "total": first.count(graph),
+                  "rows": first.items(graph, 0, SUMMARY)},
+        "others": [{"gap": gap, "total": gap.count(graph),
+                    "kinds": kinds_summary(graph, getattr(gaps, gap.name))
+                    if gap.name in ("uncovered", "thin") else []} for gap in others],
     })

@@ -63,6 +63,6 @@ def evidence(graph: ConceptGraph, passage: Passage | None) -> Evidence | None:
     """Shape ``passage`` for a template; ``None`` stays ``None``."""
     if passage is None:
         return None
-    document = graph.document(passage.document)
+    document = graph.summary(passage.document)
     title = document.title if document is not None else passage.document
     return Evidence(passage, passage_pieces(passage), title)

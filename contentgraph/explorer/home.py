@@ -1,4 +1,4 @@
-"""``/``: search concepts and articles, and the graph's headline figures."""
+"""``/``: search concepts and documents, and the graph's headline figures."""
 
 from __future__ import annotations
 
@@ -7,41 +7,67 @@ from urllib.parse import quote
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
-from ._render import facade, link, render
+from ..graph.fulltext import MARK_END, MARK_START
+from ._render import facade, link, pager, render
+from .highlight import Piece
 
 MAX_QUERY = 200  # characters of a search kept
 CENTRAL = 12  # most connected concepts offered when there is no search
+CONCEPT_HITS = 10  # concepts shown for a search
+DOCUMENT_HITS = 10  # documents per page of a search's results
 
 
-def _hits(request: Request, text: str, n: int) -> list[dict]:
-    graph = facade(request)
-    hits = []
-    for hit in graph.search(text, n=n):
-        if hit.kind == "concept":
-            concept = graph.concept(hit.slug)
-            detail = concept.kind if concept else None
-            url = link(request, f"/concepts/{quote(hit.slug)}")
-        else:
-            document = graph.document(hit.slug)
-            detail = document.kind if document else None
-            url = link(request, f"/articles/{quote(hit.slug)}")
-        hits.append({"kind": hit.kind, "slug": hit.slug, "label": hit.label, "detail": detail,
-                     "url": url})
-    return hits
+def snippet_pieces(snippet: str) -> list[Piece]:
+    """A search snippet's text as pieces, the matched words marked.
+
+    >>> [(p.text, p.marked) for p in snippet_pieces("a \\ue000calm\\ue001 talk")]
+    [('a ', False), ('calm', True), (' talk', False)]
+    """
+    pieces = []
+    for i, part in enumerate(snippet.replace(MARK_END, MARK_START).split(MARK_START)):
+        if part:
+            pieces.append(Piece(part, marked=i % 2 == 1))
+    return pieces
+
+
+def _document_hit(request: Request, graph, hit) -> dict:
+    document = graph.summary(hit.slug)
+    return {"kind": "document", "slug": hit.slug, "label": hit.label,
+            "url": link(request, f"/articles/{quote(hit.slug)}"),
+            "detail": document.kind if document else None,
+            "author": document.author if document else None,
+            "snippet": snippet_pieces(hit.snippet)}
+
+
+def _concept_hit(request: Request, graph, hit) -> dict:
+    concept = graph.concept(hit.slug)
+    return {"kind": "concept", "slug": hit.slug, "label": hit.label,
+            "url": link(request, f"/concepts/{quote(hit.slug)}"),
+            "detail": concept.kind if concept else None}
 
 
 def index(request: Request) -> Response:
-    """The search form (GET ``?q=``), its results and the headline figures."""
+    """The search form (GET ``?q=``), its results (concepts first, then documents a page at a
+    time, ``?page=N``) and the headline figures."""
     query = request.query_params.get("q", "").strip()[:MAX_QUERY]
     graph = facade(request)
-    hits = _hits(request, query, n=30) if query else []
+    concepts, documents, pages = [], [], None
+    if query:
+        concepts = [_concept_hit(request, graph, h)
+                    for h in graph.search(query, n=CONCEPT_HITS)[1] if h.kind == "concept"]
+        fuzzy = graph.spelled_alike(query)
+        total, _ = graph.search_documents(query, 0, 0, fuzzy=fuzzy)
+        pages = pager(request, "page", total, DOCUMENT_HITS)
+        _, hits = graph.search_documents(query, pages.start, DOCUMENT_HITS, fuzzy=fuzzy)
+        documents = [_document_hit(request, graph, h) for h in hits]
     ranked = sorted(graph.centrality().items(), key=lambda kv: -kv[1])
     central = [c for c in (graph.concept(slug) for slug, _ in ranked[:CENTRAL]) if c is not None]
     return render(request, "home.html", {
         "query": query,
         "central": [] if query else central,
-        "concept_hits": [h for h in hits if h["kind"] == "concept"],
-        "document_hits": [h for h in hits if h["kind"] != "concept"],
+        "concept_hits": concepts,
+        "document_hits": documents,
+        "pages": pages,
         "stats": graph.stats(),
     })
 
@@ -49,5 +75,8 @@ def index(request: Request) -> Response:
 def search_json(request: Request) -> Response:
     """Suggestions for the search box as you type: ``[{kind, slug, label, url}]``."""
     query = request.query_params.get("q", "").strip()[:MAX_QUERY]
-    hits = _hits(request, query, n=8) if query else []
-    return JSONResponse([{k: h[k] for k in ("kind", "slug", "label", "url")} for h in hits])
+    graph = facade(request)
+    hits = graph.search(query, n=8)[1] if query else []
+    return JSONResponse([{"kind": h.kind, "slug": h.slug, "label": h.label,
+                          "url": link(request, f"/{'concepts' if h.kind == 'concept' else 'articles'}"
+                                               f"/{quote(h.slug)}")} for h in hits])

@@ -20,6 +20,7 @@ def routes() -> list[BaseRoute]:
         Route("/path", page(paths.path_page), name="explorer:path"),
         Route("/gaps", page(gaps.gaps_page), name="explorer:gaps"),
         Route("/gaps/{name}.csv", page(gaps.gaps_csv), name="explorer:gaps-csv"),
+        Route("/gaps/{name}", page(gaps.gap_list_page), name="explorer:gap-list"),
         Route("/console", page(console.console_page), name="explorer:console"),
         Mount("/static", app=StaticFiles(packages=[("contentgraph", "static")]), name="static"),
     ]

@@ -40,7 +40,7 @@ from ..loaders.readers.base import ReadResult
 from ..loaders.slugs import SlugRegistry
 from ..taxonomy.load import load_taxonomy
 from ..taxonomy.model import Taxonomy
-from . import corpus, rows
+from . import corpus, fulltext, rows
 from .cluster import InProcess, runner
 from .facade import ConceptGraph
 from .relations import Summary, summarize
@@ -53,7 +53,6 @@ INSERTED = {  # the columns a build inserts, per table, in the order of the queu
     "files": ("id", "path", "hash", "position", "errors"),
     "documents": ("id", "slug", "parent", "file", "position", *rows.DOCUMENT_COLUMNS),
     "document_data": ("document", *rows.DATA_COLUMNS),
-    "temp.new_grams": ("gram", "document"),  # into title_grams, in key order, at the end
 }
 BATCH_FILES = 16  # source files per task
 BATCH_BYTES = 4 * 1024 * 1024
@@ -223,8 +222,8 @@ class _Steps:
     def write(self, results: Iterable[tuple[str, list]], total: int) -> int:
         """Write the tasks' ``results`` as they come; returns the documents extracted."""
         done, extracted = 0, 0
+        known = self.ids["documents"]  # the documents indexed for search already
         self.conn.execute("BEGIN")
-        self.conn.execute("CREATE TEMP TABLE new_grams (gram TEXT, document INTEGER)")
         for kind, found in results:
             for result in found:
                 if kind == "read":
@@ -235,9 +234,7 @@ class _Steps:
             if self.progress:
                 self.progress("read", done, total)
         self.flush()
-        self.conn.execute("INSERT INTO title_grams SELECT gram, document FROM temp.new_grams "
-                          "ORDER BY gram, document")
-        self.conn.execute("DROP TABLE temp.new_grams")
+        fulltext.add(self.conn, "document_search", "document_search_source", known)
         self.conn.execute("COMMIT")
         self.clock.lap("read")
         return extracted
@@ -256,7 +253,6 @@ class _Steps:
             self.pending["documents"].append((doc_id, head.slug, head.parent, file_id, place,
                                               *done.columns))
             self.pending["document_data"].append((doc_id, *done.data))
-            self.pending["temp.new_grams"] += [(gram, doc_id) for gram in done.grams]
         if len(self.pending["document_data"]) >= 500:
             self.flush()
         if len(kept) == len(work.documents) and all(
@@ -285,7 +281,8 @@ class _Steps:
         conn = self.conn
         for doc_id, data in changed:
             if data is None:
-                conn.execute("DELETE FROM title_grams WHERE document = ?", (doc_id,))
+                fulltext.remove(conn, "document_search", "document_search_source", "id = ?",
+                                (doc_id,))
                 conn.execute("DELETE FROM document_data WHERE document = ?", (doc_id,))
                 conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
             else:
@@ -314,6 +311,7 @@ class _Steps:
         corpus.rank_candidates(conn, Extractor(taxonomy))
         clock.lap("candidates")
         corpus.find_gaps(conn)
+        corpus.write_next(conn, taxonomy)
         clock.lap("gaps")
         meta = {"built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                 "package_version": __version__, "taxonomy": self.shared.fingerprint,
@@ -396,7 +394,7 @@ def _forget(conn, paths: list[str]) -> None:
     conn.executemany("INSERT INTO gone VALUES (?)", ((p,) for p in paths))
     doomed = "SELECT d.id FROM documents d JOIN files f ON f.id = d.file " \
              "WHERE f.path IN (SELECT path FROM temp.gone)"
-    conn.execute(f"DELETE FROM title_grams WHERE document IN ({doomed})")
+    fulltext.remove(conn, "document_search", "document_search_source", f"id IN ({doomed})")
     conn.execute(f"DELETE FROM document_data WHERE document IN ({doomed})")
     conn.execute(f"DELETE FROM documents WHERE id IN ({doomed})")
     conn.execute("DELETE FROM files WHERE path IN (SELECT path FROM temp.gone)")

@@ -2,9 +2,9 @@
 
 Every stage reads the rows the per-file stages wrote (streaming them, never all at once) and
 writes its own tables: weights and ranks (``score``), relations and related concepts with
-communities and PageRank (``relate``), related documents (``relate_documents``), links, list
-order and search counts (``index``), candidate terms (``rank_candidates``), the gaps
-(``find_gaps``) and the counts (``count``). The per-document work of ``score`` and
+communities and PageRank (``relate``), related documents (``relate_documents``), links and list
+order (``index``), candidate terms (``rank_candidates``), the gaps (``find_gaps``), what to write
+next (``write_next``) and the counts (``count``). The per-document work of ``score`` and
 ``relate_documents`` goes through a ``Map`` (a cluster's or this process's), 500 documents a
 task. What they keep in memory is bounded by the taxonomy (concepts, pairs, postings) or by a
 constant (the gap lists), not by the number of documents; candidate terms count each distinct
@@ -196,8 +196,8 @@ def related_batch(batch, postings, vectors) -> list[tuple[int, list]]:
 
 
 def index(conn: sqlite3.Connection) -> None:
-    """Links between documents (LINKS_TO, by URL), each kind's list order (newest first, then
-    by title), and the title trigrams' counts."""
+    """Links between documents (LINKS_TO, by URL) and each kind's list order (newest first,
+    then by title)."""
     conn.execute("DELETE FROM document_links")
     latest = "SELECT d.id FROM documents d JOIN files f ON f.id = d.file WHERE d.url_key = ? " \
              "ORDER BY f.position DESC, d.position DESC LIMIT 1"
@@ -216,9 +216,6 @@ def index(conn: sqlite3.Connection) -> None:
                                             ORDER BY date_key DESC, title_lower, slug) - 1 AS n
               FROM documents) AS r
         WHERE documents.id = r.id""")
-    conn.execute("DELETE FROM title_gram_counts")
-    conn.execute("INSERT INTO title_gram_counts SELECT gram, count(*) FROM title_grams "
-                 "GROUP BY gram")
 
 
 def in_order(conn, columns: str) -> sqlite3.Cursor:
@@ -292,6 +289,84 @@ def find_gaps(conn: sqlite3.Connection) -> None:
             (concept,))]
         conn.execute("INSERT INTO unanswered_questions VALUES (?,?,?,?,?)",
                      (rank, concept, questions, articles, rows.dumps(examples)))
+
+
+def write_next(conn: sqlite3.Connection, taxonomy: Taxonomy) -> None:
+    """What to write next (``gaps.write_next``): each reader question's reach (views and
+    upvotes, its own or its answers', ``gaps.question_reach``), each concept's questions
+    weighed by it, what is written about the concept, its importance (PageRank percentile and
+    taxonomy links) and, for each entry, the nearest articles. Memory: one row per concept."""
+    conn.execute("CREATE TEMP TABLE reach (question INTEGER PRIMARY KEY, views INTEGER, "
+                 "upvotes INTEGER)")
+    questions = conn.cursor().execute(
+        "SELECT q.id, q.metadata, (SELECT json_group_array(json(a.metadata)) FROM documents a "
+        "WHERE a.parent = q.slug AND a.kind = 'answer') FROM documents q "
+        "WHERE q.kind = 'question'")
+    while batch := questions.fetchmany(1000):
+        reached = ((qid, _gaps.question_reach(rows.loads(meta), rows.loads(answers)))
+                   for qid, meta, answers in batch)
+        conn.executemany("INSERT INTO temp.reach VALUES (?, ?, ?)",
+                         ((qid, r.views, r.upvotes) for qid, r in reached))
+    typical = _median(conn, "SELECT views FROM temp.reach WHERE views > 0")
+    narrower = Counter(parent for c in taxonomy for parent in c.broader)
+    weight = _gaps.importance(
+        dict(conn.execute("SELECT slug, pagerank FROM concepts").fetchall()),
+        {c.slug: len(c.broader) + len(c.related) + narrower[c.slug] for c in taxonomy})
+    demand = {}
+    asked = conn.cursor().execute(
+        "SELECT c.concept, d.slug, r.views, r.upvotes FROM document_concepts c "
+        "JOIN documents d ON d.id = c.document JOIN temp.reach r ON r.question = c.document "
+        "WHERE c.kind = 'question' ORDER BY c.concept, c.concept_rank")
+    for concept, group in groupby(asked, key=lambda row: row[0]):
+        demand[concept] = _gaps.asked(((slug, _gaps.Reach(views, upvotes))
+                                       for _, slug, views, upvotes in group), typical)
+    coverage = {}
+    for slug, articles, central in conn.execute(
+            "SELECT slug, articles, central_articles FROM concepts ORDER BY position").fetchall():
+        questions, need, views, upvotes, examples = demand.get(slug, (0, 0.0, 0, 0, ()))
+        if _gaps.is_gap(articles, central, questions):
+            coverage[slug] = _gaps.Coverage(
+                articles, central, questions, weight.get(slug, 0.0), need, views, upvotes,
+                examples, nearest_articles(conn, slug, _gaps.NEAREST))
+    conn.execute("DROP TABLE temp.reach")
+    conn.execute("DELETE FROM write_next")
+    conn.executemany("INSERT INTO write_next VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", (
+        (rank, w.concept, w.gap.value, w.score, w.questions, w.views, w.upvotes, w.articles,
+         w.central, w.importance, w.reason, rows.dumps(list(w.examples)),
+         rows.dumps(list(w.nearest)))
+        for rank, w in enumerate(_gaps.write_next(coverage))))
+
+
+def _median(conn: sqlite3.Connection, values: str) -> float:
+    """The median of the one-column query ``values`` (0 when it has no row), read from SQLite
+    without holding the values."""
+    count = conn.execute(f"SELECT count(*) FROM ({values})").fetchone()[0]
+    if not count:
+        return 0.0
+    middle = conn.execute(f"SELECT * FROM ({values}) ORDER BY 1 LIMIT ? OFFSET ?",
+                          (2 - count % 2, (count - 1) // 2)).fetchall()
+    return sum(v for (v,) in middle) / len(middle)
+
+
+RELATED_NEAR = 10  # related concepts whose articles may be a concept's nearest
+
+
+def nearest_articles(conn: sqlite3.Connection, concept: str, n: int) -> tuple[str, ...]:
+    """The articles closest to a concept: those mentioning it (central first, then by weight),
+    then those about its closest related concepts (relation score x weight)."""
+    found = [slug for (slug,) in conn.execute(
+        "SELECT d.slug FROM document_concepts c JOIN documents d ON d.id = c.document "
+        "WHERE c.concept = ? AND c.kind = 'article' ORDER BY c.concept_rank LIMIT ?",
+        (concept, n))]
+    if len(found) < n:
+        found += [slug for (slug,) in conn.execute(
+            "SELECT d.slug FROM related_concepts r "
+            "JOIN document_concepts c ON c.concept = r.other AND c.kind = 'article' "
+            "AND c.concept_rank < ? JOIN documents d ON d.id = c.document "
+            "WHERE r.concept = ? AND r.rank < ? GROUP BY d.slug "
+            "ORDER BY sum(r.score * c.weight) DESC, d.slug LIMIT ?",
+            (n, concept, RELATED_NEAR, 2 * n)) if slug not in found][:n - len(found)]
+    return tuple(found)
 
 
 def vector(conn, slug: str) -> dict[str, float]:

@@ -32,17 +32,17 @@ from ..errors import ConceptNotFound, DocumentNotFound
 from ..loaders.cues import highlights
 from ..loaders.model import CandidateTerm, Document, DocumentConcept, LoadError, Mention, Passage
 from ..taxonomy.model import Concept, ConceptKind, RelationKind, Taxonomy
-from . import rows
+from . import fulltext, rows
 from .assemble import graph_from_store
 from .cache import ByteCache
 from .keys import slugify
 from .paths import best_path, edge_cost
-from .results import (Community, DocumentSummary, Edge, Gaps, LinkSuggestion, Path, PathStep,
-                      QuestionGap, RelatedConcept, RelatedDocument, SearchHit, Stats, Subgraph)
+from .results import (Community, DocumentSummary, Edge, GapKind, Gaps, LinkSuggestion, Path,
+                      PathStep, QuestionGap, RelatedConcept, RelatedDocument, SearchHit, Stats,
+                      Subgraph, WriteNext)
 from .scores import RELATED_KEPT, Vector, related_documents, shared_concepts
 from .search import LabelIndex
 from .store import Store, StoreWriter
-from .titles import StoredTitles
 
 CACHE_BYTES = 64 * 1024 * 1024  # default bound of the answers kept in memory
 _DOCUMENT = ", ".join(("d.slug", "d.parent", *(f"d.{c}" for c in rows.DOCUMENT_COLUMNS)))
@@ -126,12 +126,15 @@ class ConceptGraph:
         return [c for c in self._concepts_by_label if kind is None or c.kind == kind]
 
     def search_concepts(self, text: str, kind: ConceptKind | None = None) -> list[Concept]:
-        """Label/altLabel search: case-, plural-, spelling-insensitive; exact, prefix, fuzzy.
+        """Label/altLabel search: case-, plural-, spelling-insensitive; exact, prefix and word
+        matches, or fuzzy ones when there are none.
 
         >>> [c.slug for c in g.search_concepts("Couples Counselling")][:1]   # doctest: +SKIP
         ['couples-therapy']
         """
-        found = [self.concept(slug) for slug, _ in self._concept_index.search(text)]
+        index = self._concept_index
+        found = [self.concept(slug) for slug, _ in
+                 index.search(text) or index.search(text, fuzzy=True)]
         return [c for c in found if kind is None or c.kind == kind]
 
     def article_count(self, slug: str) -> int:
@@ -182,6 +185,12 @@ class ConceptGraph:
                 f"SELECT r.other, r.score, r.kinds, r.evidence FROM related_concepts r "
                 f"JOIN concepts c ON c.slug = r.other WHERE {where} ORDER BY r.rank LIMIT ?",
                 (*params, max(n, 0))))
+
+    def related_count(self, slug: str) -> int:
+        """How many concepts ``related_concepts`` has for ``slug`` in all."""
+        self._need_concept(slug)
+        return self._cache.get_or(("related_count", slug), lambda: self._store.row(
+            "SELECT count(*) FROM related_concepts WHERE concept = ?", (slug,))[0])
 
     def concept_documents(self, slug: str, kind: str = "article", start: int = 0,
                           n: int | None = None) -> list[DocumentConcept]:
@@ -242,8 +251,13 @@ class ConceptGraph:
                       search: str | None = None, kind: str = "article", start: int = 0,
                       n: int | None = None) -> tuple[int, list[Document]]:
         """``(how many documents match, n of them from start)`` for ``documents``' filters
-        (all from ``start`` when ``n`` is None); the store sorts and pages."""
-        if concept is not None and author is None and search is None:
+        (all from ``start`` when ``n`` is None); the store sorts and pages. With ``search``,
+        the best matches of its titles and text first (``search_documents``)."""
+        if search:
+            total, hits = self.search_documents(search, start, 100 if n is None else n,
+                                                kind=kind, concept=concept, author=author)
+            return total, [self.document(h.slug) for h in hits]
+        if concept is not None and author is None:
             total = self.document_count(concept, kind)
             docs = self.concept_documents(concept, kind, start, n)
             return total, [self.document(dc.document) for dc in docs]
@@ -258,9 +272,6 @@ class ConceptGraph:
             wanted = author.strip().lower()
             where.append("(d.author_lower = ? OR d.author_slug = ?)")
             params += [wanted, wanted]
-        if search:
-            where.append("d.slug IN (SELECT value FROM json_each(?))")
-            params.append(rows.dumps([slug for slug, _ in self._title_hits(search)]))
         condition = " AND ".join(where)
         total = self._store.row(f"SELECT count(*) FROM {source} WHERE {condition}", params)[0]
         if start >= total:
@@ -278,6 +289,11 @@ class ConceptGraph:
         for (slug,) in self._store.iterate("SELECT slug FROM documents ORDER BY id"):
             yield slug
 
+    def sensitive_concepts(self, slug: str) -> list[str]:
+        """The concepts central to the document that the taxonomy marks sensitive."""
+        return [dc.concept for dc in self.document_concepts(slug)
+                if dc.central and (c := self.concept(dc.concept)) is not None and c.sensitive]
+
     def answers(self, slug: str) -> list[Document]:
         """The answers to the question ``slug``, newest first."""
         self._need_document(slug)
@@ -286,13 +302,15 @@ class ConceptGraph:
             (slug,))]
 
     def summary(self, slug: str) -> DocumentSummary | None:
-        """The document's title, kind, url, author, date and word count, without its text."""
+        """The document's title, kind, url, author, date, word count, tags and parent, without
+        its text."""
         return self._cache.get_or(("summary", slug), lambda: self._read_summary(slug))
 
     def _read_summary(self, slug: str) -> DocumentSummary | None:
-        found = self._store.row("SELECT kind, title, url, author, published, word_count "
-                                "FROM documents WHERE slug = ?", (slug,))
-        return None if found is None else DocumentSummary(slug, *found)
+        found = self._store.row("SELECT kind, title, url, author, published, word_count, tags, "
+                                "parent FROM documents WHERE slug = ?", (slug,))
+        return None if found is None else DocumentSummary(
+            slug, *found[:6], tuple(rows.loads(found[6])), found[7])
 
     def word_count(self, slug: str) -> int:
         """Number of words of the document's cleaned text (counted when the graph was built)."""
@@ -447,29 +465,91 @@ class ConceptGraph:
         """PageRank of every concept over the weighted concept relations."""
         return dict(self._pagerank)
 
-    def search(self, text: str, n: int = 20) -> list[SearchHit]:
-        """Concepts (labels, altLabels) and documents (titles) matching ``text``, best first."""
-        if n <= 0:
-            return []
-        hits = [SearchHit("concept", slug, self.concept(slug).label, score)
-                for slug, score in self._concept_index.search(text)]
-        documents = self._title_hits(text)
-        if len(hits) + len(documents) > n:  # only the titles that can make the cut are read
-            floor = sorted([h.score for h in hits] + [s for _, s in documents], reverse=True)[n - 1]
-            documents = [(slug, score) for slug, score in documents if score >= floor]
-        hits += [SearchHit("document", slug, self.summary(slug).title, score)
-                 for slug, score in documents]
-        hits.sort(key=lambda h: (-h.score, h.kind, h.label.lower()))
-        return hits[:n]
+    def search(self, text: str, n: int = 20, start: int = 0) -> tuple[int, list[SearchHit]]:
+        """``(how many hits, n of them from start)``: the concepts whose label or altLabel
+        matches ``text`` (exact, prefix or word), best first, then the documents matching it
+        (``search_documents``); when neither matches, the concepts spelled like it and the
+        documents with its unknown words spelled as they spell them.
 
-    def _title_hits(self, text: str) -> tuple[tuple[str, float], ...]:
-        """(slug, score) of the titles matching ``text``, best first (answers cached)."""
-        return self._cache.get_or(("titles", text), lambda: tuple(self._titles.search(text)))
+        >>> g.search("anxious attachment", 2)                              # doctest: +SKIP
+        (6, [SearchHit(kind='concept', slug='anxious-attachment', ...), SearchHit(...)])
+        """
+        fuzzy = self.spelled_alike(text)
+        concepts = self._concept_index.search(text, fuzzy=fuzzy)
+        hits = [SearchHit("concept", slug, self.concept(slug).label, score)
+                for slug, score in concepts[start:start + max(n, 0)]]
+        total, documents = self.search_documents(text, max(start - len(concepts), 0),
+                                                 max(n, 0) - len(hits), fuzzy=fuzzy)
+        return len(concepts) + total, hits + documents
+
+    def spelled_alike(self, text: str) -> bool:
+        """True when no concept name and no document matches ``text`` as written: a search then
+        looks for the names and words spelled like it."""
+        return not self._concept_index.search(text) and \
+            not self.search_documents(text, 0, 0, fuzzy=False)[0]
+
+    def search_documents(self, text: str, start: int = 0, n: int = 20, fuzzy: bool = True,
+                         kind: str | None = None, concept: str | None = None,
+                         author: str | None = None) -> tuple[int, list[SearchHit]]:
+        """``(how many documents match text, n of them from start)``: full-text search of
+        titles and text (``fulltext``: the words as a phrase, or all of them; a title counting
+        five times the text), best first, each with the words around the match. When nothing
+        matches and ``fuzzy``, the text with its unknown words spelled as the documents spell
+        them. ``kind``, ``concept`` (documents mentioning it) and ``author`` narrow the
+        documents.
+
+        >>> g.search_documents("anxious attachment", 0, 1)                 # doctest: +SKIP
+        (2, [SearchHit(kind='document', slug='...', label='...', score=..., snippet='...')])
+        """
+        where, params = [], []
+        if kind is not None:
+            where.append("d.kind = ?")
+            params.append(kind)
+        if concept is not None:
+            where.append("EXISTS (SELECT 1 FROM document_concepts c WHERE c.document = d.id "
+                         "AND c.concept = ?)")
+            params.append(concept)
+        if author is not None:
+            wanted = author.strip().lower()
+            where.append("(d.author_lower = ? OR d.author_slug = ?)")
+            params += [wanted, wanted]
+        narrowed = (f"document_search.rowid IN (SELECT d.id FROM documents d WHERE "
+                    f"{' AND '.join(where)})") if where else ""
+        found = fulltext.search(self._store.rows, "document_search",
+                                fulltext.match_expression(text), n, start, narrowed, tuple(params))
+        if not found[0] and fuzzy:
+            spelled = fulltext.corrected(self._store.rows, "document_search", text)
+            if spelled is not None:
+                found = fulltext.search(self._store.rows, "document_search", spelled, n, start,
+                                        narrowed, tuple(params))
+        total, hits = found
+        titles = {doc_id: (slug, title) for doc_id, slug, title in self._store.rows(
+            f"SELECT id, slug, title FROM documents WHERE id IN "
+            f"({', '.join('?' * len(hits))})", [h.rowid for h in hits])} if hits else {}
+        return total, [SearchHit("document", *titles[h.rowid], h.score, h.snippet)
+                       for h in hits if h.rowid in titles]
 
     # --- content team -----------------------------------------------------------------------
     def gaps(self) -> Gaps:
         """What the content is missing (computed at build time)."""
         return self._gaps
+
+    def write_next(self, gap: GapKind | None = None,
+                   kind: ConceptKind | None = None) -> list[WriteNext]:
+        """What to write next, best first (``gaps.write_next``, computed at build time): only
+        gaps of kind ``gap``, only concepts of kind ``kind``, when given.
+
+        >>> [(w.concept, w.reason) for w in g.write_next()[:1]]              # doctest: +SKIP
+        [('parent-child-relationship', '250 reader questions, ...; no article mentions it')]
+        """
+        return [w for w in self._gaps.write_next if (gap is None or w.gap is gap) and
+                (kind is None or self.concept(w.concept).kind is kind)]
+
+    def nearest_articles(self, slug: str, n: int = 3) -> list[str]:
+        """The articles closest to a concept on the list of what to write next (at most
+        ``gaps.NEAREST``): those mentioning it, then those about its closest related
+        concepts; none for a concept not on the list."""
+        return list(self._nearest.get(slug, ())[:n])
 
     def stats(self) -> Stats:
         """Counts of the graph (computed at build time)."""
@@ -508,8 +588,8 @@ class ConceptGraph:
                                            "ORDER BY rowid"), normalized=True)
 
     @cached_property
-    def _titles(self) -> StoredTitles:
-        return StoredTitles(self._store)
+    def _nearest(self) -> dict[str, tuple[str, ...]]:
+        return {w.concept: w.nearest for w in self._gaps.write_next}
 
     @cached_property
     def _step_costs(self) -> dict[str, tuple[tuple[str, float], ...]]:
@@ -565,4 +645,12 @@ class ConceptGraph:
                 for concept, questions, articles, examples in self._store.rows(
                     "SELECT concept, questions, articles, examples FROM unanswered_questions "
                     "ORDER BY rank")),
+            write_next=tuple(
+                WriteNext(concept, GapKind(gap), score, questions, views, upvotes, articles,
+                          central, importance, reason, tuple(rows.loads(examples)),
+                          tuple(rows.loads(nearest)))
+                for concept, gap, score, questions, views, upvotes, articles, central,
+                importance, reason, examples, nearest in self._store.rows(
+                    "SELECT concept, gap, score, questions, views, upvotes, articles, central, "
+                    "importance, reason, examples, nearest FROM write_next ORDER BY rank")),
         )

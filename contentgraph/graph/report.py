@@ -29,11 +29,20 @@ class Table:
 
 
 def gap_tables(cg: ConceptGraph) -> list[Table]:
-    """The five lists of ``cg.gaps()``, with labels and titles beside the slugs."""
+    """What to write next, then the five lists of ``cg.gaps()``, with labels and titles beside
+    the slugs."""
     gaps = cg.gaps()
     label = _concept_labeller(cg)
     title = _document_titler(cg)
     return [
+        Table("write_next", "What to write next: readers' demand, what is missing, the "
+                            "field's weight",
+              ("rank", "concept", "label", "gap", "score", "questions", "views", "upvotes",
+               "articles", "central", "reason", "examples", "nearest"),
+              tuple((i, w.concept, label(w.concept), w.gap.value, w.score, w.questions, w.views,
+                     w.upvotes, w.articles, w.central, w.reason,
+                     [title(q) for q in w.examples], [title(a) for a in w.nearest])
+                    for i, w in enumerate(gaps.write_next, 1))),
         Table("uncovered", "Uncovered concepts: in the taxonomy, in no article",
               ("concept", "label", "kind"),
               tuple((s, label(s), _kind(cg, s)) for s in gaps.uncovered)),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
 from ..loaders.model import CandidateTerm, Passage
 from ..taxonomy.model import RelationKind
@@ -10,7 +11,7 @@ from ..taxonomy.model import RelationKind
 __all__ = [
     "CandidateTerm", "Passage", "RelatedConcept", "RelatedDocument", "PathStep", "Path", "Edge",
     "Subgraph", "Community", "SearchHit", "DocumentSummary", "LinkSuggestion", "QuestionGap",
-    "Gaps", "Stats",
+    "GapKind", "WriteNext", "Gaps", "Stats",
 ]
 
 
@@ -78,6 +79,8 @@ class DocumentSummary:
     author: str | None
     published: str | None
     word_count: int
+    tags: tuple[str, ...] = ()  # the source's own tags or categories
+    parent: str | None = None  # an answer's question
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +89,7 @@ class SearchHit:
     slug: str
     label: str  # concept label or document title
     score: float
+    snippet: str = ""  # a document's words around the match, marked (``fulltext.MARK_START``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +109,32 @@ class QuestionGap:
     examples: tuple[str, ...]  # question document slugs
 
 
+class GapKind(Enum):
+    """Why a concept is on the list of what to write next."""
+
+    UNCOVERED = "UNCOVERED"  # no article mentions it
+    THIN = "THIN"  # articles mention it, none is about it
+    UNANSWERED = "UNANSWERED"  # readers ask about it; few articles (central in some) cover it
+
+
+@dataclass(frozen=True, slots=True)
+class WriteNext:
+    """One entry of what to write next: a concept, why, and where to start."""
+
+    concept: str
+    gap: GapKind
+    score: float  # demand x shortfall x (0.75 + importance / 2); comparable within one graph
+    questions: int  # reader questions about it
+    views: int  # their views, where the source counts them
+    upvotes: int
+    articles: int  # articles mentioning it
+    central: int  # articles it is central to
+    importance: float  # weight in the field (PageRank, taxonomy links), in [0, 1]
+    reason: str  # why, in words ("42 reader questions, 3,100 views; mentioned in 2 ...")
+    examples: tuple[str, ...]  # question slugs, most about the concept first
+    nearest: tuple[str, ...]  # the closest existing articles
+
+
 @dataclass(frozen=True, slots=True)
 class Gaps:
     uncovered: tuple[str, ...]  # concept slugs in no article
@@ -112,6 +142,7 @@ class Gaps:
     candidate_terms: tuple[CandidateTerm, ...]
     missing_links: tuple[LinkSuggestion, ...]
     unanswered_questions: tuple[QuestionGap, ...]
+    write_next: tuple[WriteNext, ...] = ()  # all of the above that concern concepts, ranked
 
 
 @dataclass(frozen=True, slots=True)

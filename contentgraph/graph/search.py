@@ -1,4 +1,5 @@
-"""Label search: exact, then prefix, then fuzzy; case-, plural- and spelling-insensitive."""
+"""Label search: exact, then prefix and word matches; fuzzy matches apart, asked for only when
+nothing matches. Case-, plural- and spelling-insensitive."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from collections import OrderedDict, defaultdict
 from ..taxonomy.normalize import normalize_phrase
 
 FUZZY_CUTOFF = 0.75
+CLOSE_WORD = 0.8  # difflib ratio from which two words are spelled alike
 MIN_SHARED_TRIGRAMS = 0.4  # of the query's trigrams, for a name to be tried fuzzily
 FUZZY_CANDIDATES = 40  # names scored fuzzily per search, those sharing the most trigrams
 CACHED_HITS = 50_000  # hits kept in an index's cache of answers, all searches together
@@ -18,17 +20,21 @@ CACHED_HITS = 50_000  # hits kept in an index's cache of answers, all searches t
 class LabelIndex:
     """Names (normalised) -> keys, searched best match first.
 
-    Exact matches come from a dict, prefix and word matches from one pass of string tests, and
-    fuzzy matches (difflib ratio >= FUZZY_CUTOFF) only among the FUZZY_CANDIDATES names sharing
-    the most character trigrams with the query, its repeated words counted once: a search costs
-    the same bounded work whatever the text. Answers are cached (at most CACHED_HITS hits).
+    Exact matches come from a dict, prefix and word matches from one pass of string tests;
+    fuzzy matches (``search(text, fuzzy=True)``: difflib ratio >= FUZZY_CUTOFF, and a word
+    spelled like one of the query's) only among the FUZZY_CANDIDATES names sharing the most
+    character trigrams with the query, its repeated words counted once: a search costs the same
+    bounded work whatever the text. Answers are cached (at most CACHED_HITS hits).
 
     >>> index = LabelIndex([("couples-therapy", "Couples therapy"),
-    ...                     ("eft", "Emotionally focused therapy")])
+    ...                     ("eft", "Emotionally focused therapy"),
+    ...                     ("consent", "parental consent")])
     >>> [key for key, _ in index.search("couple therapies")]
     ['couples-therapy']
-    >>> [key for key, _ in index.search("emotionaly focussed")]
-    ['eft']
+    >>> index.search("emotionaly focussed"), index.search("emotionaly focussed", fuzzy=True)
+    ([], [('eft', 0.4683)])
+    >>> index.search("silent treatment", fuzzy=True)  # close letters, but no word alike
+    []
     """
 
     def __init__(self, names, normalized: bool = False):
@@ -44,7 +50,8 @@ class LabelIndex:
                 self._exact[norm].append(key)
                 for gram in _trigrams(norm):
                     self._trigrams[gram].append(index)
-        self._answers: OrderedDict[str, tuple[tuple[str, float], ...]] = OrderedDict()
+        self._answers: OrderedDict[tuple[str, bool], tuple[tuple[str, float], ...]] = \
+            OrderedDict()
         self._cached_hits = 0
         self._lock = threading.Lock()
 
@@ -53,20 +60,23 @@ class LabelIndex:
         """(key, normalised name) pairs: ``LabelIndex(index.names, normalized=True)`` is a copy."""
         return [(key, norm) for norm, key in self._names]
 
-    def search(self, text: str) -> list[tuple[str, float]]:
-        """(key, score in (0, 1]) pairs, best first; each key once with its best score."""
+    def search(self, text: str, fuzzy: bool = False) -> list[tuple[str, float]]:
+        """(key, score in (0, 1]) pairs, best first; each key once with its best score: names
+        equal to the text (1), starting with it (0.8-0.9) or with a word that does (0.6-0.7);
+        ``fuzzy``: instead, names spelled like it (at most 0.6)."""
         query = normalize_phrase(text)
         if not query:
             return []
+        key = (query, fuzzy)
         with self._lock:
-            found = self._answers.get(query)
+            found = self._answers.get(key)
             if found is not None:
-                self._answers.move_to_end(query)
+                self._answers.move_to_end(key)
                 return list(found)
-        found = tuple(self._search(query))
+        found = tuple(self._fuzzy(query) if fuzzy else self._search(query))
         with self._lock:
-            if query not in self._answers and len(found) <= CACHED_HITS:
-                self._answers[query] = found
+            if key not in self._answers and len(found) <= CACHED_HITS:
+                self._answers[key] = found
                 self._cached_hits += len(found)
                 while self._cached_hits > CACHED_HITS:
                     self._cached_hits -= len(self._answers.popitem(last=False)[1])
@@ -79,6 +89,10 @@ class LabelIndex:
             score = word_score(query, spaced, norm)
             if score > best.get(key, 0.0):
                 best[key] = score
+        return ranked(best)
+
+    def _fuzzy(self, query: str) -> list[tuple[str, float]]:
+        best: dict[str, float] = {}
         fuzzy = FuzzyMatcher(query)
         for index in self._fuzzy_candidates(fuzzy.words):
             norm, key = self._names[index]
@@ -106,13 +120,16 @@ class FuzzyMatcher:
         self._matcher = difflib.SequenceMatcher(None, self.words)
 
     def score(self, norm: str) -> float:
-        """0.6 times the ratio when it reaches FUZZY_CUTOFF, else 0."""
+        """0.6 times the ratio when it reaches FUZZY_CUTOFF and the name has a word spelled
+        like one of the query's (``shares_a_word``), else 0."""
         self._matcher.set_seq2(norm)
         if self._matcher.real_quick_ratio() < FUZZY_CUTOFF or \
                 self._matcher.quick_ratio() < FUZZY_CUTOFF:
             return 0.0
         ratio = self._matcher.ratio()
-        return round(0.6 * ratio, 4) if ratio >= FUZZY_CUTOFF else 0.0
+        if ratio < FUZZY_CUTOFF or not shares_a_word(self.words, norm):
+            return 0.0
+        return round(0.6 * ratio, 4)
 
 
 def word_score(query: str, spaced: str, norm: str) -> float:
@@ -141,11 +158,20 @@ def most_shared(shared: dict[int, int], need: int) -> list[int]:
     return [-index for _, index in heapq.nlargest(FUZZY_CANDIDATES, kept)]
 
 
-def title_grams(title: str) -> set[str]:
-    """What a stored title search looks up: the trigrams of a title's normalised form, and a
-    space and the first letter of each word (for one-letter queries)."""
-    norm = normalize_phrase(title)
-    return (_trigrams(norm) | {f" {word[0]}" for word in norm.split()}) if norm else set()
+def shares_a_word(query: str, name: str) -> bool:
+    """True when a word of ``name`` is a word of ``query`` or spelled like one (difflib ratio
+    at least CLOSE_WORD, same first letter).
+
+    >>> shares_a_word("stonewaling", "stonewalling"), shares_a_word("silent treatment", "parental consent")
+    (True, False)
+    """
+    asked = query.split()
+    for word in name.split():
+        for other in asked:
+            if word == other or (word[0] == other[0] and difflib.SequenceMatcher(
+                    None, word, other).ratio() >= CLOSE_WORD):
+                return True
+    return False
 
 
 def _trigrams(text: str) -> set[str]:

@@ -30,14 +30,30 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import StoreError
+from . import fulltext
 
 APPLICATION_ID = 0x43475246  # "CGRF"
-FORMAT_VERSION = 5  # versions 1-4 were pickle snapshots
-MIGRATIONS: dict[int, str] = {}  # version -> SQL that upgrades a store of it to the next one
+FORMAT_VERSION = 6  # versions 1-4 were pickle snapshots
 OLD_SNAPSHOT_MAGIC = b"CONTENTGRAPH-SNAPSHOT\n"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 REBUILD = "rebuild it with `contentgraph build`"
 NEW_FILE_MODE = 0o644
+
+# Full-text search over titles and text (``fulltext``): an index reading its content from a view
+# of the documents, so the text is stored once.
+SEARCH = """
+CREATE VIEW document_search_source (id, title, body) AS
+    SELECT d.id, d.title, x.text FROM documents d JOIN document_data x ON x.document = d.id;
+""" + fulltext.schema("document_search", "document_search_source")
+
+WRITE_NEXT = """
+CREATE TABLE write_next (  -- what to write next, best first (graph.gaps.write_next)
+    rank INTEGER PRIMARY KEY, concept TEXT NOT NULL, gap TEXT NOT NULL, score REAL NOT NULL,
+    questions INTEGER NOT NULL, views INTEGER NOT NULL, upvotes INTEGER NOT NULL,
+    articles INTEGER NOT NULL, central INTEGER NOT NULL, importance REAL NOT NULL,
+    reason TEXT NOT NULL, examples TEXT NOT NULL, nearest TEXT NOT NULL  -- JSON slugs
+);
+"""
 
 SCHEMA = """
 -- The build: built_at, package_version, taxonomy (fingerprint), taxonomy_files, timings, stats.
@@ -117,17 +133,12 @@ CREATE TABLE postings (
     weight REAL NOT NULL, PRIMARY KEY (concept, rank)
 ) WITHOUT ROWID;
 
--- LINKS_TO (outbound links resolved to documents), title trigrams for search.
+-- LINKS_TO (outbound links resolved to documents).
 CREATE TABLE document_links (
     document INTEGER NOT NULL, target INTEGER NOT NULL, url TEXT NOT NULL,
     PRIMARY KEY (document, target)
 ) WITHOUT ROWID;
-CREATE TABLE title_grams (
-    gram TEXT NOT NULL, document INTEGER NOT NULL, PRIMARY KEY (gram, document)
-) WITHOUT ROWID;
-CREATE TABLE title_gram_counts (gram TEXT PRIMARY KEY, documents INTEGER NOT NULL) WITHOUT ROWID;
-
--- Concept-to-concept relations (evidence: JSON [[document, section, text, start, end,
+""" + SEARCH + """-- Concept-to-concept relations (evidence: JSON [[document, section, text, start, end,
 -- [[start, end], ...]], ...]), and per concept the related concepts they add up to, best first.
 CREATE TABLE relations (
     source TEXT NOT NULL, target TEXT NOT NULL, kind TEXT NOT NULL, weight REAL NOT NULL,
@@ -155,6 +166,7 @@ CREATE TABLE unanswered_questions (
     rank INTEGER PRIMARY KEY, concept TEXT NOT NULL, questions INTEGER NOT NULL,
     articles INTEGER NOT NULL, examples TEXT NOT NULL  -- JSON question slugs
 );
+""" + WRITE_NEXT + """
 
 -- Views for people exploring the file.
 CREATE VIEW mentions AS
@@ -169,10 +181,16 @@ CREATE VIEW document_concept_slugs AS
     SELECT d.slug AS document, d.kind, c.concept, c.count, c.weight, c.central
     FROM document_concepts c JOIN documents d ON d.id = c.document;
 """
+# version -> SQL that upgrades a store of it to the next one
+MIGRATIONS: dict[int, str] = {
+    # 6: full-text search over titles and text instead of title trigrams; what to write next
+    5: "DROP TABLE title_grams; DROP TABLE title_gram_counts;" + SEARCH + WRITE_NEXT
+       + "INSERT INTO document_search(document_search) VALUES ('rebuild');",
+}
 TABLES = ("meta", "concepts", "files", "documents", "document_data", "document_concepts",
-          "related_documents", "postings", "document_links", "title_grams", "title_gram_counts",
-          "relations",
-          "related_concepts", "candidate_terms", "missing_links", "unanswered_questions")
+          "related_documents", "postings", "document_links", "document_search", "relations",
+          "related_concepts", "candidate_terms", "missing_links", "unanswered_questions",
+          "write_next")
 
 
 def check_file(path: str | Path) -> None:

@@ -22,18 +22,16 @@ from ..loaders.options import LoadOptions
 from ..taxonomy.model import Taxonomy
 from . import rows
 from .relations import Summary, summarize
-from .search import title_grams
 
 
 class DocumentWork(NamedTuple):
     """One document read and extracted: what ``loaders.load.claim_slugs`` reads of it (``head``:
-    slug, kind, title, source, source hash and parent, as the reader made them), its documents
-    and document_data columns, and its title's trigrams. Plain tuples: cheap between processes."""
+    slug, kind, title, source, source hash and parent, as the reader made them), and its
+    documents and document_data columns. Plain tuples: cheap between processes."""
 
     head: tuple
     columns: tuple
     data: tuple
-    grams: list[str]
 
     def document(self) -> Document:
         """The head as a Document without blocks."""
@@ -129,8 +127,7 @@ def document_work(doc: Document, mentions: list[Mention], cues: list[RelationCue
     phrases: DocumentPhrases = document_phrases(doc, mentions, extractor)
     head = (doc.slug, doc.kind, doc.title, doc.source, doc.source_hash, doc.parent)
     return DocumentWork(head, rows.encode_document(doc),
-                        rows.encode_document_data(doc, mentions, cues, phrases),
-                        sorted(title_grams(doc.title)))
+                        rows.encode_document_data(doc, mentions, cues, phrases))
 
 
 # A stored document: (id, place in file, slug, parent, documents columns, blocks, text,

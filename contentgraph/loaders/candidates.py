@@ -1,7 +1,7 @@
 """Candidate terms: phrases of the field the taxonomy does not know yet.
 
 A candidate is a run of 2-4 words inside one sentence, not crossing punctuation, not touching a
-matched concept, with no stop word (nor a contraction or a word under three letters) at either
+matched concept, a web address or a domain name, with no stop word (nor a contraction or a word under three letters) at either
 edge. Phrases are counted by their normalised words (so "attachment wounds" and "attachment
 wound" are one candidate, the other ways of writing it kept as variants), and ranked by termhood
 (``termhood``: shape, use, specificity against general English, nearness to known concepts) with
@@ -77,6 +77,11 @@ _NOT_JOINING = re.compile("[" + "".join(
     chr(c) for c in CHAR_TABLE if _JOINER.fullmatch(chr(c)) is None) + "]")
 _WORD_BEFORE = re.compile(r"([\w']+)[^\w']*\Z")  # the last word of a slice of text
 _MASK = "\n"  # stands for a matched concept's characters: no word, and it joins nothing
+# Web addresses, e-mail addresses and domain names ("example.org", "www.x.com/a-b"): no phrase
+# of the field hides in them.
+_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s<>\"'()\[\]]+"
+                      r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+                      r"|\b[\w-]{2,}(?:\.[\w-]+)*\.[a-z]{2,6}\b(?:/[^\s<>\"'()\[\]]*)?")
 
 
 def _runs(text: str, sentences: Iterable[tuple[int, int]], blocked: list[tuple[int, int]]):
@@ -105,8 +110,18 @@ def _runs(text: str, sentences: Iterable[tuple[int, int]], blocked: list[tuple[i
             yield s_start, s_end, run
 
 
-def _blocked(mentions: Iterable[Mention]) -> list[tuple[int, int]]:
-    return sorted({(m.start, m.end) for m in mentions})
+def _blocked(text: str, mentions: Iterable[Mention]) -> list[tuple[int, int]]:
+    """The spans no phrase may touch: matched concepts and addresses, sorted, merged where they
+    overlap."""
+    spans = sorted({(m.start, m.end) for m in mentions}
+                   | {m.span() for m in _ADDRESS.finditer(text)})
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def document_phrases(document: Document, mentions: Iterable[Mention],
@@ -119,11 +134,11 @@ def document_phrases(document: Document, mentions: Iterable[Mention],
     """
     text = document.text
     if _NOT_JOINING.search(text):
-        runs = _runs(text, extractor.sentences(document), _blocked(mentions))
+        runs = _runs(text, extractor.sentences(document), _blocked(text, mentions))
         line = " | ".join(" ".join(w for _, _, w in run) for _, _, run in runs)
     else:
         pieces, at = [], 0
-        for start, end in _blocked(mentions):
+        for start, end in _blocked(text, mentions):
             pieces += (text[at:start], _MASK * (end - start))
             at = end
         pieces.append(text[at:])
@@ -156,7 +171,8 @@ def _uses(document: Document, mentions: list[Mention], extractor: Extractor,
     for m in mentions:
         if not m.negated:
             kinds_at.setdefault(m.sentence_start, []).append(extractor.taxonomy[m.concept].kind)
-    for s_start, s_end, run in _runs(text, extractor.sentences(document), _blocked(mentions)):
+    for s_start, s_end, run in _runs(text, extractor.sentences(document),
+                                     _blocked(text, mentions)):
         words = [w for _, _, w in run]
         for size in range(MIN_WORDS, MAX_WORDS + 1):
             for i in range(len(run) - size + 1):

@@ -8,9 +8,14 @@ one about abuse or conflict.
 - ``weight``: term frequency times inverse document frequency over the documents scored
   together, scaled so that the document's strongest concept weighs 1. A mention in the title
   counts ``TITLE_BOOST`` times and in a heading ``HEADING_BOOST`` times; a negated mention counts
-  ``NEGATED_FACTOR`` of a plain one (the document talks about it, but does not assert it).
-- ``central``: mentioned in the title or a heading, or among the document's ``TOP_CENTRAL``
-  concepts by weight with at least ``MIN_CENTRAL_COUNT`` affirmed mentions.
+  ``NEGATED_FACTOR`` of a plain one (the document talks about it, but does not assert it), except
+  in a heading, which names a topic even when it says no to it ("When a partner won't try couples
+  therapy").
+- ``central``: what a reader would call the document's main topics: weighing at least
+  ``CENTRAL_WEIGHT`` and either mentioned in the title or a heading or among the document's
+  ``TOP_CENTRAL`` concepts by weight with at least ``MIN_CENTRAL_COUNT`` affirmed mentions (the
+  weight keeps out a heading on something the document says little about and a concept that
+  many documents name).
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ HEADING_BOOST = 2.0
 NEGATED_FACTOR = 0.3
 TOP_CENTRAL = 3
 MIN_CENTRAL_COUNT = 2
+CENTRAL_WEIGHT = 0.5
 
 
 def concept_stats(document: Document, mentions: Iterable[Mention]) -> dict[str, list]:
@@ -44,7 +50,7 @@ def tally_mentions(mentions: Iterable[tuple[str, str, int, bool]]) -> dict[str, 
         stats = per_concept.setdefault(concept, [0, 0.0, 0, 0])
         weight = (TITLE_BOOST if level == 1 else HEADING_BOOST) if kind == "heading" else 1.0
         stats[0] += 1
-        stats[1] += weight * NEGATED_FACTOR if negated else weight
+        stats[1] += weight * NEGATED_FACTOR if negated and kind != "heading" else weight
         stats[2] += not negated
         if kind == "heading":
             stats[3] = 1
@@ -65,7 +71,8 @@ def weigh(slug: str, stats: Mapping[str, list], idf: Mapping[str, float]) -> lis
     leaders = {c for c in ranked[:TOP_CENTRAL] if stats[c][2] >= MIN_CENTRAL_COUNT}
     return [DocumentConcept(concept=c, document=slug, count=int(stats[c][0]),
                             weight=round(raw[c] / top, 3),
-                            central=bool(stats[c][3]) or c in leaders)
+                            central=raw[c] / top >= CENTRAL_WEIGHT
+                            and (bool(stats[c][3]) or c in leaders))
             for c in ranked]
 
 

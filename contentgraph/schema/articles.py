@@ -10,7 +10,7 @@ from ..graph.results import DocumentSummary
 from ..loaders import model
 from ..loaders.cleaning import web_url
 from .context import graph_of
-from .pagination import PageInfo, check_size, encode_cursor, page_info
+from .pagination import PageInfo, check_size, encode_cursor, page, page_info
 
 if TYPE_CHECKING:
     from .concepts import Concept
@@ -44,12 +44,40 @@ class Article:
     author: str | None = strawberry.field(description="Author's name, when known.")
     published: str | None = strawberry.field(
         description="Publication date (ISO 8601), when known.")
+    tags: list[str] = strawberry.field(
+        description="The source's own tags or categories (a blog's tags, a question's topic).")
+    parent: strawberry.Private[str | None]
 
     @classmethod
     def of(cls, doc: model.Document | DocumentSummary) -> Article:
         """The GraphQL view of a document (or of its summary)."""
         return cls(slug=doc.slug, kind=doc.kind, title=doc.title, url=web_url(doc.url),
-                   author=doc.author, published=doc.published)
+                   author=doc.author, published=doc.published, tags=list(doc.tags),
+                   parent=doc.parent)
+
+    @strawberry.field(description="True when a concept the taxonomy marks sensitive is central "
+                                  "to the document: a page showing it should say where to find "
+                                  "help.")
+    def sensitive(self, info: strawberry.Info) -> bool:
+        return bool(graph_of(info).sensitive_concepts(self.slug))
+
+    @strawberry.field(description="For an answer, the reader question it answers; null "
+                                  "otherwise.")
+    def question(self, info: strawberry.Info) -> Article | None:
+        return article_or_none(info, self.parent) if self.parent else None
+
+    @strawberry.field(description="For a reader question, the therapists' answers to it, "
+                                  "newest first; empty otherwise.")
+    def answers(
+        self, info: strawberry.Info,
+        first: Annotated[int | None, strawberry.argument(
+            description="Page size, at most 100.")] = 20,
+        after: Annotated[str | None, strawberry.argument(
+            description="Cursor of the item after which the page starts.")] = None,
+    ) -> ArticleConnection:
+        found = graph_of(info).answers(self.slug) if self.kind == "question" else []
+        start, items = page(found, first, after, default=20)
+        return article_connection(start, items, len(found))
 
     @strawberry.field(description="Number of words of the cleaned text.")
     def word_count(self, info: strawberry.Info) -> int:

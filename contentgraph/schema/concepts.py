@@ -14,6 +14,8 @@ if TYPE_CHECKING:
     from .articles import ArticleConnection, Passage
 
 _ARTICLES = "contentgraph.schema.articles"
+_FIRST = "Page size, at most 100."
+_AFTER = "Cursor of the item after which the page starts."
 
 ConceptKind = strawberry.enum(
     model.ConceptKind, name="ConceptKind",
@@ -53,16 +55,28 @@ class Concept:
         description="Synonyms and spelling variants the extractor also matches.")
     definition: str | None = strawberry.field(
         description="One-line definition, when the taxonomy gives one.")
+    sensitive: bool = strawberry.field(
+        description="True for a topic to handle with care (abuse, self-harm, suicidal "
+                    "thoughts...): a page about it should show where to find help.")
 
     @classmethod
     def of(cls, concept: model.Concept) -> Concept:
         """The GraphQL view of a taxonomy concept."""
         return cls(slug=concept.slug, label=concept.label, kind=concept.kind,
-                   alt_labels=concept.alt_labels, definition=concept.definition)
+                   alt_labels=concept.alt_labels, definition=concept.definition,
+                   sensitive=concept.sensitive)
 
     @strawberry.field(description="Number of articles that mention the concept.")
     def article_count(self, info: strawberry.Info) -> int:
         return graph_of(info).article_count(self.slug)
+
+    @strawberry.field(description="Number of reader questions that mention the concept.")
+    def question_count(self, info: strawberry.Info) -> int:
+        return graph_of(info).document_count(self.slug, "question")
+
+    @strawberry.field(description="Number of therapists' answers that mention the concept.")
+    def answer_count(self, info: strawberry.Info) -> int:
+        return graph_of(info).document_count(self.slug, "answer")
 
     @strawberry.field(description="Number of mentions across all documents.")
     def mention_count(self, info: strawberry.Info) -> int:
@@ -101,19 +115,28 @@ class Concept:
                                   "first, then by weight.")
     def articles(
         self, info: strawberry.Info,
-        first: Annotated[int | None, strawberry.argument(
-            description="Page size, at most 100.")] = 20,
-        after: Annotated[str | None, strawberry.argument(
-            description="Cursor of the item after which the page starts.")] = None,
+        first: Annotated[int | None, strawberry.argument(description=_FIRST)] = 20,
+        after: Annotated[str | None, strawberry.argument(description=_AFTER)] = None,
     ) -> Annotated[ArticleConnection, strawberry.lazy(_ARTICLES)]:
-        from .articles import article_connection
+        return _documents(info, self.slug, "article", first, after)
 
-        graph = graph_of(info)
-        start, size = page_bounds(first, after, default=20)
-        links = graph.concept_documents(self.slug, kind="article", start=start, n=size)
-        docs = [graph.summary(link.document) for link in links]
-        return article_connection(start, [d for d in docs if d is not None],
-                                  graph.article_count(self.slug))
+    @strawberry.field(description="Reader questions that mention the concept: those it is "
+                                  "central to first, then by weight.")
+    def questions(
+        self, info: strawberry.Info,
+        first: Annotated[int | None, strawberry.argument(description=_FIRST)] = 20,
+        after: Annotated[str | None, strawberry.argument(description=_AFTER)] = None,
+    ) -> Annotated[ArticleConnection, strawberry.lazy(_ARTICLES)]:
+        return _documents(info, self.slug, "question", first, after)
+
+    @strawberry.field(description="Therapists' answers that mention the concept: those it is "
+                                  "central to first, then by weight.")
+    def answers(
+        self, info: strawberry.Info,
+        first: Annotated[int | None, strawberry.argument(description=_FIRST)] = 20,
+        after: Annotated[str | None, strawberry.argument(description=_AFTER)] = None,
+    ) -> Annotated[ArticleConnection, strawberry.lazy(_ARTICLES)]:
+        return _documents(info, self.slug, "answer", first, after)
 
     @strawberry.field(description="The best sentences that mention the concept (affirmative "
                                   "ones and those from articles where it is central first).")
@@ -127,6 +150,19 @@ class Concept:
         first = check_size(first, default=5)
         graph = graph_of(info)
         return [Passage.of(p, graph) for p in graph.passages(self.slug, n=first)]
+
+
+def _documents(info: strawberry.Info, slug: str, kind: str, first: int | None,
+               after: str | None) -> ArticleConnection:
+    """One page of the documents of ``kind`` that mention the concept."""
+    from .articles import article_connection
+
+    graph = graph_of(info)
+    start, size = page_bounds(first, after, default=20)
+    links = graph.concept_documents(slug, kind, start, size)
+    docs = [graph.summary(link.document) for link in links]
+    return article_connection(start, [d for d in docs if d is not None],
+                              graph.document_count(slug, kind))
 
 
 @strawberry.type(description="A concept close to another one, and why.")

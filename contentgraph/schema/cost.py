@@ -65,6 +65,8 @@ _LIST_SIZES: dict[str, Callable[[Any], int]] = {
 PER_PARENT: dict[str, Callable[[int, ListBounds, Any], int]] = {
     "ConceptConnection.edges": lambda n, bounds, g: n,
     "ArticleConnection.edges": lambda n, bounds, g: n,
+    "WriteNextConnection.edges": lambda n, bounds, g: n,
+    "SearchConnection.edges": lambda n, bounds, g: n,
     "Path.steps": lambda n, bounds, g: n,
     "Subgraph.nodes": lambda n, bounds, g: n,
     "Subgraph.edges": lambda n, bounds, g: bounds.subgraph_edges(n, g),

@@ -14,6 +14,7 @@ from .context import graph_of
 from .gaps import Gaps
 from .pagination import check_size, clean_search, page, page_bounds
 from .paths import EMPTY_SUBGRAPH, Path, Subgraph
+from .search import SearchConnection, search_connection
 from .stats import Stats
 
 MAX_HOPS = 6
@@ -33,8 +34,9 @@ class Query:
         return concept_or_none(info, slug)
 
     @strawberry.field(description="Concepts of the taxonomy: by label, or best match first when "
-                                  "searching (exact, then prefix, then fuzzy; case-, plural- "
-                                  "and spelling-insensitive).")
+                                  "searching (exact, then prefix and word matches; names "
+                                  "spelled alike only when none matches; case-, plural- and "
+                                  "spelling-insensitive).")
     def concepts(
         self, info: strawberry.Info,
         kind: Annotated[ConceptKind | None, strawberry.argument(
@@ -59,7 +61,7 @@ class Query:
         return article_or_none(info, slug)
 
     @strawberry.field(description="Articles, optionally about a concept, by an author or "
-                                  "matching a text.")
+                                  "matching a text (then best match first).")
     def articles(
         self, info: strawberry.Info,
         concept: Annotated[str | None, strawberry.argument(
@@ -68,8 +70,8 @@ class Query:
         author: Annotated[str | None, strawberry.argument(
             description="Only articles by this author (name or slug).")] = None,
         search: Annotated[str | None, strawberry.argument(
-            description="Text to find in titles and text (trimmed, at most 200 "
-                        "characters).")] = None,
+            description="Words to find in titles and text, as a phrase or all of them "
+                        "(trimmed, at most 200 characters).")] = None,
         first: Annotated[int | None, strawberry.argument(description=_FIRST)] = 20,
         after: Annotated[str | None, strawberry.argument(description=_AFTER)] = None,
     ) -> ArticleConnection:
@@ -117,6 +119,26 @@ class Query:
         if graph.concept(slug) is None:
             return EMPTY_SUBGRAPH
         return Subgraph.of(graph.neighborhood(slug, depth=depth, limit=first), graph)
+
+    @strawberry.field(description="One search over concepts and documents: the concepts whose "
+                                  "name matches (exact, prefix or word) first, then the "
+                                  "articles, reader questions and answers whose title or text "
+                                  "holds the words (as a phrase, or all of them), best first; "
+                                  "when nothing matches, names and words spelled like the "
+                                  "text's.")
+    def search(
+        self, info: strawberry.Info,
+        text: Annotated[str, strawberry.argument(
+            description="What to look for (trimmed, at most 200 characters).")],
+        first: Annotated[int | None, strawberry.argument(description=_FIRST)] = 20,
+        after: Annotated[str | None, strawberry.argument(description=_AFTER)] = None,
+    ) -> SearchConnection:
+        cleaned = clean_search(text, "text")
+        start, size = page_bounds(first, after, default=20)
+        if cleaned is None:
+            return search_connection(info, start, [], 0)
+        total, hits = graph_of(info).search(cleaned, n=size, start=start)
+        return search_connection(info, start, hits, total)
 
     @strawberry.field(description="What the writing does not cover yet.")
     def gaps(self) -> Gaps:

@@ -6,8 +6,12 @@ from __future__ import annotations
 import pytest
 
 URLS = ["/", "/?q=attachment", "/concepts/anxious-attachment",
-        "/articles/pursue-withdraw-cycle", "/path", "/path?from=anxious-attachment&to=reassurance",
-        "/gaps", "/concepts/no-such-concept"]
+        "/articles/pursue-withdraw-cycle", "/articles/pursue-withdraw-cycle?highlights=all",
+        "/articles/my-husband-refuses-to-go-to-couples-counseling",
+        "/articles/warning-signs-emotional-abuse", "/path",
+        "/path?from=anxious-attachment&to=reassurance", "/gaps", "/gaps/write-next",
+        "/gaps/uncovered", "/gaps/candidate-terms", "/gaps/missing-links",
+        "/gaps/unanswered-questions", "/console", "/concepts/no-such-concept"]
 
 
 @pytest.mark.parametrize("url", URLS)
@@ -23,11 +27,14 @@ def test_headings_labels_and_skip_link(client, page, url):
     assert any(tag == "main" and attrs.get("id") == "main" for tag, attrs in shown.elements)
 
 
-def test_the_neighbourhood_picture_has_a_title_and_description(client):
+@pytest.mark.parametrize("layout", ["ring", "fan"])
+def test_the_neighbourhood_pictures_have_a_title_and_description(client, layout):
     html = client.get("/concepts/anxious-attachment").text
-    svg = html[html.index("<svg"):html.index("</svg>")]
-    assert 'role="img"' in svg and 'aria-labelledby="nb-title nb-desc"' in svg
-    assert '<title id="nb-title">' in svg and '<desc id="nb-desc">' in svg
+    start = html.index(f'<div class="picture-frame {layout}">')
+    svg = html[start:html.index("</svg>", start)]
+    assert 'role="img"' in svg
+    assert f'aria-labelledby="nb-title-{layout} nb-desc-{layout}"' in svg
+    assert f'<title id="nb-title-{layout}">' in svg and f'<desc id="nb-desc-{layout}">' in svg
 
 
 def test_article_sections_start_at_h2_whatever_their_source_level():

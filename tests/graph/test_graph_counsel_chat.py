@@ -1,24 +1,17 @@
-"""The graph of counsel-chat's questions and answers (skipped when shared/corpus is absent)."""
+"""The graph of counsel-chat's questions and answers, built with the two seed articles as a
+practice has them (the session's ``practice_graph``; skipped when shared/corpus is absent)."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
 import pytest
 
-from contentgraph.graph.build import build
 from contentgraph.loaders.cues import find_cues
-
-CSV = Path(__file__).resolve().parents[2] / ".." / "shared" / "corpus" / "counsel-chat"
 
 
 @pytest.fixture(scope="module")
-def counsel_chat():
-    files = sorted(CSV.glob("*.csv")) if CSV.is_dir() else []
-    if not files:
-        pytest.skip("counsel-chat is absent")
-    return build(files).graph
+def counsel_chat(practice_graph):
+    return practice_graph
 
 
 def test_answers_answer_their_questions(counsel_chat):

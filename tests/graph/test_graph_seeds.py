@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from contentgraph.graph.build import build
 
@@ -66,3 +67,22 @@ def test_path_from_anxious_attachment_to_therapy_refusal_has_evidence(seeds):
 def test_related_documents_never_include_the_document(seeds):
     for doc in seeds.documents():
         assert doc.slug not in [r.document for r in seeds.related_documents(doc.slug, 10)]
+
+
+def test_a_seed_articles_central_concepts_are_its_main_topics(practice_graph):
+    """Among counsel-chat's answers (the corpus a practice has), each seed article's central
+    concepts are what the hand annotation marks it mainly about, and hardly more."""
+    from contentgraph.taxonomy.normalize import normalize_phrase
+
+    gold = yaml.safe_load((SEEDS.parent / "gold" / "seeds.yaml").read_text(encoding="utf-8"))
+    names = {c.slug: {normalize_phrase(x) for x in (c.label, *c.alt_labels)}
+             for c in practice_graph.taxonomy}
+    for article in gold["articles"]:
+        title = (SEEDS.parent / article["file"]).read_text(encoding="utf-8").splitlines()[0]
+        doc = next(d for d in practice_graph.documents() if d.title == title.strip())
+        central = {dc.concept for dc in practice_graph.document_concepts(doc.slug) if dc.central}
+        topics = [{normalize_phrase(x) for x in (g["label"], *g["surface"])}
+                  for g in article["concepts"] if g["central"]]
+        for topic in topics:
+            assert any(names[slug] & topic for slug in central), (doc.slug, topic, central)
+        assert len(central) <= len(topics) + 2, (doc.slug, sorted(central))

@@ -28,22 +28,33 @@ def count_ratios(monkeypatch) -> list[int]:
 def test_fuzzy_scoring_is_capped_whatever_the_index_and_the_text(monkeypatch):
     calls = count_ratios(monkeypatch)
     index = LabelIndex(titles(3000))
-    assert index.search(" ".join(["a"] * 100)) is not None
-    assert index.search("a partner plan question " * 8) is not None
+    assert index.search(" ".join(["a"] * 100), fuzzy=True) is not None
+    assert index.search("a partner plan question " * 8, fuzzy=True) is not None
     assert calls[0] <= 2 * FUZZY_CANDIDATES
 
 
 def test_repeated_words_count_once_in_fuzzy_matching():
     index = LabelIndex([("eft", "Emotionally focused therapy")])
-    assert [k for k, _ in index.search("emotionaly emotionaly focussed focussed")] == ["eft"]
+    found = index.search("emotionaly emotionaly focussed focussed", fuzzy=True)
+    assert [k for k, _ in found] == ["eft"]
+
+
+def test_fuzzy_matches_are_apart_and_share_a_word_with_the_text():
+    index = LabelIndex([("silent", "silent treatment"), ("consent", "parental consent"),
+                        ("walls", "stonewalling")])
+    assert index.search("stonewaling") == [] and index.search("silent treatmnt") == []
+    assert [k for k, _ in index.search("stonewaling", fuzzy=True)] == ["walls"]
+    assert [k for k, _ in index.search("silent treatmnt", fuzzy=True)] == ["silent"]
+    # letters alike ("ent", "nt"), no word alike: never a match
+    assert "consent" not in dict(index.search("silent treatment", fuzzy=True))
 
 
 def test_answers_are_cached_and_the_cache_is_bounded(monkeypatch):
     calls = count_ratios(monkeypatch)
     index = LabelIndex([("eft", "Emotionally focused therapy"), ("cbt", "Cognitive therapy")])
-    first = index.search("emotionaly focussed")
+    first = index.search("emotionaly focussed", fuzzy=True)
     made = calls[0]
-    assert index.search("Emotionaly  Focussed") == first and calls[0] == made
+    assert index.search("Emotionaly  Focussed", fuzzy=True) == first and calls[0] == made
     monkeypatch.setattr(search, "CACHED_HITS", 3)
     found = [index.search(text) for text in ("therapy", "therap", "thera", "focused", "cognitiv")]
     assert all(found) and sum(map(len, found)) > 3

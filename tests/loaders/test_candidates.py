@@ -74,3 +74,11 @@ def test_phrases_stop_at_numbers_sentences_lines_and_concepts():
     assert "sleep hygiene" in found and "repair rituals" in found
     # nothing across a number, a line break, a sentence end or a matched concept
     assert not any("hygiene" in p and "routine" in p or "management" in p for p in found)
+
+
+def test_web_and_mail_addresses_and_domain_names_are_no_phrases():
+    texts = ["Read https://calm-harbour.example/night-time-routines about sleep hygiene.",
+             "See www.calm-harbour.example/night-time-routines or mail care@calm-harbour.org.",
+             "Calm-harbour.com writes on sleep hygiene, so does calm-harbour.org/night-time."]
+    found = phrases_of(*texts, *texts)
+    assert found == {"sleep hygiene"}  # written as words, it still counts

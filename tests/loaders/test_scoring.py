@@ -48,6 +48,22 @@ def test_title_and_heading_mentions_are_central():
     assert not s["a"]["anger"].central
 
 
+def test_a_heading_on_a_concept_the_document_says_little_about_is_not_central():
+    a = doc("a", "Jealousy", "Jealousy grows. Jealousy stays. Jealousy hurts. Anger too.",
+            heading="Where fear comes in")
+    others = [doc(f"x{i}", "N", "Fear.") for i in range(5)]
+    s = score(a, *others)
+    assert s["a"]["jealousy"].central
+    assert s["a"]["fear"].weight < 0.5 and not s["a"]["fear"].central
+
+
+def test_a_title_that_says_no_to_a_concept_still_names_the_topic():
+    a = doc("a", "When a partner will not try therapy", "Therapy helps. Abuse hides. Abuse harms.")
+    s = score(a)
+    assert s["a"]["therapy"].central
+    assert s["a"]["therapy"].weight == 1.0 > s["a"]["abuse"].weight
+
+
 def test_top_concepts_by_weight_are_central_with_enough_mentions():
     a = doc("a", "Notes", "Loneliness. Loneliness again. Loneliness still. Fear once.")
     s = score(a)

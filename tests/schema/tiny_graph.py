@@ -36,7 +36,10 @@ class TinyGraph:
         return [c for c in self.concepts(kind) if text.lower() in c.label.lower()]
 
     def article_count(self, slug):
-        return 25 if slug == "pursuer" else 0
+        return self.document_count(slug)
+
+    def document_count(self, slug, kind="article"):
+        return 25 if slug == "pursuer" and kind == "article" else 0
 
     def mention_count(self, slug):
         return self.article_count(slug)
@@ -52,10 +55,10 @@ class TinyGraph:
                                (self.passage,))][:n]
 
     def concept_documents(self, slug, kind="article", start=0, n=None):
-        if slug != "pursuer":
+        if slug != "pursuer" or kind != "article":
             return []
         found = [DocumentConcept("pursuer", d, 1, 0.5, True) for d in self._docs]
-        return found[start:] if n is None else found[start:start + n]
+        return found[start:None if n is None else start + n]
 
     def passages(self, slug, n=5):
         return [self.passage][:n]
@@ -66,7 +69,8 @@ class TinyGraph:
     def summary(self, slug):
         doc = self._docs.get(slug)
         return doc and DocumentSummary(doc.slug, doc.kind, doc.title, doc.url, doc.author,
-                                       doc.published, doc.word_count)
+                                       doc.published, doc.word_count, tuple(doc.tags),
+                                       doc.parent)
 
     def documents(self, concept=None, author=None, search=None, kind="article"):
         return list(self._docs.values())
