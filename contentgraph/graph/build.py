@@ -54,8 +54,8 @@ INSERTED = {  # the columns a build inserts, per table, in the order of the queu
     "documents": ("id", "slug", "parent", "file", "position", *rows.DOCUMENT_COLUMNS),
     "document_data": ("document", *rows.DATA_COLUMNS),
 }
-BATCH_FILES = 16  # source files per task
-BATCH_BYTES = 4 * 1024 * 1024
+BATCH_FILES = 64  # source files per task
+BATCH_BYTES = 8 * 1024 * 1024
 
 
 @dataclass(slots=True)
@@ -161,14 +161,16 @@ def build_documents(documents: Iterable[tuple[Document, list[Mention], list[Rela
         by_file.setdefault(doc.source, []).append((doc, mentions, cues))
     files = {path: FileWork(path, found[0][0].source_hash, [], set(),
                             [document_work(doc, mentions, cues, extractor)
-                             for doc, mentions, cues in found],
-                            summarize(path, [(i, *f) for i, f in enumerate(found)]))
+                             for doc, mentions, cues in found])
              for path, found in by_file.items()}
+    summary = Summary()
+    for path, found in by_file.items():
+        summary.add(summarize(path, [(i, *f) for i, f in enumerate(found)]))
     clock = _Clock()
     with StoreWriter(out) as writer:
         steps = _Steps(writer.conn, shared, InProcess(), None, clock)
         steps.prepare(dict.fromkeys(files), [])
-        steps.write([("read", list(files.values()))], len(files))
+        steps.write([("read", list(files.values()), summary)], len(files))
         steps.corpus([])
         writer.publish()
     return ConceptGraph.load(out)
@@ -224,12 +226,13 @@ class _Steps:
         done, extracted = 0, 0
         known = self.ids["documents"]  # the documents indexed for search already
         self.conn.execute("BEGIN")
-        for kind, found in results:
-            for result in found:
-                if kind == "read":
-                    extracted += self._write_read(result, self.positions[result.path])
-                else:
-                    extracted += self._write_stored(kind, *result)
+        for kind, found, summary in results:
+            if kind == "read":
+                extracted += self._write_read(found, summary)
+            else:
+                for path, changed, errors in found if kind == "extracted" else ():
+                    extracted += self._update(path, changed, errors)
+                self.summary.add(summary)
             done += len(found)
             if self.progress:
                 self.progress("read", done, total)
@@ -239,8 +242,25 @@ class _Steps:
         self.clock.lap("read")
         return extracted
 
-    def _write_read(self, work: FileWork, position: int) -> int:
-        """Claim the file's slugs, queue its rows, add its summary."""
+    def _write_read(self, files: list[FileWork], summary: Summary) -> int:
+        """Claim the files' slugs, queue their rows, add their summary; returns the documents
+        extracted."""
+        renamed = False
+        for work in files:
+            renamed |= self._queue(work, self.positions[work.path])
+        if len(self.pending["document_data"]) >= 500:
+            self.flush()
+        if renamed:  # a slug was taken: summarise what was kept, under the slugs it has now
+            self.flush()
+            for work in files:
+                self.summary.add(summarize_stored(work.path, _stored_rows(self.conn, work.path)))
+        else:
+            self.summary.add(summary)
+        return sum(len(work.documents) for work in files)
+
+    def _queue(self, work: FileWork, position: int) -> bool:
+        """Claim the file's slugs and queue its rows; whether a document lost its slug or was
+        dropped."""
         errors = list(work.errors)
         read = ReadResult([d.document() for d in work.documents], [], work.explicit)
         kept = claim_slugs(read, self.slugs, errors)
@@ -253,15 +273,8 @@ class _Steps:
             self.pending["documents"].append((doc_id, head.slug, head.parent, file_id, place,
                                               *done.columns))
             self.pending["document_data"].append((doc_id, *done.data))
-        if len(self.pending["document_data"]) >= 500:
-            self.flush()
-        if len(kept) == len(work.documents) and all(
-                head.slug == work.documents[i].head[0] for i, head in kept):
-            self.summary.add(work.summary)
-        else:  # a slug was taken: summarise what was kept, under the slugs it has now
-            self.flush()
-            self.summary.add(summarize_stored(work.path, _stored_rows(self.conn, work.path)))
-        return len(work.documents)
+        return len(kept) != len(work.documents) or any(
+            head.slug != work.documents[i].head[0] for i, head in kept)
 
     def flush(self) -> None:
         """Insert the queued rows."""
@@ -272,12 +285,8 @@ class _Steps:
                 queued.clear()
         self.slugs.owner.written()
 
-    def _write_stored(self, kind: str, path: str, outcome) -> int:
-        """Add a stored file's summary; after extracting it again, update its rows."""
-        if kind == "summarized":
-            self.summary.add(outcome)
-            return 0
-        changed, errors, summary = outcome
+    def _update(self, path: str, changed: list, errors: list[LoadError]) -> int:
+        """Update a stored file's rows after extracting it again; returns the documents."""
         conn = self.conn
         for doc_id, data in changed:
             if data is None:
@@ -293,7 +302,6 @@ class _Steps:
             if "extraction failed" not in e.reason]
         conn.execute("UPDATE files SET errors = ? WHERE path = ?",
                      (rows.encode_errors(kept + errors), path))
-        self.summary.add(summary)
         return len(changed)
 
     def corpus(self, taxonomy_files: list[str]) -> None:
@@ -338,16 +346,24 @@ class _Steps:
                 for e in rows.decode_errors(errors)]
 
 
-def run_job(job: tuple, shared: Shared) -> tuple[str, list]:
+def run_job(job: tuple, shared: Shared) -> tuple[str, list, Summary]:
     """One task: ``("read", [(path, hash, bytes)])``, or ``("summarize" | "extract",
-    [(path, stored rows)])``."""
+    [(path, stored rows)])``; gives back what was done, the files' results (``FileWork``s,
+    paths, or ``(path, changed rows, errors)``) and their summaries added up."""
     kind, batch = job
     with fewer_collections():
         if kind == "read":
-            return kind, read_files(batch, shared)
-        if kind == "summarize":
-            return "summarized", [(path, summarize_stored(path, found)) for path, found in batch]
-        return "extracted", [(path, extract_stored(path, found, shared)) for path, found in batch]
+            return (kind, *read_files(batch, shared))
+        summary, out = Summary(), []
+        for path, found in batch:
+            if kind == "summarize":
+                summary.add(summarize_stored(path, found))
+                out.append(path)
+            else:
+                changed, errors, found_summary = extract_stored(path, found, shared)
+                summary.add(found_summary)
+                out.append((path, changed, errors))
+        return ("summarized" if kind == "summarize" else "extracted"), out, summary
 
 
 def _jobs(conn, current: dict[str, str], to_read: set[str], same_taxonomy: bool) -> Iterator:

@@ -1,8 +1,9 @@
 """The per-file stages of a build, as functions a Dask worker (or the build's own process) runs.
 
 A task gets a batch of source files as bytes (the worker needs no access to the client's
-disk), reads, cleans and extracts each one, and gives back rows ready for the store and a
-``relations.Summary``: nothing it returns grows with anything but the batch. Stored files whose
+disk), reads, cleans and extracts each one, and gives back rows ready for the store and one
+``relations.Summary`` of the whole batch (added up here, so that the client unpickles and adds
+one summary a task, not one a file): nothing it returns grows with anything but the batch. Stored files whose
 extraction or summary a build needs again come as the store's own rows.
 """
 
@@ -47,7 +48,6 @@ class FileWork(NamedTuple):
     errors: list[LoadError]
     explicit: set[str]  # slugs the file names itself
     documents: list[DocumentWork]
-    summary: Summary
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,15 +86,16 @@ def extractor_for(shared: Shared) -> Extractor:
     return _EXTRACTORS[shared.fingerprint]
 
 
-def read_files(batch: list[tuple[str, str, bytes | str]], shared: Shared) -> list[FileWork]:
+def read_files(batch: list[tuple[str, str, bytes | str]], shared: Shared
+               ) -> tuple[list[FileWork], Summary]:
     """Read and extract each ``(path, content hash, bytes)`` of ``batch`` (instead of the bytes,
-    the reason they could not be read)."""
+    the reason they could not be read); the files' summaries added up."""
     extractor = extractor_for(shared)
-    out = []
+    out, summary = [], Summary()
     for path, digest, data in batch:
         if isinstance(data, str):
             out.append(FileWork(path, digest, [LoadError(path, f"cannot read the file: {data}")],
-                                set(), [], Summary()))
+                                set(), []))
             continue
         read = read_source(path, data, shared.options)
         errors, documents, extracted = list(read.errors), [], []
@@ -105,9 +106,9 @@ def read_files(batch: list[tuple[str, str, bytes | str]], shared: Shared) -> lis
             mentions, cues = found
             documents.append(document_work(doc, mentions, cues, extractor))
             extracted.append((position, doc, mentions, cues))
-        out.append(FileWork(path, digest, errors, set(read.explicit_slugs), documents,
-                            summarize(path, extracted)))
-    return out
+        out.append(FileWork(path, digest, errors, set(read.explicit_slugs), documents))
+        summary.add(summarize(path, extracted))
+    return out, summary
 
 
 def extract(doc: Document, extractor: Extractor, taxonomy: Taxonomy,
