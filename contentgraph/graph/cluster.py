@@ -92,11 +92,15 @@ def runner(scheduler: str | None, files: int):
         yield InProcess()
         return
     try:
+        import dask
         from distributed import Client, LocalCluster
     except ImportError as exc:  # pragma: no cover - a dependency
         raise BuildError(f"dask.distributed is not installed ({exc})") from None
     with contextlib.ExitStack() as stack:
         if choice in ("auto", "local"):
+            # Workers of our own need no sampling profiler (it wakes every 10 ms for a
+            # dashboard no one reads).
+            stack.enter_context(dask.config.set({"distributed.worker.profile.enabled": False}))
             cluster = stack.enter_context(LocalCluster(
                 n_workers=cores, threads_per_worker=1, processes=True, dashboard_address=None,
                 silence_logs=logging.ERROR))

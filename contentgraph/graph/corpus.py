@@ -189,10 +189,12 @@ def _vectors(rows_: Iterator[tuple]) -> Iterator[tuple]:
 
 def related_batch(batch, postings, vectors) -> list[tuple[int, list]]:
     """The related documents ``(key, score)`` of each ``((slug, id), vector)`` of ``batch``
-    (a task; the concepts they share are found again from the vectors when asked)."""
+    (a task; the concepts they share are not kept: they are found again from the vectors
+    when asked)."""
     with fewer_collections():
         return [(key[1], [(other, score) for other, score, _ in related_documents(
-            key, vector, postings, vectors.__getitem__, RELATED_KEPT)]) for key, vector in batch]
+            key, vector, postings, vectors.__getitem__, RELATED_KEPT, shared=False)])
+                for key, vector in batch]
 
 
 def index(conn: sqlite3.Connection) -> None:

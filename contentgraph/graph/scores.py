@@ -125,10 +125,10 @@ class Postings:
 
 
 def related_documents(slug: str, vector: Vector, postings: dict[str, list[tuple[str, float]]],
-                      vector_of: Callable[[str], Vector], n: int
+                      vector_of: Callable[[str], Vector], n: int, shared: bool = True
                       ) -> list[tuple[str, float, tuple[str, ...]]]:
-    """Up to ``n`` (document, cosine, shared concepts strongest first) closest to ``slug``,
-    never itself.
+    """Up to ``n`` (document, cosine, shared concepts strongest first; none unless ``shared``)
+    closest to ``slug``, never itself.
 
     Candidates come from the ``postings`` of the document's strongest concepts (rough dot
     products); only the best ``CANDIDATES`` are scored exactly, with ``vector_of`` (which knows
@@ -150,7 +150,8 @@ def related_documents(slug: str, vector: Vector, postings: dict[str, list[tuple[
         dot = sum(vec[c] * ovec[c] for c in keys & ovec.keys())
         scored.append((round(min(1.0, dot / (norm * _norm(ovec))), 4), other, ovec))
     scored.sort(key=lambda s: (-s[0], s[1]))
-    return [(other, score, shared_concepts(vec, ovec)) for score, other, ovec in scored[:n]]
+    return [(other, score, shared_concepts(vec, ovec) if shared else ())
+            for score, other, ovec in scored[:n]]
 
 
 def shared_concepts(vector: Vector, other: Vector) -> tuple[str, ...]:
