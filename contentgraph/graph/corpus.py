@@ -29,8 +29,8 @@ from . import rows
 from .keys import normalize_url
 from .paths import communities, concept_graph, pagerank
 from .relations import Summary
-from .scores import (RELATED_KEPT, Postings, concept_links, ranked_links, related_documents,
-                     shared_concepts)
+from .scores import (RELATED_KEPT, Postings, concept_links, positive, ranked_links,
+                     related_documents, shared_concepts)
 from .work import fewer_collections
 
 BATCH = 500  # documents per task weighing them or finding their related documents
@@ -191,10 +191,17 @@ def related_batch(batch, postings, vectors) -> list[tuple[int, list]]:
     """The related documents ``(key, score)`` of each ``((slug, id), vector)`` of ``batch``
     (a task; the concepts they share are not kept: they are found again from the vectors
     when asked)."""
+    cache: dict = {}  # the documents' positive vectors and norms, for this batch
+
+    def positive_of(other):
+        if (found := cache.get(other)) is None:
+            found = cache[other] = positive(vectors[other])
+        return found
+
     with fewer_collections():
         return [(key[1], [(other, score) for other, score, _ in related_documents(
-            key, vector, postings, vectors.__getitem__, RELATED_KEPT, shared=False)])
-                for key, vector in batch]
+            key, vector, postings, vectors.__getitem__, RELATED_KEPT, shared=False,
+            positive_of=positive_of)]) for key, vector in batch]
 
 
 def index(conn: sqlite3.Connection) -> None:

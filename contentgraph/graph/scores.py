@@ -125,7 +125,8 @@ class Postings:
 
 
 def related_documents(slug: str, vector: Vector, postings: dict[str, list[tuple[str, float]]],
-                      vector_of: Callable[[str], Vector], n: int, shared: bool = True
+                      vector_of: Callable[[str], Vector], n: int, shared: bool = True,
+                      positive_of: Callable[[str], tuple[Vector, float]] | None = None
                       ) -> list[tuple[str, float, tuple[str, ...]]]:
     """Up to ``n`` (document, cosine, shared concepts strongest first; none unless ``shared``)
     closest to ``slug``, never itself.
@@ -133,7 +134,9 @@ def related_documents(slug: str, vector: Vector, postings: dict[str, list[tuple[
     Candidates come from the ``postings`` of the document's strongest concepts (rough dot
     products); only the best ``CANDIDATES`` are scored exactly, with ``vector_of`` (which knows
     every document of the postings). Near-linear in corpus size: each document costs the same.
+    ``positive_of`` may give ``positive(vector_of(other))`` from a cache.
     """
+    positive_of = positive_of or (lambda other: positive(vector_of(other)))
     vec = {c: w for c, w in vector.items() if w > 0}
     norm = _norm(vec)
     if not norm:
@@ -146,9 +149,9 @@ def related_documents(slug: str, vector: Vector, postings: dict[str, list[tuple[
     keys = vec.keys()
     scored = []
     for other in heapq.nlargest(max(CANDIDATES, n), rough, key=rough.__getitem__):
-        ovec = {c: w for c, w in vector_of(other).items() if w > 0}
+        ovec, onorm = positive_of(other)
         dot = sum(vec[c] * ovec[c] for c in keys & ovec.keys())
-        scored.append((round(min(1.0, dot / (norm * _norm(ovec))), 4), other, ovec))
+        scored.append((round(min(1.0, dot / (norm * onorm)), 4), other, ovec))
     scored.sort(key=lambda s: (-s[0], s[1]))
     return [(other, score, shared_concepts(vec, ovec) if shared else ())
             for score, other, ovec in scored[:n]]
@@ -163,6 +166,12 @@ def shared_concepts(vector: Vector, other: Vector) -> tuple[str, ...]:
     vec = {c: w for c, w in vector.items() if w > 0}
     ovec = {c: w for c, w in other.items() if w > 0}
     return tuple(sorted(vec.keys() & ovec.keys(), key=lambda c: (-vec[c] * ovec[c], c)))
+
+
+def positive(vector: Vector) -> tuple[Vector, float]:
+    """The concepts of positive weight of ``vector``, and their norm."""
+    found = {c: w for c, w in vector.items() if w > 0}
+    return found, _norm(found)
 
 
 def _norm(vec: Vector) -> float:
