@@ -35,7 +35,6 @@ from ..taxonomy.model import Concept, ConceptKind, RelationKind, Taxonomy
 from . import fulltext, rows
 from .assemble import graph_from_store
 from .cache import ByteCache
-from .keys import slugify
 from .paths import best_path, edge_cost
 from .results import (Community, DocumentSummary, Edge, GapKind, Gaps, LinkSuggestion, Path,
                       PathStep, QuestionGap, RelatedConcept, RelatedDocument, SearchHit, Stats,

@@ -4,7 +4,6 @@ and the one list that ranks them all, what to write next."""
 from __future__ import annotations
 
 import math
-import statistics
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
