@@ -85,3 +85,14 @@ def test_the_store_example_runs_on_a_store(example_store, tmp_path, monkeypatch)
     assert len(namespace["concepts"]) == ConceptGraph.load(example_store).stats().concepts
     assert not namespace["typed"].empty
     assert namespace["matrix"].shape[0] == 10  # the example corpus's ten articles
+
+
+def test_the_graph_page_states_the_stores_format_version_and_meta_keys(example_store):
+    from contentgraph.graph.facade import ConceptGraph
+    from contentgraph.graph.store import FORMAT_VERSION
+
+    page = (ROOT / "docs" / "graph.md").read_text(encoding="utf-8")
+    assert f"`user_version` ({FORMAT_VERSION};" in page
+    table_row = next(line for line in page.splitlines() if line.startswith("| `meta` |"))
+    missing = [key for key in ConceptGraph.load(example_store).meta if f"`{key}`" not in table_row]
+    assert not missing, f"meta keys missing from docs/graph.md: {missing}"
