@@ -2,6 +2,7 @@
 every CLI command, every option and every server setting, and builds as a site without warnings."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -96,3 +97,16 @@ def test_the_graph_page_states_the_stores_format_version_and_meta_keys(example_s
     table_row = next(line for line in page.splitlines() if line.startswith("| `meta` |"))
     missing = [key for key in ConceptGraph.load(example_store).meta if f"`{key}`" not in table_row]
     assert not missing, f"meta keys missing from docs/graph.md: {missing}"
+
+
+API_QUERIES = re.findall(r"```graphql\n(.*?)```",
+                         (ROOT / "docs" / "api.md").read_text(encoding="utf-8"), re.S)
+
+
+@pytest.mark.parametrize("query", API_QUERIES, ids=[f"example-{i}" for i in range(len(API_QUERIES))])
+def test_every_query_of_the_api_page_answers_on_the_example_graph(example_graph, query):
+    from contentgraph.schema.execute import execute
+
+    answer = execute(example_graph, query, {"slug": "pursuer"} if "$slug" in query else None)
+    assert "errors" not in answer, answer["errors"]
+    assert all(value is not None for value in answer["data"].values()), answer["data"]
