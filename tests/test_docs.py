@@ -103,7 +103,8 @@ API_QUERIES = re.findall(r"```graphql\n(.*?)```",
                          (ROOT / "docs" / "api.md").read_text(encoding="utf-8"), re.S)
 
 
-@pytest.mark.parametrize("query", API_QUERIES, ids=[f"example-{i}" for i in range(len(API_QUERIES))])
+@pytest.mark.parametrize("query", API_QUERIES,
+                         ids=[f"example-{i}" for i in range(len(API_QUERIES))])
 def test_every_query_of_the_api_page_answers_on_the_example_graph(example_graph, query):
     from contentgraph.schema.execute import execute
 
