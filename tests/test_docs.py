@@ -111,3 +111,18 @@ def test_every_query_of_the_api_page_answers_on_the_example_graph(example_graph,
     answer = execute(example_graph, query, {"slug": "pursuer"} if "$slug" in query else None)
     assert "errors" not in answer, answer["errors"]
     assert all(value is not None for value in answer["data"].values()), answer["data"]
+
+
+def test_every_explorer_route_is_in_the_explorer_page():
+    from starlette.routing import Route
+
+    from contentgraph.explorer.routing import routes
+
+    page = (ROOT / "docs" / "explorer.md").read_text(encoding="utf-8")
+    missing = []
+    for route in routes():
+        if isinstance(route, Route):
+            pattern = re.sub(r"\\\{\w+\\\}", "(<[^>]+>|[a-z-]+)", re.escape(route.path))
+            if not re.search(f"`{pattern}[`?( ]", page):
+                missing.append(route.path)
+    assert not missing, f"explorer pages missing from docs/explorer.md: {missing}"
