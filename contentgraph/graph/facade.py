@@ -35,6 +35,7 @@ from ..taxonomy.model import Concept, ConceptKind, RelationKind, Taxonomy
 from . import fulltext, rows
 from .assemble import graph_from_store
 from .cache import ByteCache
+from .gaps import thin, uncovered
 from .paths import best_path, edge_cost
 from .results import (Community, DocumentSummary, Edge, GapKind, Gaps, LinkSuggestion, Path,
                       PathStep, QuestionGap, RelatedConcept, RelatedDocument, SearchHit, Stats,
@@ -625,11 +626,12 @@ class ConceptGraph:
 
     @cached_property
     def _gaps(self) -> Gaps:
-        counts = self._counts
+        articles = {slug: counts["article"] for slug, counts in self._counts.items()}
+        central = {slug: counts["central"] for slug, counts in self._counts.items()}
         labelled = [c.slug for c in self._concepts_by_label]
         return Gaps(
-            uncovered=tuple(s for s in labelled if not counts[s]["article"]),
-            thin=tuple(s for s in labelled if counts[s]["article"] and not counts[s]["central"]),
+            uncovered=uncovered(labelled, articles),
+            thin=thin(labelled, articles, central),
             candidate_terms=tuple(rows.decode_candidate(row) for row in self._store.rows(
                 "SELECT phrase, count, documents, examples, score, kind, variants "
                 "FROM candidate_terms ORDER BY rank")),
