@@ -59,9 +59,10 @@ def test_the_console_reads_one_article_for_its_example(client, monkeypatch):
     from contentgraph.graph.facade import ConceptGraph
 
     read = []
-    original = ConceptGraph.document
-    monkeypatch.setattr(ConceptGraph, "document",
-                        lambda self, slug: read.append(slug) or original(self, slug))
+    for method in ("document", "summary"):
+        original = getattr(ConceptGraph, method)
+        monkeypatch.setattr(ConceptGraph, method, lambda self, slug, original=original:
+                            read.append(slug) or original(self, slug))
     query, variables = fields(page(client, 1))
     assert "article(slug: $slug)" in query
     assert read == [variables["slug"]]  # not every article of the graph
