@@ -35,7 +35,7 @@ from ..taxonomy.model import Concept, ConceptKind, RelationKind, Taxonomy
 from . import fulltext, rows
 from .assemble import graph_from_store
 from .cache import ByteCache
-from .keys import slugify
+from .gaps import thin, uncovered
 from .paths import best_path, edge_cost
 from .results import (Community, DocumentSummary, Edge, GapKind, Gaps, LinkSuggestion, Path,
                       PathStep, QuestionGap, RelatedConcept, RelatedDocument, SearchHit, Stats,
@@ -245,22 +245,23 @@ class ConceptGraph:
                   search: str | None = None, kind: str = "article") -> list[Document]:
         """Documents of a kind, filtered; by concept weight when ``concept`` is given, else by
         date (newest first) and title."""
-        return self.document_page(concept, author, search, kind)[1]
+        return [self.document(d.slug) for d in self.document_page(concept, author, search, kind)[1]]
 
     def document_page(self, concept: str | None = None, author: str | None = None,
                       search: str | None = None, kind: str = "article", start: int = 0,
-                      n: int | None = None) -> tuple[int, list[Document]]:
-        """``(how many documents match, n of them from start)`` for ``documents``' filters
-        (all from ``start`` when ``n`` is None); the store sorts and pages. With ``search``,
-        the best matches of its titles and text first (``search_documents``)."""
+                      n: int | None = None) -> tuple[int, list[DocumentSummary]]:
+        """``(how many documents match, the summaries of n of them from start)`` for
+        ``documents``' filters (all from ``start`` when ``n`` is None); the store sorts and
+        pages, and no document's text is read. With ``search``, the best matches of its titles
+        and text first (``search_documents``)."""
         if search:
             total, hits = self.search_documents(search, start, 100 if n is None else n,
                                                 kind=kind, concept=concept, author=author)
-            return total, [self.document(h.slug) for h in hits]
+            return total, [self.summary(h.slug) for h in hits]
         if concept is not None and author is None:
             total = self.document_count(concept, kind)
             docs = self.concept_documents(concept, kind, start, n)
-            return total, [self.document(dc.document) for dc in docs]
+            return total, [self.summary(dc.document) for dc in docs]
         if concept is not None:
             self._need_concept(concept)
             source = "document_concepts c JOIN documents d ON d.id = c.document"
@@ -279,7 +280,7 @@ class ConceptGraph:
         limit = -1 if n is None else n
         slugs = self._store.rows(f"SELECT d.slug FROM {source} WHERE {condition} "
                                  f"ORDER BY {order} LIMIT ? OFFSET ?", (*params, limit, start))
-        return total, [self.document(slug) for (slug,) in slugs]
+        return total, [self.summary(slug) for (slug,) in slugs]
 
     def has_document(self, slug: str) -> bool:
         return self._store.row("SELECT 1 FROM documents WHERE slug = ?", (slug,)) is not None
@@ -626,11 +627,12 @@ class ConceptGraph:
 
     @cached_property
     def _gaps(self) -> Gaps:
-        counts = self._counts
+        articles = {slug: counts["article"] for slug, counts in self._counts.items()}
+        central = {slug: counts["central"] for slug, counts in self._counts.items()}
         labelled = [c.slug for c in self._concepts_by_label]
         return Gaps(
-            uncovered=tuple(s for s in labelled if not counts[s]["article"]),
-            thin=tuple(s for s in labelled if counts[s]["article"] and not counts[s]["central"]),
+            uncovered=uncovered(labelled, articles),
+            thin=thin(labelled, articles, central),
             candidate_terms=tuple(rows.decode_candidate(row) for row in self._store.rows(
                 "SELECT phrase, count, documents, examples, score, kind, variants "
                 "FROM candidate_terms ORDER BY rank")),
