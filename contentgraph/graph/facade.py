@@ -192,6 +192,15 @@ class ConceptGraph:
         return self._cache.get_or(("related_count", slug), lambda: self._store.row(
             "SELECT count(*) FROM related_concepts WHERE concept = ?", (slug,))[0])
 
+    def relation_kind_counts(self) -> list[int]:
+        """For each concept with related concepts, how many relation kinds it has with all the
+        others (the sum of ``len(r.relations)`` over its ``related_concepts``), read without
+        their evidence."""
+        totals: defaultdict[str, int] = defaultdict(int)
+        for slug, kinds in self._store.rows("SELECT concept, kinds FROM related_concepts"):
+            totals[slug] += len(rows.loads(kinds))
+        return list(totals.values())
+
     def concept_documents(self, slug: str, kind: str = "article", start: int = 0,
                           n: int | None = None) -> list[DocumentConcept]:
         """Documents mentioning the concept: central first, then by weight; ``n`` of them from
