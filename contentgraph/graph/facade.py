@@ -485,12 +485,17 @@ class ConceptGraph:
         (6, [SearchHit(kind='concept', slug='anxious-attachment', ...), SearchHit(...)])
         """
         fuzzy = self.spelled_alike(text)
-        concepts = self._concept_index.search(text, fuzzy=fuzzy)
-        hits = [SearchHit("concept", slug, self.concept(slug).label, score)
-                for slug, score in concepts[start:start + max(n, 0)]]
+        concepts = self.search_concepts(text, fuzzy=fuzzy)
+        hits = concepts[start:start + max(n, 0)]
         total, documents = self.search_documents(text, max(start - len(concepts), 0),
                                                  max(n, 0) - len(hits), fuzzy=fuzzy)
         return len(concepts) + total, hits + documents
+
+    def search_concepts(self, text: str, fuzzy: bool = False) -> list[SearchHit]:
+        """The concepts whose label or altLabel matches ``text`` (exact, prefix or word), best
+        first; with ``fuzzy``, those spelled like it."""
+        return [SearchHit("concept", slug, self.concept(slug).label, score)
+                for slug, score in self._concept_index.search(text, fuzzy=fuzzy)]
 
     def spelled_alike(self, text: str) -> bool:
         """True when no concept name and no document matches ``text`` as written: a search then
