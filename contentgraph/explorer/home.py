@@ -55,7 +55,7 @@ def index(request: Request) -> Response:
     if query:
         fuzzy = graph.spelled_alike(query)
         concepts = [_concept_hit(request, graph, h)
-                    for h in graph.search_concepts(query, fuzzy=fuzzy)[:CONCEPT_HITS]]
+                    for h in graph.concept_hits(query, fuzzy=fuzzy)[:CONCEPT_HITS]]
         total, _ = graph.search_documents(query, 0, 0, fuzzy=fuzzy)
         pages = pager(request, "page", total, DOCUMENT_HITS)
         _, hits = graph.search_documents(query, pages.start, DOCUMENT_HITS, fuzzy=fuzzy)

@@ -485,13 +485,13 @@ class ConceptGraph:
         (6, [SearchHit(kind='concept', slug='anxious-attachment', ...), SearchHit(...)])
         """
         fuzzy = self.spelled_alike(text)
-        concepts = self.search_concepts(text, fuzzy=fuzzy)
+        concepts = self.concept_hits(text, fuzzy=fuzzy)
         hits = concepts[start:start + max(n, 0)]
         total, documents = self.search_documents(text, max(start - len(concepts), 0),
                                                  max(n, 0) - len(hits), fuzzy=fuzzy)
         return len(concepts) + total, hits + documents
 
-    def search_concepts(self, text: str, fuzzy: bool = False) -> list[SearchHit]:
+    def concept_hits(self, text: str, fuzzy: bool = False) -> list[SearchHit]:
         """The concepts whose label or altLabel matches ``text`` (exact, prefix or word), best
         first; with ``fuzzy``, those spelled like it."""
         return [SearchHit("concept", slug, self.concept(slug).label, score)
