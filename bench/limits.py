@@ -200,14 +200,16 @@ def slow_clients(port: int, count: int = 100) -> float:
 
 
 def over_http(store: Path, seconds: float) -> None:
-    port = _free_port()
+    from api import free_port, wait_until_up
+
+    port = free_port()
     url = f"http://127.0.0.1:{port}"
     server = subprocess.Popen(
         [sys.executable, "-c", "from contentgraph.cli import main; main()", "serve", "--graph",
          str(store), "--port", str(port), "--no-reload"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        _wait_until_up(url, server)
+        wait_until_up(port, server)
         with httpx.Client(timeout=120) as http:
             http.post(url + "/graphql", json={"query": HEAVIEST}).raise_for_status()  # warm
         print(f"\nover HTTP ({seconds:g} s each; 'answers' are the load's, /healthz is probed "
@@ -236,25 +238,6 @@ def over_http(store: Path, seconds: float) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_until_up(url: str, process: subprocess.Popen) -> None:
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit("the server exited")
-        try:
-            if httpx.get(url + "/healthz", timeout=1).status_code == 200:
-                return
-        except httpx.TransportError:
-            time.sleep(0.1)
-    raise SystemExit("the server did not start")
 
 
 def build_graph(pages: int, folder: Path) -> Path:

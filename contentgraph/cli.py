@@ -11,6 +11,9 @@ from . import __version__
 from .loaders.options import QA_PRESETS
 
 DEFAULT_GRAPH = "contentgraph.graph"  # the graph store `build` writes and the others read
+_GRAPH_OPTION = click.option("--graph", "graph", type=click.Path(dir_okay=False), default=None,
+                             help="Graph store written by `build` (default: the one `build` "
+                                  "writes without --out).")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -40,9 +43,7 @@ def taxonomy_check(files: tuple[str, ...]) -> None:
 
 
 @taxonomy.command("suggest")
-@click.option("--graph", "graph", type=click.Path(dir_okay=False), default=None,
-              help="Graph store written by `build` (default: the one `build` writes without "
-                   "--out).")
+@_GRAPH_OPTION
 @click.option("--out", type=click.Path(dir_okay=False), default=None,
               help="Taxonomy file to write (default: print it).")
 @click.option("--top", default=30, show_default=True, type=click.IntRange(1, 200),
@@ -357,11 +358,6 @@ def _open_graph(graph: str | None):
         raise click.ClickException(str(err)) from err
 
 
-_GRAPH_OPTION = click.option("--graph", "graph", type=click.Path(dir_okay=False), default=None,
-                             help="Graph store written by `build` (default: the one `build` "
-                                  "writes without --out).")
-
-
 @main.command("export")
 @click.option("--format", "fmt", required=True,
               type=click.Choice(["graphml", "gexf", "jsonld", "csv"]),
@@ -407,7 +403,8 @@ _FORMAT_OPTION = click.option("--format", "fmt", default="table", show_default=T
 @_GRAPH_OPTION
 @_FORMAT_OPTION
 def gaps_command(graph: str | None, fmt: str) -> None:
-    """The content gaps: uncovered and thin concepts, candidate terms, missing links, questions."""
+    """The content gaps: what to write next, then uncovered and thin concepts, candidate terms,
+    missing links and unanswered questions."""
     from .graph.report import gap_tables
 
     _print_tables(gap_tables(_open_graph(graph)), fmt)

@@ -1,5 +1,6 @@
 """The server's settings, declared once: the CLI options, the environment variables
-(``CONTENTGRAPH_<NAME>``), validation and the settings table in docs/settings.md all read ``SETTINGS``."""
+(``CONTENTGRAPH_<NAME>``) and validation all read ``SETTINGS`` (and ``tests/test_docs.py``
+checks that docs/settings.md documents each one)."""
 
 from __future__ import annotations
 

@@ -47,7 +47,7 @@ Stonewalling and criticism keep the pursue-withdraw cycle going, and couples the
 
 
 @pytest.fixture(scope="module")
-def snapshot(tmp_path_factory):
+def store(tmp_path_factory):
     """The example corpus, two crafted articles and, when present, counsel-chat's 2,946
     questions and answers (titles enough for search to cost something)."""
     from contentgraph.examples import corpus_path
@@ -93,8 +93,8 @@ class HealthWatch(threading.Thread):
 
 
 @pytest.fixture(scope="module")
-def server(snapshot):
-    served = Server(snapshot, "--no-reload", "--read-timeout", "2",
+def server(store):
+    served = Server(store, "--no-reload", "--read-timeout", "2",
                     "--cache-bytes", "1000000")
     served.watch = HealthWatch(served.url)
     served.watch.start()
@@ -309,12 +309,12 @@ def test_only_web_urls_are_returned(watched):
     assert "javascript:" not in page
 
 
-def test_the_cli_csv_neutralises_formula_cells(snapshot):
+def test_the_cli_csv_neutralises_formula_cells(store):
     from click.testing import CliRunner
 
     from contentgraph.cli import main
 
-    result = CliRunner().invoke(main, ["gaps", "--graph", str(snapshot), "--format", "csv"])
+    result = CliRunner().invoke(main, ["gaps", "--graph", str(store), "--format", "csv"])
     assert result.exit_code == 0, result.output
     cells = [cell for row in csv.reader(io.StringIO(result.output)) for cell in row]
     assert any(cell.startswith("'=HYPERLINK") for cell in cells)

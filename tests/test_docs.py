@@ -2,6 +2,7 @@
 every CLI command, every option and every server setting, and builds as a site without warnings."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -85,3 +86,43 @@ def test_the_store_example_runs_on_a_store(example_store, tmp_path, monkeypatch)
     assert len(namespace["concepts"]) == ConceptGraph.load(example_store).stats().concepts
     assert not namespace["typed"].empty
     assert namespace["matrix"].shape[0] == 10  # the example corpus's ten articles
+
+
+def test_the_graph_page_states_the_stores_format_version_and_meta_keys(example_store):
+    from contentgraph.graph.facade import ConceptGraph
+    from contentgraph.graph.store import FORMAT_VERSION
+
+    page = (ROOT / "docs" / "graph.md").read_text(encoding="utf-8")
+    assert f"`user_version` ({FORMAT_VERSION};" in page
+    table_row = next(line for line in page.splitlines() if line.startswith("| `meta` |"))
+    missing = [key for key in ConceptGraph.load(example_store).meta if f"`{key}`" not in table_row]
+    assert not missing, f"meta keys missing from docs/graph.md: {missing}"
+
+
+API_QUERIES = re.findall(r"```graphql\n(.*?)```",
+                         (ROOT / "docs" / "api.md").read_text(encoding="utf-8"), re.S)
+
+
+@pytest.mark.parametrize("query", API_QUERIES,
+                         ids=[f"example-{i}" for i in range(len(API_QUERIES))])
+def test_every_query_of_the_api_page_answers_on_the_example_graph(example_graph, query):
+    from contentgraph.schema.execute import execute
+
+    answer = execute(example_graph, query, {"slug": "pursuer"} if "$slug" in query else None)
+    assert "errors" not in answer, answer["errors"]
+    assert all(value is not None for value in answer["data"].values()), answer["data"]
+
+
+def test_every_explorer_route_is_in_the_explorer_page():
+    from starlette.routing import Route
+
+    from contentgraph.explorer.routing import routes
+
+    page = (ROOT / "docs" / "explorer.md").read_text(encoding="utf-8")
+    missing = []
+    for route in routes():
+        if isinstance(route, Route):
+            pattern = re.sub(r"\\\{\w+\\\}", "(<[^>]+>|[a-z-]+)", re.escape(route.path))
+            if not re.search(f"`{pattern}[`?( ]", page):
+                missing.append(route.path)
+    assert not missing, f"explorer pages missing from docs/explorer.md: {missing}"

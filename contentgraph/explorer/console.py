@@ -57,10 +57,10 @@ def examples(request: Request) -> list[dict]:
     graph = facade(request)
     ranked = [slug for slug, _ in sorted(graph.centrality().items(), key=lambda kv: -kv[1])]
     first, second = _path_pair(graph, ranked[:PATH_TRIES])
-    article = next(iter(graph.documents()), None)
+    _, articles = graph.document_page(n=1)  # the first article only, whatever the corpus
     found = [("A concept page", CONCEPT_PAGE, {"slug": first})]
-    if article is not None:
-        found.append(("An article page", ARTICLE_PAGE, {"slug": article.slug}))
+    if articles:
+        found.append(("An article page", ARTICLE_PAGE, {"slug": articles[0].slug}))
     found += [("How two concepts connect", PATH, {"from": first, "to": second}),
               ("What the content is missing", GAPS, {})]
     return [{"title": title, "query": query, "variables": json.dumps(values, indent=2)}

@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from ..graph.facade import ConceptGraph
-from ..graph.report import csv_cell
+from ..graph.report import concept_label, csv_cell, document_title
 from ..taxonomy.model import ConceptKind
 from ._render import facade, not_found, pager, render
 from .highlight import evidence
@@ -39,16 +39,6 @@ def _titled(graph: ConceptGraph, slugs) -> list:
     return [d for d in map(graph.summary, slugs) if d is not None]
 
 
-def _title(graph: ConceptGraph, slug: str) -> str:
-    document = graph.summary(slug)
-    return document.title if document is not None else slug
-
-
-def _label(graph: ConceptGraph, slug: str) -> str:
-    concept = graph.concept(slug)
-    return concept.label if concept is not None else slug
-
-
 # --- what to write next -----------------------------------------------------------------------
 
 def _write_next(graph: ConceptGraph, start: int, stop: int) -> list[dict]:
@@ -65,10 +55,11 @@ def _write_next_csv(graph: ConceptGraph) -> Iterator[list]:
            "example_questions", "nearest_articles"]
     for rank, w in enumerate(graph.gaps().write_next, 1):
         concept = graph.concept(w.concept)
-        yield [rank, w.concept, _label(graph, w.concept), concept.kind.value if concept else "",
-               w.gap.value, w.score, w.questions, w.views, w.upvotes, w.articles, w.central,
-               w.importance, w.reason, " | ".join(_title(graph, s) for s in w.examples),
-               " | ".join(_title(graph, s) for s in w.nearest)]
+        yield [rank, w.concept, concept_label(graph, w.concept),
+               concept.kind.value if concept else "", w.gap.value, w.score, w.questions,
+               w.views, w.upvotes, w.articles, w.central, w.importance, w.reason,
+               " | ".join(document_title(graph, s) for s in w.examples),
+               " | ".join(document_title(graph, s) for s in w.nearest)]
 
 
 # --- uncovered and thin concepts --------------------------------------------------------------
@@ -117,9 +108,9 @@ def _questions_csv(graph: ConceptGraph) -> Iterator[list]:
     yield ["concept", "label", "question_count", "article_count", "example_questions",
            "closest_article"]
     for q in graph.gaps().unanswered_questions:
-        yield [q.concept, _label(graph, q.concept), q.question_count, q.article_count,
-               " | ".join(_title(graph, s) for s in q.examples[:EXAMPLES]),
-               " | ".join(_title(graph, s) for s in graph.nearest_articles(q.concept, 1))]
+        yield [q.concept, concept_label(graph, q.concept), q.question_count, q.article_count,
+               " | ".join(document_title(graph, s) for s in q.examples[:EXAMPLES]),
+               " | ".join(document_title(graph, s) for s in graph.nearest_articles(q.concept, 1))]
 
 
 def _candidates(graph: ConceptGraph, start: int, stop: int) -> list[dict]:
@@ -145,7 +136,7 @@ def _links(graph: ConceptGraph, start: int, stop: int) -> list[dict]:
 def _links_csv(graph: ConceptGraph) -> Iterator[list]:
     yield ["from", "from_title", "to", "to_title", "via", "score", "sentence"]
     for s in graph.gaps().missing_links:
-        yield [s.source, _title(graph, s.source), s.target, _title(graph, s.target),
+        yield [s.source, document_title(graph, s.source), s.target, document_title(graph, s.target),
                " ".join(s.via), f"{s.score:.3f}", s.sentence.text if s.sentence else ""]
 
 

@@ -53,9 +53,9 @@ def index(request: Request) -> Response:
     graph = facade(request)
     concepts, documents, pages = [], [], None
     if query:
-        concepts = [_concept_hit(request, graph, h)
-                    for h in graph.search(query, n=CONCEPT_HITS)[1] if h.kind == "concept"]
         fuzzy = graph.spelled_alike(query)
+        concepts = [_concept_hit(request, graph, h)
+                    for h in graph.concept_hits(query, fuzzy=fuzzy)[:CONCEPT_HITS]]
         total, _ = graph.search_documents(query, 0, 0, fuzzy=fuzzy)
         pages = pager(request, "page", total, DOCUMENT_HITS)
         _, hits = graph.search_documents(query, pages.start, DOCUMENT_HITS, fuzzy=fuzzy)

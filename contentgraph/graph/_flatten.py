@@ -12,7 +12,6 @@ import networkx as nx
 
 from ..loaders.model import Passage
 
-NODE_TYPES = ("concept", "article", "question", "answer", "author")
 DOCUMENT_TYPES = ("article", "question", "answer")
 
 

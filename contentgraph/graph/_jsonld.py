@@ -6,7 +6,7 @@ Pure: builds the JSON-able dict; ``export.write_jsonld`` writes it.
 from __future__ import annotations
 
 from ..taxonomy.model import RelationKind
-from ._flatten import DOCUMENT_TYPES, node_label, node_type, slug_of
+from ._flatten import DOCUMENT_TYPES, node_label, node_type
 
 BASE = "urn:contentgraph:"
 VOCAB = BASE + "vocab#"

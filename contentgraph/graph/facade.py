@@ -35,7 +35,7 @@ from ..taxonomy.model import Concept, ConceptKind, RelationKind, Taxonomy
 from . import fulltext, rows
 from .assemble import graph_from_store
 from .cache import ByteCache
-from .keys import slugify
+from .gaps import thin, uncovered
 from .paths import best_path, edge_cost
 from .results import (Community, DocumentSummary, Edge, GapKind, Gaps, LinkSuggestion, Path,
                       PathStep, QuestionGap, RelatedConcept, RelatedDocument, SearchHit, Stats,
@@ -192,6 +192,15 @@ class ConceptGraph:
         return self._cache.get_or(("related_count", slug), lambda: self._store.row(
             "SELECT count(*) FROM related_concepts WHERE concept = ?", (slug,))[0])
 
+    def relation_kind_counts(self) -> list[int]:
+        """For each concept with related concepts, how many relation kinds it has with all the
+        others (the sum of ``len(r.relations)`` over its ``related_concepts``), read without
+        their evidence."""
+        totals: defaultdict[str, int] = defaultdict(int)
+        for slug, kinds in self._store.rows("SELECT concept, kinds FROM related_concepts"):
+            totals[slug] += len(rows.loads(kinds))
+        return list(totals.values())
+
     def concept_documents(self, slug: str, kind: str = "article", start: int = 0,
                           n: int | None = None) -> list[DocumentConcept]:
         """Documents mentioning the concept: central first, then by weight; ``n`` of them from
@@ -245,22 +254,23 @@ class ConceptGraph:
                   search: str | None = None, kind: str = "article") -> list[Document]:
         """Documents of a kind, filtered; by concept weight when ``concept`` is given, else by
         date (newest first) and title."""
-        return self.document_page(concept, author, search, kind)[1]
+        return [self.document(d.slug) for d in self.document_page(concept, author, search, kind)[1]]
 
     def document_page(self, concept: str | None = None, author: str | None = None,
                       search: str | None = None, kind: str = "article", start: int = 0,
-                      n: int | None = None) -> tuple[int, list[Document]]:
-        """``(how many documents match, n of them from start)`` for ``documents``' filters
-        (all from ``start`` when ``n`` is None); the store sorts and pages. With ``search``,
-        the best matches of its titles and text first (``search_documents``)."""
+                      n: int | None = None) -> tuple[int, list[DocumentSummary]]:
+        """``(how many documents match, the summaries of n of them from start)`` for
+        ``documents``' filters (all from ``start`` when ``n`` is None); the store sorts and
+        pages, and no document's text is read. With ``search``, the best matches of its titles
+        and text first (``search_documents``)."""
         if search:
             total, hits = self.search_documents(search, start, 100 if n is None else n,
                                                 kind=kind, concept=concept, author=author)
-            return total, [self.document(h.slug) for h in hits]
+            return total, [self.summary(h.slug) for h in hits]
         if concept is not None and author is None:
             total = self.document_count(concept, kind)
             docs = self.concept_documents(concept, kind, start, n)
-            return total, [self.document(dc.document) for dc in docs]
+            return total, [self.summary(dc.document) for dc in docs]
         if concept is not None:
             self._need_concept(concept)
             source = "document_concepts c JOIN documents d ON d.id = c.document"
@@ -279,7 +289,7 @@ class ConceptGraph:
         limit = -1 if n is None else n
         slugs = self._store.rows(f"SELECT d.slug FROM {source} WHERE {condition} "
                                  f"ORDER BY {order} LIMIT ? OFFSET ?", (*params, limit, start))
-        return total, [self.document(slug) for (slug,) in slugs]
+        return total, [self.summary(slug) for (slug,) in slugs]
 
     def has_document(self, slug: str) -> bool:
         return self._store.row("SELECT 1 FROM documents WHERE slug = ?", (slug,)) is not None
@@ -475,12 +485,17 @@ class ConceptGraph:
         (6, [SearchHit(kind='concept', slug='anxious-attachment', ...), SearchHit(...)])
         """
         fuzzy = self.spelled_alike(text)
-        concepts = self._concept_index.search(text, fuzzy=fuzzy)
-        hits = [SearchHit("concept", slug, self.concept(slug).label, score)
-                for slug, score in concepts[start:start + max(n, 0)]]
+        concepts = self.concept_hits(text, fuzzy=fuzzy)
+        hits = concepts[start:start + max(n, 0)]
         total, documents = self.search_documents(text, max(start - len(concepts), 0),
                                                  max(n, 0) - len(hits), fuzzy=fuzzy)
         return len(concepts) + total, hits + documents
+
+    def concept_hits(self, text: str, fuzzy: bool = False) -> list[SearchHit]:
+        """The concepts whose label or altLabel matches ``text`` (exact, prefix or word), best
+        first; with ``fuzzy``, those spelled like it."""
+        return [SearchHit("concept", slug, self.concept(slug).label, score)
+                for slug, score in self._concept_index.search(text, fuzzy=fuzzy)]
 
     def spelled_alike(self, text: str) -> bool:
         """True when no concept name and no document matches ``text`` as written: a search then
@@ -626,11 +641,12 @@ class ConceptGraph:
 
     @cached_property
     def _gaps(self) -> Gaps:
-        counts = self._counts
+        articles = {slug: counts["article"] for slug, counts in self._counts.items()}
+        central = {slug: counts["central"] for slug, counts in self._counts.items()}
         labelled = [c.slug for c in self._concepts_by_label]
         return Gaps(
-            uncovered=tuple(s for s in labelled if not counts[s]["article"]),
-            thin=tuple(s for s in labelled if counts[s]["article"] and not counts[s]["central"]),
+            uncovered=uncovered(labelled, articles),
+            thin=thin(labelled, articles, central),
             candidate_terms=tuple(rows.decode_candidate(row) for row in self._store.rows(
                 "SELECT phrase, count, documents, examples, score, kind, variants "
                 "FROM candidate_terms ORDER BY rank")),

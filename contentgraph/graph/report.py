@@ -11,6 +11,7 @@ import csv
 import io
 import json
 from dataclasses import dataclass
+from functools import partial
 
 from .facade import ConceptGraph
 
@@ -32,8 +33,7 @@ def gap_tables(cg: ConceptGraph) -> list[Table]:
     """What to write next, then the five lists of ``cg.gaps()``, with labels and titles beside
     the slugs."""
     gaps = cg.gaps()
-    label = _concept_labeller(cg)
-    title = _document_titler(cg)
+    label, title = partial(concept_label, cg), partial(document_title, cg)
     return [
         Table("write_next", "What to write next: readers' demand, what is missing, the "
                             "field's weight",
@@ -78,7 +78,7 @@ def stats_tables(cg: ConceptGraph, top: int = 10) -> list[Table]:
         ("articles", stats.articles), ("questions", stats.questions), ("answers", stats.answers),
         ("authors", stats.authors), ("concepts", stats.concepts), ("mentions", stats.mentions),
         ("relations", stats.relations), ("built at", stats.built_at)))
-    label = _concept_labeller(cg)
+    label = partial(concept_label, cg)
     ranked = sorted(cg.centrality().items(), key=lambda kv: (-kv[1], kv[0]))[:top]
     central = Table("central", f"Top {top} concepts by PageRank",
                     ("rank", "concept", "label", "pagerank", "articles"),
@@ -91,18 +91,17 @@ def stats_tables(cg: ConceptGraph, top: int = 10) -> list[Table]:
     return [counts, central, communities]
 
 
-def _concept_labeller(cg: ConceptGraph):
-    def label(slug: str) -> str:
-        concept = cg.concept(slug)
-        return concept.label if concept is not None else slug
-    return label
+def concept_label(cg: ConceptGraph, slug: str) -> str:
+    """The concept's label, or ``slug`` when the taxonomy has no such concept."""
+    concept = cg.concept(slug)
+    return concept.label if concept is not None else slug
 
 
-def _document_titler(cg: ConceptGraph):
-    def title(slug: str) -> str:
-        document = cg.document(slug)
-        return document.title if document is not None else slug
-    return title
+def document_title(cg: ConceptGraph, slug: str) -> str:
+    """The document's title (from its summary: its text is not read), or ``slug`` when the
+    graph has no such document."""
+    document = cg.summary(slug)
+    return document.title if document is not None else slug
 
 
 def _kind(cg: ConceptGraph, slug: str) -> str:

@@ -55,11 +55,6 @@ class LabelIndex:
         self._cached_hits = 0
         self._lock = threading.Lock()
 
-    @property
-    def names(self) -> list[tuple[str, str]]:
-        """(key, normalised name) pairs: ``LabelIndex(index.names, normalized=True)`` is a copy."""
-        return [(key, norm) for norm, key in self._names]
-
     def search(self, text: str, fuzzy: bool = False) -> list[tuple[str, float]]:
         """(key, score in (0, 1]) pairs, best first; each key once with its best score: names
         equal to the text (1), starting with it (0.8-0.9) or with a word that does (0.6-0.7);

@@ -44,9 +44,7 @@ class ListBounds:
         """Most relations among ``nodes`` concepts: the sum of the ``nodes`` largest numbers of
         relation kinds a concept has with all the others (each edge is seen from both ends)."""
         if "links" not in self._sizes:
-            per_concept = sorted((sum(len(r.relations) for r in
-                                      graph.related_concepts(c.slug, n=len(graph.taxonomy)))
-                                  for c in graph.concepts()), reverse=True)
+            per_concept = sorted(graph.relation_kind_counts(), reverse=True)
             self._sizes["links"] = list(itertools.accumulate(per_concept, initial=0))
         totals = self._sizes["links"]
         return totals[min(max(nodes, 0), len(totals) - 1)]

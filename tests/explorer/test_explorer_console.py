@@ -53,3 +53,16 @@ def test_an_unknown_example_number_opens_the_first(client):
 
 def test_the_nav_leads_to_the_console(client):
     assert 'href="/console">GraphQL</a>' in client.get("/").text
+
+
+def test_the_console_reads_one_article_for_its_example(client, monkeypatch):
+    from contentgraph.graph.facade import ConceptGraph
+
+    read = []
+    for method in ("document", "summary"):
+        original = getattr(ConceptGraph, method)
+        monkeypatch.setattr(ConceptGraph, method, lambda self, slug, original=original:
+                            read.append(slug) or original(self, slug))
+    query, variables = fields(page(client, 1))
+    assert "article(slug: $slug)" in query
+    assert read == [variables["slug"]]  # not every article of the graph

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import tempfile
-from pathlib import Path
 
 import pytest
 
@@ -78,8 +76,8 @@ def extract(doc):
     return mentions, sentences
 
 
-def tiny_build(articles=ARTICLES, questions=(), out=None):
-    """The graph store of the tiny corpus (``out``: a temporary file by default)."""
+def tiny_build(out, articles=ARTICLES, questions=()):
+    """The graph store of the tiny corpus, written to ``out``."""
     docs = []
     for slug, (title, url, paragraphs) in articles.items():
         links = [u for p in paragraphs for u in re.findall(r"https://\S+?(?=\s|$)", p)]
@@ -90,8 +88,6 @@ def tiny_build(articles=ARTICLES, questions=(), out=None):
     for doc in docs:
         mentions, _ = extract(doc)
         extracted.append((doc, mentions, find_cues(doc, mentions, TAXONOMY)))
-    if out is None:
-        out = Path(tempfile.mkdtemp(prefix="cg-tiny-")) / "tiny.graph"
     return build_documents(extracted, TAXONOMY, out)
 
 
@@ -110,6 +106,7 @@ def tiny_builder():
 
 
 @pytest.fixture(scope="session")
-def tiny_graph():
-    return tiny_build(questions=[("q1", "Is jealousy normal?"), ("q2", "Why so much jealousy?"),
-                                 ("q3", "Is loneliness normal?")])
+def tiny_graph(tmp_path_factory):
+    questions = [("q1", "Is jealousy normal?"), ("q2", "Why so much jealousy?"),
+                 ("q3", "Is loneliness normal?")]
+    return tiny_build(tmp_path_factory.mktemp("tiny") / "tiny.graph", questions=questions)

@@ -1,5 +1,5 @@
 """A build never empties a live graph by mistake: each refusal exits with 1 and leaves the
-snapshot byte for byte (and its modification time) as it was."""
+graph store byte for byte (and its modification time) as it was."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ def build(*args: str):
 
 @pytest.fixture
 def live(tmp_path):
-    """A folder of three articles and the live snapshot built from it."""
+    """A folder of three articles and the live graph store built from it."""
     posts = tmp_path / "posts"
     posts.mkdir()
     for name in ("one", "two", "three"):
@@ -42,7 +42,7 @@ def unchanged(out, before: tuple[bytes, int]) -> bool:
     ("notes.pdf", "notes.pdf: unsupported file type '.pdf'"),
     ("empty", "the build loaded no document (pass --allow-empty to write an empty graph)"),
 ])
-def test_a_mistaken_source_is_refused_and_the_snapshot_kept(live, monkeypatch, source, reason):
+def test_a_mistaken_source_is_refused_and_the_store_kept(live, monkeypatch, source, reason):
     folder, out = live
     (folder / "notes.pdf").write_bytes(b"%PDF-1.4 not an article")
     (folder / "empty").mkdir()

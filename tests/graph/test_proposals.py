@@ -64,7 +64,7 @@ def test_suggest_writes_a_valid_taxonomy_the_team_edits_and_passes_back(tmp_path
 
 
 def test_rejecting_a_phrase_alone_re_ranks_the_candidates(tmp_path):
-    graph = build_posts(tmp_path)
+    assert "screen curfew" in candidates(build_posts(tmp_path))
     team = tmp_path / "team.yaml"
     team.write_text("rejected: [screen curfew]\n", encoding="utf-8")
     again = build_posts(tmp_path, team)

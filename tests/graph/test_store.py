@@ -280,3 +280,14 @@ def test_pages_asked_again_are_answered_from_memory(example_store, monkeypatch):
     assert passages and all(slug in [m.concept for m in graph.mentions(p.document)
                                      if p.start <= m.start < p.end] for p in passages)
     assert [p.document for p in passages][:1] == [graph.concept_documents(slug, n=1)[0].document]
+
+
+def test_relation_kind_counts_read_no_evidence(example_store):
+    """The cost bound of a subgraph's edges counts each concept's relation kinds: the same totals
+    as its related concepts give, with nothing kept in memory."""
+    graph = ConceptGraph.load(example_store)
+    counts = sorted(graph.relation_kind_counts(), reverse=True)
+    assert graph._cache.bytes == 0
+    expected = sorted((sum(len(r.relations) for r in graph.related_concepts(
+        c.slug, n=len(graph.taxonomy))) for c in graph.concepts()), reverse=True)
+    assert counts == [n for n in expected if n]

@@ -175,3 +175,17 @@ def test_a_search_of_nothing_finds_nothing_and_a_long_one_is_refused(example_gra
     long = execute(example_graph, '{ search(text: "%s") { totalCount } }' % ("a" * 201))
     assert long["errors"][0]["message"] == "Argument 'text' is 201 characters long; the limit " \
                                            "is 200"
+
+
+@pytest.mark.parametrize("filters", ["", "concept: \"pursuer\"", "search: \"partner\"",
+                                     "author: \"nobody\""])
+def test_lists_of_articles_read_no_documents_text(ask, monkeypatch, filters):
+    from contentgraph.graph.facade import ConceptGraph
+
+    def whole_document(self, slug):
+        raise AssertionError(f"the whole of {slug} was read for a list")
+
+    monkeypatch.setattr(ConceptGraph, "document", whole_document)
+    found = ask(f"{{ articles({filters}{', ' if filters else ''}first: 5) {{ totalCount "
+                "edges { node { slug title kind url author published tags wordCount } } } }")
+    assert len(found["articles"]["edges"]) == min(5, found["articles"]["totalCount"])

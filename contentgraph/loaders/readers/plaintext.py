@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..cleaning import (clean_line, dedupe, find_urls, is_person_name, iso_date, person_name,
                         unglue_sentences)
