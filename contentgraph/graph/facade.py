@@ -66,6 +66,7 @@ class ConceptGraph:
         self._taxonomy = Taxonomy({row[0]: rows.decode_concept(row) for row in concepts},
                                   list(self.meta.get("taxonomy_files", [])),
                                   frozenset(self.meta.get("rejected", [])))
+        self._numbers = {row[0]: number for number, row in enumerate(concepts)}
         self._counts = {row[0]: dict(zip(("article", "question", "answer", "mentions", "central"),
                                          row[-5:])) for row in concepts}
 
@@ -178,13 +179,14 @@ class ConceptGraph:
         where, params = "r.concept = ?", [slug]
         if kind is not None:
             where, params = where + " AND c.kind = ?", params + [kind.value]
-        return tuple(
-            RelatedConcept(other, score, tuple(map(RelationKind, rows.loads(kinds))),
-                           rows.decode_passages(evidence))
-            for other, score, kinds, evidence in self._store.rows(
-                f"SELECT r.other, r.score, r.kinds, r.evidence FROM related_concepts r "
-                f"JOIN concepts c ON c.slug = r.other WHERE {where} ORDER BY r.rank LIMIT ?",
-                (*params, max(n, 0))))
+        found = self._store.rows(
+            f"SELECT r.other, r.score, r.kinds, r.evidence FROM related_concepts r "
+            f"JOIN concepts c ON c.slug = r.other WHERE {where} ORDER BY r.rank LIMIT ?",
+            (*params, max(n, 0)))
+        evidence = rows.read_evidence(self._store.rows, [row[3] for row in found])
+        return tuple(RelatedConcept(other, score, tuple(map(RelationKind, rows.loads(kinds))),
+                                    passages)
+                     for (other, score, kinds, _), passages in zip(found, evidence))
 
     def related_count(self, slug: str) -> int:
         """How many concepts ``related_concepts`` has for ``slug`` in all."""
@@ -359,9 +361,10 @@ class ConceptGraph:
         if found is None:
             raise DocumentNotFound(document)
         blocks, mentions, text = found
+        number = self._numbers[concept]
         by_sentence: dict[tuple[int, int], list[tuple[int, int, int, int]]] = defaultdict(list)
         for other, block, s_start, s_end, start, end, negated, _ in rows.loads(mentions):
-            if other == concept:
+            if other == number:
                 by_sentence[s_start, s_end].append((block, start, end, negated))
         if not by_sentence:
             return ()
@@ -382,7 +385,7 @@ class ConceptGraph:
             raise DocumentNotFound(document)
         found = self._store.row("SELECT x.mentions FROM documents d JOIN document_data x "
                                 "ON x.document = d.id WHERE d.slug = ?", (document,))
-        return rows.decode_mentions(doc, found[0])
+        return rows.decode_mentions(doc, found[0], list(self._numbers))
 
     def related_documents(self, slug: str, n: int = 5) -> list[RelatedDocument]:
         """Articles closest to ``slug`` by cosine of weighted concept vectors, never itself.
@@ -425,14 +428,13 @@ class ConceptGraph:
         nodes = best_path(self._step_costs, source, target, max_hops)
         if nodes is None:
             return None
-        steps = []
-        for a, b in zip(nodes, nodes[1:]):
-            kinds, evidence = self._store.row(
-                "SELECT kinds, evidence FROM related_concepts WHERE concept = ? AND other = ?",
-                (a, b))
-            steps.append(PathStep(a, b, tuple(map(RelationKind, rows.loads(kinds))),
-                                  rows.decode_passages(evidence)))
-        return Path(tuple(steps))
+        found = [self._store.row(
+            "SELECT kinds, evidence FROM related_concepts WHERE concept = ? AND other = ?",
+            (a, b)) for a, b in zip(nodes, nodes[1:])]
+        evidence = rows.read_evidence(self._store.rows, [row[1] for row in found])
+        return Path(tuple(PathStep(a, b, tuple(map(RelationKind, rows.loads(kinds))), passages)
+                          for a, b, (kinds, _), passages
+                          in zip(nodes, nodes[1:], found, evidence)))
 
     def neighborhood(self, slug: str, depth: int = 1, limit: int = 25) -> Subgraph:
         """Concepts within ``depth`` steps of ``slug`` (strongest ties first), at most ``limit``,

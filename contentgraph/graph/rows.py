@@ -2,20 +2,25 @@
 
 Offsets are kept, text that offsets can recover is not: a block is ``[kind, level, start,
 end]`` of the document's text, a mention ``[concept, block, sentence start, sentence end,
-start, end, negated, hypothetical]``. Decoding a row only builds dataclasses from strings and
-numbers.
+start, end, negated, hypothetical]`` with the concept's number (its place in the taxonomy,
+``concepts.position``), and a passage of evidence ``[document id, start, end, highlights]``.
+Decoding a row only builds dataclasses from strings and numbers.
 
 >>> from contentgraph.loaders.model import Document, Mention, make_blocks
 >>> doc = Document("d", "article", "T", make_blocks([("heading", "T", 1),
 ...                ("paragraph", "Shame hides.", 0)]), "d.md", "0")
 >>> m = Mention("shame", "d", 1, None, "Shame hides.", 3, 3, 8, "Shame")
->>> decode_mentions(doc, encode_mentions([m])) == [m]
+>>> encode_mentions([m], {"guilt": 0, "shame": 1})
+'[[1,1,3,15,3,8,0,0]]'
+>>> decode_mentions(doc, encode_mentions([m], {"shame": 0}), ["shame"]) == [m]
 True
 """
 
 from __future__ import annotations
 
 import zlib
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import orjson
@@ -24,7 +29,8 @@ from ..errors import StoreError
 from ..loaders.model import (BLOCK_SEPARATOR, Block, CandidateTerm, Document, LoadError, Mention,
                              Passage, RelationCue)
 from ..loaders.scoring import tally_mentions
-from ..taxonomy.model import Concept, ConceptKind, ConceptLink, LabelContext, RelationKind
+from ..taxonomy.model import (Concept, ConceptKind, ConceptLink, LabelContext, RelationKind,
+                              Taxonomy)
 from ..taxonomy.normalize import normalize_phrase
 from .keys import normalize_url, slugify
 
@@ -75,11 +81,11 @@ def encode_document(doc: Document) -> tuple:
 
 
 def encode_document_data(doc: Document, mentions: list[Mention], cues: list[RelationCue],
-                         phrases: DocumentPhrases) -> tuple:
-    """The document_data columns named in DATA_COLUMNS."""
+                         phrases: DocumentPhrases, numbers: dict[str, int]) -> tuple:
+    """The document_data columns named in DATA_COLUMNS (``numbers``: ``concept_numbers``)."""
     blocks = [[b.kind, b.level, b.start, b.end] for b in doc.blocks]
-    return (dumps(blocks), encode_mentions(mentions), encode_cues(cues), encode_phrases(phrases),
-            doc.text)
+    return (dumps(blocks), encode_mentions(mentions, numbers), encode_cues(cues),
+            encode_phrases(phrases), doc.text)
 
 
 def decode_document(slug: str, parent: str | None, columns: tuple, blocks: str,
@@ -119,31 +125,39 @@ def document_text(blocks: list[Block]) -> str:
 
 # --- mentions, cues, phrases ----------------------------------------------------------------
 
-def encode_mentions(mentions: list[Mention]) -> str:
-    """The mentions by position (``decode_mentions`` gives them back in that order)."""
-    return dumps([[m.concept, m.block, m.sentence_start, m.sentence_start + len(m.sentence),
+def concept_numbers(taxonomy: Taxonomy) -> dict[str, int]:
+    """Each concept's number in stored mentions: its place in the taxonomy (``concepts.position``;
+    ``list(taxonomy.concepts)`` turns numbers back into slugs)."""
+    return {slug: number for number, slug in enumerate(taxonomy.concepts)}
+
+
+def encode_mentions(mentions: list[Mention], numbers: dict[str, int]) -> str:
+    """The mentions by position, each concept by its number in ``numbers``
+    (``decode_mentions`` gives them back in that order)."""
+    return dumps([[numbers[m.concept], m.block, m.sentence_start, m.sentence_start + len(m.sentence),
                    m.start, m.end, int(m.negated), int(m.hypothetical)]
                   for m in sorted(mentions, key=lambda m: (m.start, m.end))])
 
 
-def decode_mentions(doc: Document, mentions: str) -> list[Mention]:
+def decode_mentions(doc: Document, mentions: str, slugs: Sequence[str]) -> list[Mention]:
+    """The Mentions of a stored document (``slugs``: the concepts' slugs by number)."""
     text, blocks = doc.text, doc.blocks
     sentences: dict[tuple[int, int], str] = {}
     out = []
-    for concept, block, s_start, s_end, start, end, negated, hypothetical in loads(mentions):
+    for number, block, s_start, s_end, start, end, negated, hypothetical in loads(mentions):
         sentence = sentences.get((s_start, s_end))
         if sentence is None:
             sentence = sentences[s_start, s_end] = text[s_start:s_end]
-        out.append(Mention(concept, doc.slug, block, blocks[block].section, sentence, s_start,
+        out.append(Mention(slugs[number], doc.slug, block, blocks[block].section, sentence, s_start,
                            start, end, text[start:end], bool(negated), bool(hypothetical)))
     return out
 
 
-def mention_stats(blocks: str, mentions: str) -> dict[str, list]:
+def mention_stats(blocks: str, mentions: str, slugs: Sequence[str]) -> dict[str, list]:
     """``loaders.scoring.concept_stats`` of a stored document's blocks and mentions."""
     kinds = loads(blocks)
-    return tally_mentions((concept, kinds[block][0], kinds[block][1], negated)
-                          for concept, block, _, _, _, _, negated, _ in loads(mentions))
+    return tally_mentions((slugs[number], kinds[block][0], kinds[block][1], negated)
+                          for number, block, _, _, _, _, negated, _ in loads(mentions))
 
 
 def encode_cues(cues: list[RelationCue]) -> bytes:
@@ -182,7 +196,7 @@ def _decompress(data: bytes, what: str) -> str:
                          f"`contentgraph build`") from None
 
 
-# --- passages, terms, errors ----------------------------------------------------------------
+# --- passages, evidence, terms, errors ------------------------------------------------------
 
 def encode_passage(p: Passage) -> list:
     return [p.document, p.section, p.text, p.start, p.end, p.highlights]
@@ -193,8 +207,50 @@ def decode_passage(row) -> Passage:
     return Passage(document, section, text, start, end, tuple(map(tuple, highlights)))
 
 
-def decode_passages(text: str) -> tuple[Passage, ...]:
-    return tuple(decode_passage(row) for row in loads(text))
+def encode_evidence(passages: Iterable[Passage], ids: Callable[[str], int]) -> str:
+    """Passages of evidence as ``[document id, start, end, highlights]`` (``ids``: a
+    document's id from its slug): the sentence and its section are read from the document."""
+    return dumps([[ids(p.document), p.start, p.end, p.highlights] for p in passages])
+
+
+def read_evidence(read: Callable[..., list[tuple]], columns: Sequence[str]
+                  ) -> list[tuple[Passage, ...]]:
+    """The Passages of each evidence column of ``columns``, the documents they quote read in one
+    query through ``read(sql, params)`` (a ``store.Store``'s ``rows``, or a connection's)."""
+    quoted = sorted({row[0] for column in columns for row in loads(column)})
+    documents = {}
+    if quoted:
+        for doc_id, slug, blocks, text in read(
+                "SELECT d.id, d.slug, x.blocks, x.text FROM documents d JOIN document_data x "
+                "ON x.document = d.id WHERE d.id IN (SELECT value FROM json_each(?))",
+                (dumps(quoted),)):
+            found = loads(blocks)
+            documents[doc_id] = (slug, [(b[2], section) for b, section
+                                        in zip(found, _sections(found, text))], text)
+    return [decode_evidence(column, documents) for column in columns]
+
+
+def decode_evidence(evidence: str, documents: dict[int, tuple[str, list, str]]
+                    ) -> tuple[Passage, ...]:
+    """The Passages of an evidence column; ``documents``: id -> (slug, ``(block start,
+    section)`` by start, text) of every document it quotes."""
+    out = []
+    for document, start, end, highlights in loads(evidence):
+        try:
+            slug, sections, text = documents[document]
+        except KeyError:
+            raise StoreError(f"the graph store is damaged (evidence quotes document {document}, "
+                             f"which it does not hold); rebuild it with `contentgraph build`"
+                             ) from None
+        out.append(Passage(slug, section_at(sections, start), text[start:end], start, end,
+                           tuple(map(tuple, highlights))))
+    return tuple(out)
+
+
+def section_at(sections: list[tuple[int, str | None]], offset: int) -> str | None:
+    """The section of the text at ``offset``, from ``(block start, section)`` by start."""
+    place = bisect_right(sections, offset, key=lambda s: s[0]) - 1
+    return sections[place][1] if place >= 0 else None
 
 
 def encode_errors(errors: list[LoadError]) -> str:
