@@ -111,25 +111,27 @@ def relate(conn: sqlite3.Connection, summary: Summary, taxonomy: Taxonomy) -> No
     """Relations, each concept's related concepts, and the concepts' PageRank and communities.
     Evidence is stored by document id (what it keeps is bounded by the taxonomy)."""
     edges = sorted(summary.relations(taxonomy), key=lambda e: e[:3])
-    ids: dict[str, int] = {}
+    quoted: dict[str, tuple[int, list]] = {}
 
-    def document_id(slug: str) -> int:
-        if slug not in ids:
-            ids[slug] = conn.execute("SELECT id FROM documents WHERE slug = ?",
-                                     (slug,)).fetchone()[0]
-        return ids[slug]
+    def document(slug: str) -> tuple[int, list]:
+        if slug not in quoted:
+            doc_id, blocks = conn.execute(
+                "SELECT d.id, x.blocks FROM documents d JOIN document_data x "
+                "ON x.document = d.id WHERE d.slug = ?", (slug,)).fetchone()
+            quoted[slug] = doc_id, rows.headings(blocks)
+        return quoted[slug]
 
     conn.execute("DELETE FROM relations")
     conn.executemany("INSERT INTO relations VALUES (?,?,?,?,?,?,?,?)", (
         (a, b, kind, weight, extra.get("stated_by"), extra.get("support"), extra.get("cues"),
-         rows.encode_evidence(evidence, document_id))
+         rows.encode_evidence(evidence, document))
         for a, b, kind, weight, evidence, extra in edges))
     links = concept_links((a, b, kind, weight, evidence)
                           for a, b, kind, weight, evidence, _ in edges)
     conn.execute("DELETE FROM related_concepts")
     conn.executemany("INSERT INTO related_concepts VALUES (?,?,?,?,?,?)", (
         (concept, rank, other, link.score, rows.dumps([k.value for k in link.ranked_kinds()]),
-         rows.encode_evidence(link.evidence, document_id))
+         rows.encode_evidence(link.evidence, document))
         for concept, neighbours in links.items()
         for rank, (other, link) in enumerate(ranked_links(neighbours))))
     graph = concept_graph(links, sorted(taxonomy.concepts,

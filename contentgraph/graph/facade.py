@@ -363,9 +363,10 @@ class ConceptGraph:
         blocks, mentions, text = found
         number = self._numbers[concept]
         by_sentence: dict[tuple[int, int], list[tuple[int, int, int, int]]] = defaultdict(list)
-        for other, block, s_start, s_end, start, end, negated, _ in rows.loads(mentions):
+        for other, block, s_start, s_end, start, end, *flags in rows.loads(mentions):
             if other == number:
-                by_sentence[s_start, s_end].append((block, start, end, negated))
+                by_sentence[s_start, s_end].append((block, start, end,
+                                                    (flags or rows.NO_FLAGS)[0]))
         if not by_sentence:
             return ()
         sections = rows.block_sections(blocks, text)

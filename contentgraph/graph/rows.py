@@ -3,16 +3,18 @@
 Offsets are kept, text that offsets can recover is not: a block is ``[kind, level, start,
 end]`` of the document's text, a mention ``[concept, block, sentence start, sentence end,
 start, end, negated, hypothetical]`` with the concept's number (its place in the taxonomy,
-``concepts.position``), and a passage of evidence ``[document id, start, end, highlights]``.
+``concepts.position``; the last two only when one of them is 1), and a passage of evidence ``[document id, start, end, highlights,
+[heading start, heading end] or null]``.
 Decoding a row only builds dataclasses from strings and numbers.
 
 >>> from contentgraph.loaders.model import Document, Mention, make_blocks
 >>> doc = Document("d", "article", "T", make_blocks([("heading", "T", 1),
 ...                ("paragraph", "Shame hides.", 0)]), "d.md", "0")
 >>> m = Mention("shame", "d", 1, None, "Shame hides.", 3, 3, 8, "Shame")
->>> encode_mentions([m], {"guilt": 0, "shame": 1})
-'[[1,1,3,15,3,8,0,0]]'
->>> decode_mentions(doc, encode_mentions([m], {"shame": 0}), ["shame"]) == [m]
+>>> no = Mention("shame", "d", 1, None, "Shame hides.", 3, 3, 8, "Shame", negated=True)
+>>> encode_mentions([m, no], {"guilt": 0, "shame": 1})
+'[[1,1,3,15,3,8],[1,1,3,15,3,8,1,0]]'
+>>> decode_mentions(doc, encode_mentions([m, no], {"shame": 0}), ["shame"]) == [m, no]
 True
 """
 
@@ -125,6 +127,9 @@ def document_text(blocks: list[Block]) -> str:
 
 # --- mentions, cues, phrases ----------------------------------------------------------------
 
+NO_FLAGS = (0, 0)  # negated, hypothetical of a stored mention with none
+
+
 def concept_numbers(taxonomy: Taxonomy) -> dict[str, int]:
     """Each concept's number in stored mentions: its place in the taxonomy (``concepts.position``;
     ``list(taxonomy.concepts)`` turns numbers back into slugs)."""
@@ -135,8 +140,13 @@ def encode_mentions(mentions: list[Mention], numbers: dict[str, int]) -> str:
     """The mentions by position, each concept by its number in ``numbers``
     (``decode_mentions`` gives them back in that order)."""
     return dumps([[numbers[m.concept], m.block, m.sentence_start, m.sentence_start + len(m.sentence),
-                   m.start, m.end, int(m.negated), int(m.hypothetical)]
+                   m.start, m.end, *_flags(m)]
                   for m in sorted(mentions, key=lambda m: (m.start, m.end))])
+
+
+def _flags(m: Mention) -> tuple[int, ...]:
+    """``(negated, hypothetical)`` of a mention that is either, else nothing (most are not)."""
+    return (int(m.negated), int(m.hypothetical)) if m.negated or m.hypothetical else ()
 
 
 def decode_mentions(doc: Document, mentions: str, slugs: Sequence[str]) -> list[Mention]:
@@ -144,7 +154,8 @@ def decode_mentions(doc: Document, mentions: str, slugs: Sequence[str]) -> list[
     text, blocks = doc.text, doc.blocks
     sentences: dict[tuple[int, int], str] = {}
     out = []
-    for number, block, s_start, s_end, start, end, negated, hypothetical in loads(mentions):
+    for number, block, s_start, s_end, start, end, *flags in loads(mentions):
+        negated, hypothetical = flags or NO_FLAGS
         sentence = sentences.get((s_start, s_end))
         if sentence is None:
             sentence = sentences[s_start, s_end] = text[s_start:s_end]
@@ -156,8 +167,8 @@ def decode_mentions(doc: Document, mentions: str, slugs: Sequence[str]) -> list[
 def mention_stats(blocks: str, mentions: str, slugs: Sequence[str]) -> dict[str, list]:
     """``loaders.scoring.concept_stats`` of a stored document's blocks and mentions."""
     kinds = loads(blocks)
-    return tally_mentions((slugs[number], kinds[block][0], kinds[block][1], negated)
-                          for number, block, _, _, _, _, negated, _ in loads(mentions))
+    return tally_mentions((slugs[m[0]], kinds[m[1]][0], kinds[m[1]][1], m[6] if len(m) > 6 else 0)
+                          for m in loads(mentions))
 
 
 def encode_cues(cues: list[RelationCue]) -> bytes:
@@ -207,50 +218,52 @@ def decode_passage(row) -> Passage:
     return Passage(document, section, text, start, end, tuple(map(tuple, highlights)))
 
 
-def encode_evidence(passages: Iterable[Passage], ids: Callable[[str], int]) -> str:
-    """Passages of evidence as ``[document id, start, end, highlights]`` (``ids``: a
-    document's id from its slug): the sentence and its section are read from the document."""
-    return dumps([[ids(p.document), p.start, p.end, p.highlights] for p in passages])
+def encode_evidence(passages: Iterable[Passage],
+                    documents: Callable[[str], tuple[int, list[tuple[int, int]]]]) -> str:
+    """Passages of evidence as ``[document id, start, end, highlights, section]``, the section
+    the span of its heading (or null); ``documents``: a document's id and ``headings`` from its
+    slug. The sentence and its section are read from the document's text."""
+    out = []
+    for p in passages:
+        doc_id, spans = documents(p.document)
+        out.append([doc_id, p.start, p.end, p.highlights, _heading_at(spans, p.start)])
+    return dumps(out)
+
+
+def headings(blocks: str) -> list[tuple[int, int]]:
+    """The spans of a stored document's section headings (level 2 and below), by start."""
+    return [(start, end) for kind, level, start, end in loads(blocks)
+            if kind == "heading" and level >= 2]
+
+
+def _heading_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    place = bisect_right(spans, offset, key=lambda span: span[0]) - 1
+    return spans[place] if place >= 0 else None
 
 
 def read_evidence(read: Callable[..., list[tuple]], columns: Sequence[str]
                   ) -> list[tuple[Passage, ...]]:
     """The Passages of each evidence column of ``columns``, the documents they quote read in one
     query through ``read(sql, params)`` (a ``store.Store``'s ``rows``, or a connection's)."""
-    quoted = sorted({row[0] for column in columns for row in loads(column)})
-    documents = {}
-    if quoted:
-        for doc_id, slug, blocks, text in read(
-                "SELECT d.id, d.slug, x.blocks, x.text FROM documents d JOIN document_data x "
-                "ON x.document = d.id WHERE d.id IN (SELECT value FROM json_each(?))",
-                (dumps(quoted),)):
-            found = loads(blocks)
-            documents[doc_id] = (slug, [(b[2], section) for b, section
-                                        in zip(found, _sections(found, text))], text)
-    return [decode_evidence(column, documents) for column in columns]
+    evidence = [loads(column) for column in columns]
+    quoted = sorted({row[0] for passages in evidence for row in passages})
+    documents = {doc_id: (slug, text) for doc_id, slug, text in read(
+        "SELECT d.id, d.slug, x.text FROM documents d JOIN document_data x "
+        "ON x.document = d.id WHERE d.id IN (SELECT value FROM json_each(?))",
+        (dumps(quoted),))} if quoted else {}
+    return [tuple(_quoted(documents, *row) for row in passages) for passages in evidence]
 
 
-def decode_evidence(evidence: str, documents: dict[int, tuple[str, list, str]]
-                    ) -> tuple[Passage, ...]:
-    """The Passages of an evidence column; ``documents``: id -> (slug, ``(block start,
-    section)`` by start, text) of every document it quotes."""
-    out = []
-    for document, start, end, highlights in loads(evidence):
-        try:
-            slug, sections, text = documents[document]
-        except KeyError:
-            raise StoreError(f"the graph store is damaged (evidence quotes document {document}, "
-                             f"which it does not hold); rebuild it with `contentgraph build`"
-                             ) from None
-        out.append(Passage(slug, section_at(sections, start), text[start:end], start, end,
-                           tuple(map(tuple, highlights))))
-    return tuple(out)
-
-
-def section_at(sections: list[tuple[int, str | None]], offset: int) -> str | None:
-    """The section of the text at ``offset``, from ``(block start, section)`` by start."""
-    place = bisect_right(sections, offset, key=lambda s: s[0]) - 1
-    return sections[place][1] if place >= 0 else None
+def _quoted(documents: dict[int, tuple[str, str]], document: int, start: int, end: int,
+            highlights: list, section: list | None) -> Passage:
+    """The Passage of a stored ``[document id, start, end, highlights, section]``."""
+    try:
+        slug, text = documents[document]
+    except KeyError:
+        raise StoreError(f"the graph store is damaged (evidence quotes document {document}, "
+                         f"which it does not hold); rebuild it with `contentgraph build`") from None
+    return Passage(slug, text[section[0]:section[1]] if section else None, text[start:end],
+                   start, end, tuple(map(tuple, highlights)))
 
 
 def encode_errors(errors: list[LoadError]) -> str:

@@ -109,7 +109,8 @@ CREATE TABLE document_data (
     document INTEGER PRIMARY KEY,
     blocks TEXT NOT NULL,    -- JSON [[kind, level, start, end], ...]
     mentions TEXT NOT NULL,  -- JSON [[concept position, block, sentence start, sentence end,
-                             --        start, end, negated 0/1, hypothetical 0/1], ...] by start
+                             --        start, end(, negated 0/1, hypothetical 0/1 when either
+                             --        is 1)], ...] by start
     cues BLOB NOT NULL,      -- zlib JSON [[source, target, relation kind, cue words, start, end,
                              --             section, [[start, end], ...]], ...]
     phrases BLOB NOT NULL,   -- zlib: candidate phrases, one a line, repeated uses after a NUL
@@ -141,9 +142,9 @@ CREATE TABLE document_links (
     document INTEGER NOT NULL, target INTEGER NOT NULL, url TEXT NOT NULL,
     PRIMARY KEY (document, target)
 ) WITHOUT ROWID;
-""" + SEARCH + """-- Concept-to-concept relations (evidence: JSON [[document id, start, end, [[start, end], ...]],
--- ...]: sentences of the documents' text, with the concepts' words), and per concept the
--- related concepts they add up to, best first.
+""" + SEARCH + """-- Concept-to-concept relations (evidence: JSON [[document id, start, end, [[start, end], ...],
+-- [start, end] or null], ...]: a sentence of the document's text, the concepts' words in it,
+-- its section's heading), and per concept the related concepts they add up to, best first.
 CREATE TABLE relations (
     source TEXT NOT NULL, target TEXT NOT NULL, kind TEXT NOT NULL, weight REAL NOT NULL,
     stated_by TEXT, support INTEGER, cues INTEGER, evidence TEXT NOT NULL,
@@ -179,13 +180,16 @@ CREATE VIEW mentions AS
                   json_extract(m.value, '$[5]') - json_extract(m.value, '$[4]')) AS matched,
            substr(x.text, json_extract(m.value, '$[2]') + 1,
                   json_extract(m.value, '$[3]') - json_extract(m.value, '$[2]')) AS sentence,
-           json_extract(m.value, '$[6]') AS negated, json_extract(m.value, '$[7]') AS hypothetical
+           coalesce(json_extract(m.value, '$[6]'), 0) AS negated,
+           coalesce(json_extract(m.value, '$[7]'), 0) AS hypothetical
     FROM document_data x JOIN documents d ON d.id = x.document, json_each(x.mentions) m
          JOIN concepts c ON c.position = json_extract(m.value, '$[0]');
 CREATE VIEW relation_evidence AS
     SELECT r.source, r.target, r.kind, e.key AS rank, d.slug AS document,
            substr(x.text, json_extract(e.value, '$[1]') + 1,
-                  json_extract(e.value, '$[2]') - json_extract(e.value, '$[1]')) AS sentence
+                  json_extract(e.value, '$[2]') - json_extract(e.value, '$[1]')) AS sentence,
+           substr(x.text, json_extract(e.value, '$[4][0]') + 1,
+                  json_extract(e.value, '$[4][1]') - json_extract(e.value, '$[4][0]')) AS section
     FROM relations r, json_each(r.evidence) e
          JOIN documents d ON d.id = json_extract(e.value, '$[0]')
          JOIN document_data x ON x.document = d.id;
