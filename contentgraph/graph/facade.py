@@ -66,7 +66,8 @@ class ConceptGraph:
         self._taxonomy = Taxonomy({row[0]: rows.decode_concept(row) for row in concepts},
                                   list(self.meta.get("taxonomy_files", [])),
                                   frozenset(self.meta.get("rejected", [])))
-        self._numbers = {row[0]: number for number, row in enumerate(concepts)}
+        self._slugs = [row[0] for row in concepts]  # by number (``rows.concept_numbers``)
+        self._numbers = {slug: number for number, slug in enumerate(self._slugs)}
         self._counts = {row[0]: dict(zip(("article", "question", "answer", "mentions", "central"),
                                          row[-5:])) for row in concepts}
 
@@ -386,7 +387,7 @@ class ConceptGraph:
             raise DocumentNotFound(document)
         found = self._store.row("SELECT x.mentions FROM documents d JOIN document_data x "
                                 "ON x.document = d.id WHERE d.slug = ?", (document,))
-        return rows.decode_mentions(doc, found[0], list(self._numbers))
+        return rows.decode_mentions(doc, found[0], self._slugs)
 
     def related_documents(self, slug: str, n: int = 5) -> list[RelatedDocument]:
         """Articles closest to ``slug`` by cosine of weighted concept vectors, never itself.

@@ -3,9 +3,9 @@
 Offsets are kept, text that offsets can recover is not: a block is ``[kind, level, start,
 end]`` of the document's text, a mention ``[concept, block, sentence start, sentence end,
 start, end, negated, hypothetical]`` with the concept's number (its place in the taxonomy,
-``concepts.position``; the last two only when one of them is 1), and a passage of evidence ``[document id, start, end, highlights,
-[heading start, heading end] or null]``.
-Decoding a row only builds dataclasses from strings and numbers.
+``concepts.position``; the last two only when one of them is 1), and a passage of evidence
+``[document id, start, end, highlights, [heading start, heading end] or null]``. Decoding a
+row only builds dataclasses from strings and numbers.
 
 >>> from contentgraph.loaders.model import Document, Mention, make_blocks
 >>> doc = Document("d", "article", "T", make_blocks([("heading", "T", 1),
@@ -139,8 +139,8 @@ def concept_numbers(taxonomy: Taxonomy) -> dict[str, int]:
 def encode_mentions(mentions: list[Mention], numbers: dict[str, int]) -> str:
     """The mentions by position, each concept by its number in ``numbers``
     (``decode_mentions`` gives them back in that order)."""
-    return dumps([[numbers[m.concept], m.block, m.sentence_start, m.sentence_start + len(m.sentence),
-                   m.start, m.end, *_flags(m)]
+    return dumps([[numbers[m.concept], m.block, m.sentence_start,
+                   m.sentence_start + len(m.sentence), m.start, m.end, *_flags(m)]
                   for m in sorted(mentions, key=lambda m: (m.start, m.end))])
 
 
@@ -159,8 +159,8 @@ def decode_mentions(doc: Document, mentions: str, slugs: Sequence[str]) -> list[
         sentence = sentences.get((s_start, s_end))
         if sentence is None:
             sentence = sentences[s_start, s_end] = text[s_start:s_end]
-        out.append(Mention(slugs[number], doc.slug, block, blocks[block].section, sentence, s_start,
-                           start, end, text[start:end], bool(negated), bool(hypothetical)))
+        out.append(Mention(slugs[number], doc.slug, block, blocks[block].section, sentence,
+                           s_start, start, end, text[start:end], bool(negated), bool(hypothetical)))
     return out
 
 

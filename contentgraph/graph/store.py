@@ -142,9 +142,10 @@ CREATE TABLE document_links (
     document INTEGER NOT NULL, target INTEGER NOT NULL, url TEXT NOT NULL,
     PRIMARY KEY (document, target)
 ) WITHOUT ROWID;
-""" + SEARCH + """-- Concept-to-concept relations (evidence: JSON [[document id, start, end, [[start, end], ...],
--- [start, end] or null], ...]: a sentence of the document's text, the concepts' words in it,
--- its section's heading), and per concept the related concepts they add up to, best first.
+""" + SEARCH + """-- Concept-to-concept relations (evidence: JSON [[document id, start, end,
+-- [[start, end], ...], [start, end] or null], ...]: a sentence of the document's text, the
+-- concepts' words in it, its section's heading), and per concept the related concepts they
+-- add up to, best first.
 CREATE TABLE relations (
     source TEXT NOT NULL, target TEXT NOT NULL, kind TEXT NOT NULL, weight REAL NOT NULL,
     stated_by TEXT, support INTEGER, cues INTEGER, evidence TEXT NOT NULL,
