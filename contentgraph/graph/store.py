@@ -14,9 +14,9 @@ only when everything is written: a failed or killed build leaves the previous st
 and a replaced store keeps its file mode (a new one is 0644).
 
 Researchers can open the file with any SQLite tool; the tables are described in ``SCHEMA``.
-Changing the layout bumps ``FORMAT_VERSION``: ``MIGRATIONS[v]`` (SQL) upgrades a store of
-version ``v`` to ``v + 1`` during a build that starts from it, and a reader refuses versions it
-does not know (``contentgraph build`` then builds from scratch).
+Changing the layout bumps ``FORMAT_VERSION``. A reader refuses any other version
+(``contentgraph build`` then builds from scratch); ``MIGRATIONS[v]`` (SQL) can upgrade a copied
+store of version ``v`` to ``v + 1`` (``upgrade``).
 """
 
 from __future__ import annotations
