@@ -159,22 +159,23 @@ class ConceptGraph:
         self._need_concept(slug)
         return [self.concept(s) for s in self._narrower.get(slug, ())]
 
-    def related_concepts(self, slug: str, kind: ConceptKind | None = None,
-                         n: int = 10) -> list[RelatedConcept]:
+    def related_concepts(self, slug: str, kind: ConceptKind | None = None, n: int = 10,
+                         evidence: int | None = None) -> list[RelatedConcept]:
         """Concepts tied to ``slug`` by typed relations and co-occurrence, best first.
 
         The score (in [0, 1]) combines every relation between the two; ``relations`` lists their
-        kinds, strongest first; ``evidence`` the sentences, typed relations' first.
+        kinds, strongest first; ``evidence`` the sentences, typed relations' first: the first
+        ``evidence`` of them (all when None; each is read from its document's text).
 
         >>> r = g.related_concepts("pursuer", n=1)[0]                        # doctest: +SKIP
         >>> r.concept, r.relations, r.evidence[0].text                       # doctest: +SKIP
         ('pursue-withdraw-cycle', (<RelationKind.PART_OF: 'PART_OF'>, ...), '...')
         """
         self._need_concept(slug)
-        return list(self._cache.get_or(("related", slug, kind, n),
-                                       lambda: self._read_related(slug, kind, n)))
+        return list(self._cache.get_or(("related", slug, kind, n, evidence),
+                                       lambda: self._read_related(slug, kind, n, evidence)))
 
-    def _read_related(self, slug: str, kind: ConceptKind | None, n: int
+    def _read_related(self, slug: str, kind: ConceptKind | None, n: int, evidence: int | None
                       ) -> tuple[RelatedConcept, ...]:
         """The ``n`` best related concepts (of ``kind``): only those rows are read."""
         where, params = "r.concept = ?", [slug]
@@ -184,10 +185,10 @@ class ConceptGraph:
             f"SELECT r.other, r.score, r.kinds, r.evidence FROM related_concepts r "
             f"JOIN concepts c ON c.slug = r.other WHERE {where} ORDER BY r.rank LIMIT ?",
             (*params, max(n, 0)))
-        evidence = rows.read_evidence(self._store.rows, [row[3] for row in found])
+        passages = rows.read_evidence(self._store.rows, [row[3] for row in found], evidence)
         return tuple(RelatedConcept(other, score, tuple(map(RelationKind, rows.loads(kinds))),
-                                    passages)
-                     for (other, score, kinds, _), passages in zip(found, evidence))
+                                    shown)
+                     for (other, score, kinds, _), shown in zip(found, passages))
 
     def related_count(self, slug: str) -> int:
         """How many concepts ``related_concepts`` has for ``slug`` in all."""

@@ -241,11 +241,12 @@ def _heading_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int] | 
     return spans[place] if place >= 0 else None
 
 
-def read_evidence(read: Callable[..., list[tuple]], columns: Sequence[str]
-                  ) -> list[tuple[Passage, ...]]:
-    """The Passages of each evidence column of ``columns``, the documents they quote read in one
-    query through ``read(sql, params)`` (a ``store.Store``'s ``rows``, or a connection's)."""
-    evidence = [loads(column) for column in columns]
+def read_evidence(read: Callable[..., list[tuple]], columns: Sequence[str],
+                  first: int | None = None) -> list[tuple[Passage, ...]]:
+    """The Passages of each evidence column of ``columns`` (its ``first`` ones; all when None),
+    the documents they quote read in one query through ``read(sql, params)`` (a
+    ``store.Store``'s ``rows``, or a connection's)."""
+    evidence = [loads(column)[:first] for column in columns]
     quoted = sorted({row[0] for passages in evidence for row in passages})
     documents = {doc_id: (slug, text) for doc_id, slug, text in read(
         "SELECT d.id, d.slug, x.text FROM documents d JOIN document_data x "
