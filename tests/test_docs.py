@@ -86,6 +86,12 @@ def test_the_store_example_runs_on_a_store(example_store, tmp_path, monkeypatch)
     assert len(namespace["concepts"]) == ConceptGraph.load(example_store).stats().concepts
     assert not namespace["typed"].empty
     assert namespace["matrix"].shape[0] == 10  # the example corpus's ten articles
+    graph = ConceptGraph.load(example_store)
+    assert set(namespace["affirmed"].concept) <= set(graph.taxonomy.concepts)
+    stated = namespace["stated"]
+    assert len(stated) == len(namespace["typed"].query("sentences > 0"))
+    for document, sentence in zip(stated.document, stated.sentence):
+        assert sentence in graph.document(document).text  # the evidence's own words
 
 
 def test_the_graph_page_states_the_stores_format_version_and_meta_keys(example_store):

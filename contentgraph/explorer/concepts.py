@@ -23,7 +23,8 @@ def concept_page(request: Request) -> Response:
     if concept is None:
         return not_found(request, "concept", slug)
     related_pages = pager(request, "related", graph.related_count(slug), RELATED)
-    ranked = graph.related_concepts(slug, n=max(NEIGHBOURS, related_pages.stop))  # read: shown
+    ranked = graph.related_concepts(slug, n=max(NEIGHBOURS, related_pages.stop),  # read: shown
+                                    evidence=1)
     drawn = [(c, r) for r in ranked[:NEIGHBOURS] if (c := graph.concept(r.concept)) is not None]
     related = [
         {"concept": graph.concept(r.concept), "score": r.score, "relations": r.relations,

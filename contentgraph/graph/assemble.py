@@ -9,10 +9,15 @@ graph is in memory: what a notebook or an export needs, never what the server ne
 
 from __future__ import annotations
 
+from itertools import islice
+
 import networkx as nx
 
 from . import rows
 from .keys import slugify
+
+
+EVIDENCE_BATCH = 100  # relations whose quoted documents are read at once
 
 
 def concept_node(slug: str) -> str:
@@ -58,13 +63,16 @@ def graph_from_store(store) -> nx.MultiDiGraph:
                        relation="LINKS_TO", url=url)
     # an answer whose question is not in the build points nowhere
     graph.remove_nodes_from([n for n, data in graph.nodes(data=True) if not data])
-    for source, target, kind, weight, stated_by, support, cues, evidence in store.rows(
-            "SELECT source, target, kind, weight, stated_by, support, cues, evidence "
-            "FROM relations"):
-        extra = {k: v for k, v in (("stated_by", stated_by), ("support", support),
-                                   ("cues", cues)) if v is not None}
-        graph.add_edge(concept_node(source), concept_node(target), key=kind, relation=kind,
-                       weight=weight, evidence=list(rows.decode_passages(evidence)), **extra)
+    relations = store.iterate("SELECT source, target, kind, weight, stated_by, support, cues, "
+                              "evidence FROM relations")
+    while batch := list(islice(relations, EVIDENCE_BATCH)):
+        evidence = rows.read_evidence(store.rows, [row[-1] for row in batch])
+        for (source, target, kind, weight, stated_by, support, cues, _), passages \
+                in zip(batch, evidence):
+            extra = {k: v for k, v in (("stated_by", stated_by), ("support", support),
+                                       ("cues", cues)) if v is not None}
+            graph.add_edge(concept_node(source), concept_node(target), key=kind, relation=kind,
+                           weight=weight, evidence=list(passages), **extra)
     for doc_id, concept, count, weight, central in store.rows(
             "SELECT document, concept, count, weight, central FROM document_concepts "
             "ORDER BY document, rank"):

@@ -156,11 +156,12 @@ def build_documents(documents: Iterable[tuple[Document, list[Mention], list[Rela
     other means): each document's ``source`` is its file."""
     shared = Shared(taxonomy, taxonomy_fingerprint(taxonomy), LoadOptions())
     extractor = Extractor(taxonomy)
+    numbers = rows.concept_numbers(taxonomy)
     by_file: dict[str, list] = {}
     for doc, mentions, cues in documents:
         by_file.setdefault(doc.source, []).append((doc, mentions, cues))
     files = {path: FileWork(path, found[0][0].source_hash, [], set(),
-                            [document_work(doc, mentions, cues, extractor)
+                            [document_work(doc, mentions, cues, extractor, numbers)
                              for doc, mentions, cues in found])
              for path, found in by_file.items()}
     summary = Summary()
@@ -253,7 +254,8 @@ class _Steps:
         if renamed:  # a slug was taken: summarise what was kept, under the slugs it has now
             self.flush()
             for work in files:
-                self.summary.add(summarize_stored(work.path, _stored_rows(self.conn, work.path)))
+                self.summary.add(summarize_stored(work.path, _stored_rows(self.conn, work.path),
+                                                  self.shared.taxonomy))
         else:
             self.summary.add(summary)
         return sum(len(work.documents) for work in files)
@@ -357,7 +359,7 @@ def run_job(job: tuple, shared: Shared) -> tuple[str, list, Summary]:
         summary, out = Summary(), []
         for path, found in batch:
             if kind == "summarize":
-                summary.add(summarize_stored(path, found))
+                summary.add(summarize_stored(path, found, shared.taxonomy))
                 out.append(path)
             else:
                 changed, errors, found_summary = extract_stored(path, found, shared)

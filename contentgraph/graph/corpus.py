@@ -62,7 +62,7 @@ def score(conn: sqlite3.Connection, summary: Summary, map_: Map) -> Postings:
     documents = _Batches(conn, "SELECT d.id, d.slug, d.kind, x.blocks, x.mentions "
                                "FROM documents d JOIN document_data x ON x.document = d.id",
                          "SELECT count(*) FROM documents")
-    for found in map_(weigh_batch, documents, idf):
+    for found in map_(weigh_batch, documents, idf, concept_slugs(conn)):
         conn.executemany("INSERT INTO scored VALUES (?,?,?,?,?,?,?,?)", (
             (doc_id, rank, *concept, kind, slug)
             for doc_id, slug, kind, ranked in found for rank, concept in enumerate(ranked)))
@@ -88,33 +88,50 @@ def score(conn: sqlite3.Connection, summary: Summary, map_: Map) -> Postings:
     return postings
 
 
-def weigh_batch(batch: list[tuple], idf: dict[str, float]) -> list[tuple]:
+def weigh_batch(batch: list[tuple], idf: dict[str, float], slugs: list[str]) -> list[tuple]:
     """``(id, slug, kind, [(concept, count, weight, central)])`` of each ``(id, slug, kind,
-    blocks, mentions)`` of ``batch``, central first, then by weight (a task)."""
+    blocks, mentions)`` of ``batch``, central first, then by weight (a task; ``slugs``: the
+    concepts' slugs by number)."""
     with fewer_collections():
         out = []
         for doc_id, slug, kind, blocks, mentions in batch:
-            ranked = sorted(weigh(slug, rows.mention_stats(blocks, mentions), idf),
+            ranked = sorted(weigh(slug, rows.mention_stats(blocks, mentions, slugs), idf),
                             key=lambda dc: (not dc.central, -dc.weight, dc.concept))
             out.append((doc_id, slug, kind, [(dc.concept, dc.count, dc.weight, dc.central)
                                              for dc in ranked]))
         return out
 
 
+def concept_slugs(conn: sqlite3.Connection) -> list[str]:
+    """The concepts' slugs by number (``rows.concept_numbers``)."""
+    return [slug for (slug,) in conn.execute("SELECT slug FROM concepts ORDER BY position")]
+
+
 def relate(conn: sqlite3.Connection, summary: Summary, taxonomy: Taxonomy) -> None:
-    """Relations, each concept's related concepts, and the concepts' PageRank and communities."""
+    """Relations, each concept's related concepts, and the concepts' PageRank and communities.
+    Evidence is stored by document id (what it keeps is bounded by the taxonomy)."""
     edges = sorted(summary.relations(taxonomy), key=lambda e: e[:3])
+    quoted: dict[str, tuple[int, list]] = {}
+
+    def document(slug: str) -> tuple[int, list]:
+        if slug not in quoted:
+            doc_id, blocks = conn.execute(
+                "SELECT d.id, x.blocks FROM documents d JOIN document_data x "
+                "ON x.document = d.id WHERE d.slug = ?", (slug,)).fetchone()
+            quoted[slug] = doc_id, rows.headings(blocks)
+        return quoted[slug]
+
     conn.execute("DELETE FROM relations")
     conn.executemany("INSERT INTO relations VALUES (?,?,?,?,?,?,?,?)", (
         (a, b, kind, weight, extra.get("stated_by"), extra.get("support"), extra.get("cues"),
-         rows.dumps([rows.encode_passage(p) for p in evidence]))
+         rows.encode_evidence(evidence, document))
         for a, b, kind, weight, evidence, extra in edges))
     links = concept_links((a, b, kind, weight, evidence)
                           for a, b, kind, weight, evidence, _ in edges)
     conn.execute("DELETE FROM related_concepts")
     conn.executemany("INSERT INTO related_concepts VALUES (?,?,?,?,?,?)", (
         (concept, rank, other, link.score, rows.dumps([k.value for k in link.ranked_kinds()]),
-         rows.dumps([rows.encode_passage(p) for p in link.evidence]))
+         rows.encode_evidence(link.evidence, document))
         for concept, neighbours in links.items()
         for rank, (other, link) in enumerate(ranked_links(neighbours))))
     graph = concept_graph(links, sorted(taxonomy.concepts,
@@ -245,9 +262,10 @@ def rank_candidates(conn: sqlite3.Connection, extractor: Extractor, n: int = 200
         doc_count.update(distinct)
         count.update(distinct)
         count.update(more)
+    slugs = concept_slugs(conn)
     documents = ((rows.decode_phrases(phrases)[0],
                   lambda r=(slug, parent, columns, blocks, text, mentions):
-                  _document_and_mentions(*r))
+                  _document_and_mentions(*r, slugs))
                  for slug, parent, *columns, blocks, text, mentions, phrases in in_order(
                      conn, f"d.slug, d.parent, {', '.join('d.' + c for c in rows.DOCUMENT_COLUMNS)}"
                            ", x.blocks, x.text, x.mentions, x.phrases"))
@@ -258,9 +276,9 @@ def rank_candidates(conn: sqlite3.Connection, extractor: Extractor, n: int = 200
          rows.dumps(t.variants)) for rank, t in enumerate(ranked)))
 
 
-def _document_and_mentions(slug, parent, columns, blocks, text, mentions):
+def _document_and_mentions(slug, parent, columns, blocks, text, mentions, slugs):
     doc = rows.decode_document(slug, parent, tuple(columns), blocks, text)
-    return doc, rows.decode_mentions(doc, mentions)
+    return doc, rows.decode_mentions(doc, mentions, slugs)
 
 
 def find_gaps(conn: sqlite3.Connection) -> None:
@@ -390,7 +408,8 @@ def link_sentence(conn, slug: str, via: list[str]) -> Passage | None:
         f"SELECT d.slug, d.parent, {', '.join('d.' + c for c in rows.DOCUMENT_COLUMNS)}, "
         f"x.blocks, x.text, x.mentions FROM documents d JOIN document_data x "
         f"ON x.document = d.id WHERE d.slug = ?", (slug,)).fetchone()
-    doc, mentions = _document_and_mentions(found[0], found[1], found[2:-3], *found[-3:])
+    doc, mentions = _document_and_mentions(found[0], found[1], found[2:-3], *found[-3:],
+                                           concept_slugs(conn))
     return _gaps.link_sentence(doc, mentions, via)
 
 

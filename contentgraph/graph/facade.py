@@ -66,6 +66,8 @@ class ConceptGraph:
         self._taxonomy = Taxonomy({row[0]: rows.decode_concept(row) for row in concepts},
                                   list(self.meta.get("taxonomy_files", [])),
                                   frozenset(self.meta.get("rejected", [])))
+        self._slugs = [row[0] for row in concepts]  # by number (``rows.concept_numbers``)
+        self._numbers = {slug: number for number, slug in enumerate(self._slugs)}
         self._counts = {row[0]: dict(zip(("article", "question", "answer", "mentions", "central"),
                                          row[-5:])) for row in concepts}
 
@@ -157,34 +159,36 @@ class ConceptGraph:
         self._need_concept(slug)
         return [self.concept(s) for s in self._narrower.get(slug, ())]
 
-    def related_concepts(self, slug: str, kind: ConceptKind | None = None,
-                         n: int = 10) -> list[RelatedConcept]:
+    def related_concepts(self, slug: str, kind: ConceptKind | None = None, n: int = 10,
+                         evidence: int | None = None) -> list[RelatedConcept]:
         """Concepts tied to ``slug`` by typed relations and co-occurrence, best first.
 
         The score (in [0, 1]) combines every relation between the two; ``relations`` lists their
-        kinds, strongest first; ``evidence`` the sentences, typed relations' first.
+        kinds, strongest first; ``evidence`` the sentences, typed relations' first: the first
+        ``evidence`` of them (all when None; each is read from its document's text).
 
         >>> r = g.related_concepts("pursuer", n=1)[0]                        # doctest: +SKIP
         >>> r.concept, r.relations, r.evidence[0].text                       # doctest: +SKIP
         ('pursue-withdraw-cycle', (<RelationKind.PART_OF: 'PART_OF'>, ...), '...')
         """
         self._need_concept(slug)
-        return list(self._cache.get_or(("related", slug, kind, n),
-                                       lambda: self._read_related(slug, kind, n)))
+        return list(self._cache.get_or(("related", slug, kind, n, evidence),
+                                       lambda: self._read_related(slug, kind, n, evidence)))
 
-    def _read_related(self, slug: str, kind: ConceptKind | None, n: int
+    def _read_related(self, slug: str, kind: ConceptKind | None, n: int, evidence: int | None
                       ) -> tuple[RelatedConcept, ...]:
         """The ``n`` best related concepts (of ``kind``): only those rows are read."""
         where, params = "r.concept = ?", [slug]
         if kind is not None:
             where, params = where + " AND c.kind = ?", params + [kind.value]
-        return tuple(
-            RelatedConcept(other, score, tuple(map(RelationKind, rows.loads(kinds))),
-                           rows.decode_passages(evidence))
-            for other, score, kinds, evidence in self._store.rows(
-                f"SELECT r.other, r.score, r.kinds, r.evidence FROM related_concepts r "
-                f"JOIN concepts c ON c.slug = r.other WHERE {where} ORDER BY r.rank LIMIT ?",
-                (*params, max(n, 0))))
+        found = self._store.rows(
+            f"SELECT r.other, r.score, r.kinds, r.evidence FROM related_concepts r "
+            f"JOIN concepts c ON c.slug = r.other WHERE {where} ORDER BY r.rank LIMIT ?",
+            (*params, max(n, 0)))
+        passages = rows.read_evidence(self._store.rows, [row[3] for row in found], evidence)
+        return tuple(RelatedConcept(other, score, tuple(map(RelationKind, rows.loads(kinds))),
+                                    shown)
+                     for (other, score, kinds, _), shown in zip(found, passages))
 
     def related_count(self, slug: str) -> int:
         """How many concepts ``related_concepts`` has for ``slug`` in all."""
@@ -359,10 +363,12 @@ class ConceptGraph:
         if found is None:
             raise DocumentNotFound(document)
         blocks, mentions, text = found
+        number = self._numbers[concept]
         by_sentence: dict[tuple[int, int], list[tuple[int, int, int, int]]] = defaultdict(list)
-        for other, block, s_start, s_end, start, end, negated, _ in rows.loads(mentions):
-            if other == concept:
-                by_sentence[s_start, s_end].append((block, start, end, negated))
+        for other, block, s_start, s_end, start, end, *flags in rows.loads(mentions):
+            if other == number:
+                by_sentence[s_start, s_end].append((block, start, end,
+                                                    (flags or rows.NO_FLAGS)[0]))
         if not by_sentence:
             return ()
         sections = rows.block_sections(blocks, text)
@@ -382,7 +388,7 @@ class ConceptGraph:
             raise DocumentNotFound(document)
         found = self._store.row("SELECT x.mentions FROM documents d JOIN document_data x "
                                 "ON x.document = d.id WHERE d.slug = ?", (document,))
-        return rows.decode_mentions(doc, found[0])
+        return rows.decode_mentions(doc, found[0], self._slugs)
 
     def related_documents(self, slug: str, n: int = 5) -> list[RelatedDocument]:
         """Articles closest to ``slug`` by cosine of weighted concept vectors, never itself.
@@ -425,14 +431,13 @@ class ConceptGraph:
         nodes = best_path(self._step_costs, source, target, max_hops)
         if nodes is None:
             return None
-        steps = []
-        for a, b in zip(nodes, nodes[1:]):
-            kinds, evidence = self._store.row(
-                "SELECT kinds, evidence FROM related_concepts WHERE concept = ? AND other = ?",
-                (a, b))
-            steps.append(PathStep(a, b, tuple(map(RelationKind, rows.loads(kinds))),
-                                  rows.decode_passages(evidence)))
-        return Path(tuple(steps))
+        found = [self._store.row(
+            "SELECT kinds, evidence FROM related_concepts WHERE concept = ? AND other = ?",
+            (a, b)) for a, b in zip(nodes, nodes[1:])]
+        evidence = rows.read_evidence(self._store.rows, [row[1] for row in found])
+        return Path(tuple(PathStep(a, b, tuple(map(RelationKind, rows.loads(kinds))), passages)
+                          for a, b, (kinds, _), passages
+                          in zip(nodes, nodes[1:], found, evidence)))
 
     def neighborhood(self, slug: str, depth: int = 1, limit: int = 25) -> Subgraph:
         """Concepts within ``depth`` steps of ``slug`` (strongest ties first), at most ``limit``,

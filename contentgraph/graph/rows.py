@@ -2,20 +2,27 @@
 
 Offsets are kept, text that offsets can recover is not: a block is ``[kind, level, start,
 end]`` of the document's text, a mention ``[concept, block, sentence start, sentence end,
-start, end, negated, hypothetical]``. Decoding a row only builds dataclasses from strings and
-numbers.
+start, end, negated, hypothetical]`` with the concept's number (its place in the taxonomy,
+``concepts.position``; the last two only when one of them is 1), and a passage of evidence
+``[document id, start, end, highlights, [heading start, heading end] or null]``. Decoding a
+row only builds dataclasses from strings and numbers.
 
 >>> from contentgraph.loaders.model import Document, Mention, make_blocks
 >>> doc = Document("d", "article", "T", make_blocks([("heading", "T", 1),
 ...                ("paragraph", "Shame hides.", 0)]), "d.md", "0")
 >>> m = Mention("shame", "d", 1, None, "Shame hides.", 3, 3, 8, "Shame")
->>> decode_mentions(doc, encode_mentions([m])) == [m]
+>>> no = Mention("shame", "d", 1, None, "Shame hides.", 3, 3, 8, "Shame", negated=True)
+>>> encode_mentions([m, no], {"guilt": 0, "shame": 1})
+'[[1,1,3,15,3,8],[1,1,3,15,3,8,1,0]]'
+>>> decode_mentions(doc, encode_mentions([m, no], {"shame": 0}), ["shame"]) == [m, no]
 True
 """
 
 from __future__ import annotations
 
 import zlib
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import orjson
@@ -24,7 +31,8 @@ from ..errors import StoreError
 from ..loaders.model import (BLOCK_SEPARATOR, Block, CandidateTerm, Document, LoadError, Mention,
                              Passage, RelationCue)
 from ..loaders.scoring import tally_mentions
-from ..taxonomy.model import Concept, ConceptKind, ConceptLink, LabelContext, RelationKind
+from ..taxonomy.model import (Concept, ConceptKind, ConceptLink, LabelContext, RelationKind,
+                              Taxonomy)
 from ..taxonomy.normalize import normalize_phrase
 from .keys import normalize_url, slugify
 
@@ -75,11 +83,11 @@ def encode_document(doc: Document) -> tuple:
 
 
 def encode_document_data(doc: Document, mentions: list[Mention], cues: list[RelationCue],
-                         phrases: DocumentPhrases) -> tuple:
-    """The document_data columns named in DATA_COLUMNS."""
+                         phrases: DocumentPhrases, numbers: dict[str, int]) -> tuple:
+    """The document_data columns named in DATA_COLUMNS (``numbers``: ``concept_numbers``)."""
     blocks = [[b.kind, b.level, b.start, b.end] for b in doc.blocks]
-    return (dumps(blocks), encode_mentions(mentions), encode_cues(cues), encode_phrases(phrases),
-            doc.text)
+    return (dumps(blocks), encode_mentions(mentions, numbers), encode_cues(cues),
+            encode_phrases(phrases), doc.text)
 
 
 def decode_document(slug: str, parent: str | None, columns: tuple, blocks: str,
@@ -119,31 +127,48 @@ def document_text(blocks: list[Block]) -> str:
 
 # --- mentions, cues, phrases ----------------------------------------------------------------
 
-def encode_mentions(mentions: list[Mention]) -> str:
-    """The mentions by position (``decode_mentions`` gives them back in that order)."""
-    return dumps([[m.concept, m.block, m.sentence_start, m.sentence_start + len(m.sentence),
-                   m.start, m.end, int(m.negated), int(m.hypothetical)]
+NO_FLAGS = (0, 0)  # negated, hypothetical of a stored mention with none
+
+
+def concept_numbers(taxonomy: Taxonomy) -> dict[str, int]:
+    """Each concept's number in stored mentions: its place in the taxonomy (``concepts.position``;
+    ``list(taxonomy.concepts)`` turns numbers back into slugs)."""
+    return {slug: number for number, slug in enumerate(taxonomy.concepts)}
+
+
+def encode_mentions(mentions: list[Mention], numbers: dict[str, int]) -> str:
+    """The mentions by position, each concept by its number in ``numbers``
+    (``decode_mentions`` gives them back in that order)."""
+    return dumps([[numbers[m.concept], m.block, m.sentence_start,
+                   m.sentence_start + len(m.sentence), m.start, m.end, *_flags(m)]
                   for m in sorted(mentions, key=lambda m: (m.start, m.end))])
 
 
-def decode_mentions(doc: Document, mentions: str) -> list[Mention]:
+def _flags(m: Mention) -> tuple[int, ...]:
+    """``(negated, hypothetical)`` of a mention that is either, else nothing (most are not)."""
+    return (int(m.negated), int(m.hypothetical)) if m.negated or m.hypothetical else ()
+
+
+def decode_mentions(doc: Document, mentions: str, slugs: Sequence[str]) -> list[Mention]:
+    """The Mentions of a stored document (``slugs``: the concepts' slugs by number)."""
     text, blocks = doc.text, doc.blocks
     sentences: dict[tuple[int, int], str] = {}
     out = []
-    for concept, block, s_start, s_end, start, end, negated, hypothetical in loads(mentions):
+    for number, block, s_start, s_end, start, end, *flags in loads(mentions):
+        negated, hypothetical = flags or NO_FLAGS
         sentence = sentences.get((s_start, s_end))
         if sentence is None:
             sentence = sentences[s_start, s_end] = text[s_start:s_end]
-        out.append(Mention(concept, doc.slug, block, blocks[block].section, sentence, s_start,
-                           start, end, text[start:end], bool(negated), bool(hypothetical)))
+        out.append(Mention(slugs[number], doc.slug, block, blocks[block].section, sentence,
+                           s_start, start, end, text[start:end], bool(negated), bool(hypothetical)))
     return out
 
 
-def mention_stats(blocks: str, mentions: str) -> dict[str, list]:
+def mention_stats(blocks: str, mentions: str, slugs: Sequence[str]) -> dict[str, list]:
     """``loaders.scoring.concept_stats`` of a stored document's blocks and mentions."""
     kinds = loads(blocks)
-    return tally_mentions((concept, kinds[block][0], kinds[block][1], negated)
-                          for concept, block, _, _, _, _, negated, _ in loads(mentions))
+    return tally_mentions((slugs[m[0]], kinds[m[1]][0], kinds[m[1]][1], m[6] if len(m) > 6 else 0)
+                          for m in loads(mentions))
 
 
 def encode_cues(cues: list[RelationCue]) -> bytes:
@@ -182,7 +207,7 @@ def _decompress(data: bytes, what: str) -> str:
                          f"`contentgraph build`") from None
 
 
-# --- passages, terms, errors ----------------------------------------------------------------
+# --- passages, evidence, terms, errors ------------------------------------------------------
 
 def encode_passage(p: Passage) -> list:
     return [p.document, p.section, p.text, p.start, p.end, p.highlights]
@@ -193,8 +218,53 @@ def decode_passage(row) -> Passage:
     return Passage(document, section, text, start, end, tuple(map(tuple, highlights)))
 
 
-def decode_passages(text: str) -> tuple[Passage, ...]:
-    return tuple(decode_passage(row) for row in loads(text))
+def encode_evidence(passages: Iterable[Passage],
+                    documents: Callable[[str], tuple[int, list[tuple[int, int]]]]) -> str:
+    """Passages of evidence as ``[document id, start, end, highlights, section]``, the section
+    the span of its heading (or null); ``documents``: a document's id and ``headings`` from its
+    slug. The sentence and its section are read from the document's text."""
+    out = []
+    for p in passages:
+        doc_id, spans = documents(p.document)
+        out.append([doc_id, p.start, p.end, p.highlights, _heading_at(spans, p.start)])
+    return dumps(out)
+
+
+def headings(blocks: str) -> list[tuple[int, int]]:
+    """The spans of a stored document's section headings (level 2 and below), by start."""
+    return [(start, end) for kind, level, start, end in loads(blocks)
+            if kind == "heading" and level >= 2]
+
+
+def _heading_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    place = bisect_right(spans, offset, key=lambda span: span[0]) - 1
+    return spans[place] if place >= 0 else None
+
+
+def read_evidence(read: Callable[..., list[tuple]], columns: Sequence[str],
+                  first: int | None = None) -> list[tuple[Passage, ...]]:
+    """The Passages of each evidence column of ``columns`` (its ``first`` ones; all when None),
+    the documents they quote read in one query through ``read(sql, params)`` (a
+    ``store.Store``'s ``rows``, or a connection's)."""
+    evidence = [loads(column)[:first] for column in columns]
+    quoted = sorted({row[0] for passages in evidence for row in passages})
+    documents = {doc_id: (slug, text) for doc_id, slug, text in read(
+        "SELECT d.id, d.slug, x.text FROM documents d JOIN document_data x "
+        "ON x.document = d.id WHERE d.id IN (SELECT value FROM json_each(?))",
+        (dumps(quoted),))} if quoted else {}
+    return [tuple(_quoted(documents, *row) for row in passages) for passages in evidence]
+
+
+def _quoted(documents: dict[int, tuple[str, str]], document: int, start: int, end: int,
+            highlights: list, section: list | None) -> Passage:
+    """The Passage of a stored ``[document id, start, end, highlights, section]``."""
+    try:
+        slug, text = documents[document]
+    except KeyError:
+        raise StoreError(f"the graph store is damaged (evidence quotes document {document}, "
+                         f"which it does not hold); rebuild it with `contentgraph build`") from None
+    return Passage(slug, text[section[0]:section[1]] if section else None, text[start:end],
+                   start, end, tuple(map(tuple, highlights)))
 
 
 def encode_errors(errors: list[LoadError]) -> str:

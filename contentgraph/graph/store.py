@@ -14,8 +14,9 @@ only when everything is written: a failed or killed build leaves the previous st
 and a replaced store keeps its file mode (a new one is 0644).
 
 Researchers can open the file with any SQLite tool; the tables are described in ``SCHEMA``.
-Adding a table bumps ``FORMAT_VERSION``: ``MIGRATIONS[v]`` (SQL) upgrades a store of version
-``v`` to ``v + 1`` during the next build, and a reader refuses versions it does not know.
+Changing the layout bumps ``FORMAT_VERSION``. A reader refuses any other version
+(``contentgraph build`` then builds from scratch); ``MIGRATIONS[v]`` (SQL) can upgrade a copied
+store of version ``v`` to ``v + 1`` (``upgrade``).
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from ..errors import StoreError
 from . import fulltext
 
 APPLICATION_ID = 0x43475246  # "CGRF"
-FORMAT_VERSION = 6  # versions 1-4 were pickle snapshots
+FORMAT_VERSION = 7  # versions 1-4 were pickle snapshots
 OLD_SNAPSHOT_MAGIC = b"CONTENTGRAPH-SNAPSHOT\n"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 REBUILD = "rebuild it with `contentgraph build`"
@@ -59,7 +60,8 @@ SCHEMA = """
 -- The build: built_at, package_version, taxonomy (fingerprint), taxonomy_files, timings, stats.
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;  -- JSON values
 
--- The taxonomy's concepts, with counts, PageRank and community computed by the build.
+-- The taxonomy's concepts, with counts, PageRank and community computed by the build; a
+-- concept's position is its number in the documents' mentions.
 CREATE TABLE concepts (
     slug TEXT PRIMARY KEY, label TEXT NOT NULL, kind TEXT NOT NULL, definition TEXT,
     alt_labels TEXT NOT NULL, broader TEXT NOT NULL,  -- JSON lists
@@ -73,6 +75,7 @@ CREATE TABLE concepts (
     central_articles INTEGER NOT NULL DEFAULT 0, pagerank REAL NOT NULL DEFAULT 0,
     community INTEGER, community_rank INTEGER
 ) WITHOUT ROWID;
+CREATE UNIQUE INDEX concepts_by_position ON concepts(position);
 CREATE TABLE concept_names (concept TEXT NOT NULL, name TEXT NOT NULL);  -- normalised, for search
 
 -- One row per source file: its content hash and the problems met reading it.
@@ -105,8 +108,9 @@ CREATE INDEX documents_by_author ON documents(author_lower);
 CREATE TABLE document_data (
     document INTEGER PRIMARY KEY,
     blocks TEXT NOT NULL,    -- JSON [[kind, level, start, end], ...]
-    mentions TEXT NOT NULL,  -- JSON [[concept, block, sentence start, sentence end, start, end,
-                             --        negated 0/1, hypothetical 0/1], ...] by position
+    mentions TEXT NOT NULL,  -- JSON [[concept position, block, sentence start, sentence end,
+                             --        start, end(, negated 0/1, hypothetical 0/1 when either
+                             --        is 1)], ...] by start
     cues BLOB NOT NULL,      -- zlib JSON [[source, target, relation kind, cue words, start, end,
                              --             section, [[start, end], ...]], ...]
     phrases BLOB NOT NULL,   -- zlib: candidate phrases, one a line, repeated uses after a NUL
@@ -138,8 +142,10 @@ CREATE TABLE document_links (
     document INTEGER NOT NULL, target INTEGER NOT NULL, url TEXT NOT NULL,
     PRIMARY KEY (document, target)
 ) WITHOUT ROWID;
-""" + SEARCH + """-- Concept-to-concept relations (evidence: JSON [[document, section, text, start, end,
--- [[start, end], ...]], ...]), and per concept the related concepts they add up to, best first.
+""" + SEARCH + """-- Concept-to-concept relations (evidence: JSON [[document id, start, end,
+-- [[start, end], ...], [start, end] or null], ...]: a sentence of the document's text, the
+-- concepts' words in it, its section's heading), and per concept the related concepts they
+-- add up to, best first.
 CREATE TABLE relations (
     source TEXT NOT NULL, target TEXT NOT NULL, kind TEXT NOT NULL, weight REAL NOT NULL,
     stated_by TEXT, support INTEGER, cues INTEGER, evidence TEXT NOT NULL,
@@ -170,23 +176,31 @@ CREATE TABLE unanswered_questions (
 
 -- Views for people exploring the file.
 CREATE VIEW mentions AS
-    SELECT d.slug AS document, json_extract(m.value, '$[0]') AS concept,
+    SELECT d.slug AS document, c.slug AS concept,
            substr(x.text, json_extract(m.value, '$[4]') + 1,
                   json_extract(m.value, '$[5]') - json_extract(m.value, '$[4]')) AS matched,
            substr(x.text, json_extract(m.value, '$[2]') + 1,
                   json_extract(m.value, '$[3]') - json_extract(m.value, '$[2]')) AS sentence,
-           json_extract(m.value, '$[6]') AS negated, json_extract(m.value, '$[7]') AS hypothetical
-    FROM document_data x JOIN documents d ON d.id = x.document, json_each(x.mentions) m;
+           coalesce(json_extract(m.value, '$[6]'), 0) AS negated,
+           coalesce(json_extract(m.value, '$[7]'), 0) AS hypothetical
+    FROM document_data x JOIN documents d ON d.id = x.document, json_each(x.mentions) m
+         JOIN concepts c ON c.position = json_extract(m.value, '$[0]');
+CREATE VIEW relation_evidence AS
+    SELECT r.source, r.target, r.kind, e.key AS rank, d.slug AS document,
+           substr(x.text, json_extract(e.value, '$[1]') + 1,
+                  json_extract(e.value, '$[2]') - json_extract(e.value, '$[1]')) AS sentence,
+           substr(x.text, json_extract(e.value, '$[4][0]') + 1,
+                  json_extract(e.value, '$[4][1]') - json_extract(e.value, '$[4][0]')) AS section
+    FROM relations r, json_each(r.evidence) e
+         JOIN documents d ON d.id = json_extract(e.value, '$[0]')
+         JOIN document_data x ON x.document = d.id;
 CREATE VIEW document_concept_slugs AS
     SELECT d.slug AS document, d.kind, c.concept, c.count, c.weight, c.central
     FROM document_concepts c JOIN documents d ON d.id = c.document;
 """
-# version -> SQL that upgrades a store of it to the next one
-MIGRATIONS: dict[int, str] = {
-    # 6: full-text search over titles and text instead of title trigrams; what to write next
-    5: "DROP TABLE title_grams; DROP TABLE title_gram_counts;" + SEARCH + WRITE_NEXT
-       + "INSERT INTO document_search(document_search) VALUES ('rebuild');",
-}
+# version -> SQL that upgrades a store of it to the next one. None leads to 7 (mentions number
+# their concepts, evidence quotes documents by id and offsets): older stores are rebuilt.
+MIGRATIONS: dict[int, str] = {}
 TABLES = ("meta", "concepts", "files", "documents", "document_data", "document_concepts",
           "related_documents", "postings", "document_links", "document_search", "relations",
           "related_concepts", "candidate_terms", "missing_links", "unanswered_questions",

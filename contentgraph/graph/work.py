@@ -91,6 +91,7 @@ def read_files(batch: list[tuple[str, str, bytes | str]], shared: Shared
     """Read and extract each ``(path, content hash, bytes)`` of ``batch`` (instead of the bytes,
     the reason they could not be read); the files' summaries added up."""
     extractor = extractor_for(shared)
+    numbers = rows.concept_numbers(shared.taxonomy)
     out, summary = [], Summary()
     for path, digest, data in batch:
         if isinstance(data, str):
@@ -104,7 +105,7 @@ def read_files(batch: list[tuple[str, str, bytes | str]], shared: Shared
             if found is None:
                 continue
             mentions, cues = found
-            documents.append(document_work(doc, mentions, cues, extractor))
+            documents.append(document_work(doc, mentions, cues, extractor, numbers))
             extracted.append((position, doc, mentions, cues))
         out.append(FileWork(path, digest, errors, set(read.explicit_slugs), documents))
         summary.add(summarize(path, extracted))
@@ -124,11 +125,12 @@ def extract(doc: Document, extractor: Extractor, taxonomy: Taxonomy,
 
 
 def document_work(doc: Document, mentions: list[Mention], cues: list[RelationCue],
-                  extractor: Extractor) -> DocumentWork:
+                  extractor: Extractor, numbers: dict[str, int]) -> DocumentWork:
+    """``numbers``: ``rows.concept_numbers`` of the extractor's taxonomy."""
     phrases: DocumentPhrases = document_phrases(doc, mentions, extractor)
     head = (doc.slug, doc.kind, doc.title, doc.source, doc.source_hash, doc.parent)
     return DocumentWork(head, rows.encode_document(doc),
-                        rows.encode_document_data(doc, mentions, cues, phrases))
+                        rows.encode_document_data(doc, mentions, cues, phrases, numbers))
 
 
 # A stored document: (id, place in file, slug, parent, documents columns, blocks, text,
@@ -143,9 +145,10 @@ def stored_documents(rows_: list[StoredRow]):
             mentions, cues
 
 
-def summarize_stored(path: str, rows_: list[StoredRow]) -> Summary:
-    """The summary of a stored file whose extraction still holds."""
-    return summarize(path, ((position, doc, rows.decode_mentions(doc, mentions),
+def summarize_stored(path: str, rows_: list[StoredRow], taxonomy: Taxonomy) -> Summary:
+    """The summary of a stored file whose extraction (with ``taxonomy``) still holds."""
+    slugs = list(taxonomy.concepts)
+    return summarize(path, ((position, doc, rows.decode_mentions(doc, mentions, slugs),
                              rows.decode_cues(doc, cues))
                             for _, position, doc, mentions, cues in stored_documents(rows_)))
 
@@ -156,6 +159,7 @@ def extract_stored(path: str, rows_: list[StoredRow], shared: Shared
     (mentions, cues, phrases) columns, or None when extraction failed; the errors;
     the summary."""
     extractor = extractor_for(shared)
+    numbers = rows.concept_numbers(shared.taxonomy)
     changed, errors, extracted = [], [], []
     for doc_id, position, doc, _, _ in stored_documents(rows_):
         found = extract(doc, extractor, shared.taxonomy, errors)
@@ -164,7 +168,7 @@ def extract_stored(path: str, rows_: list[StoredRow], shared: Shared
             continue
         mentions, cues = found
         data = rows.encode_document_data(doc, mentions, cues,
-                                         document_phrases(doc, mentions, extractor))
+                                         document_phrases(doc, mentions, extractor), numbers)
         changed.append((doc_id, data[1:4]))
         extracted.append((position, doc, mentions, cues))
     return changed, errors, summarize(path, extracted)

@@ -142,3 +142,13 @@ def test_related_documents_past_the_kept_ones_are_computed_alike(example_graph):
         kept = example_graph.related_documents(doc.slug, 10)
         assert example_graph.related_documents(doc.slug, 20)[:10] == kept
         assert example_graph.related_documents(doc.slug, 3) == kept[:3]
+
+
+def test_related_concepts_can_read_only_the_first_passages(example_graph):
+    """A page that shows one passage a related concept reads only those from the documents."""
+    slug = max((c.slug for c in example_graph.concepts()), key=example_graph.related_count)
+    everything = example_graph.related_concepts(slug, n=5)
+    shown = example_graph.related_concepts(slug, n=5, evidence=1)
+    assert any(len(r.evidence) > 1 for r in everything)
+    assert [(r.concept, r.score, r.relations, r.evidence) for r in shown] == \
+        [(r.concept, r.score, r.relations, r.evidence[:1]) for r in everything]

@@ -105,28 +105,3 @@ def test_the_index_follows_incremental_builds(tmp_path):
     assert second.search_documents("boundaries")[0] == 0
     assert [h.slug for h in second.search_documents("zebrafinch")[1]] == ["setting-boundaries"]
 
-
-def test_a_store_of_the_format_before_gets_its_index_in_the_next_build(tmp_path):
-    import sqlite3
-
-    from contentgraph.examples import corpus_path
-
-    store = tmp_path / "old.graph"
-    build([corpus_path() / "four-horsemen.md"], out=store, scheduler="synchronous")
-    with sqlite3.connect(store) as conn:  # as format 5 laid it out: title trigrams, no index
-        conn.executescript("DROP TABLE document_search; DROP TABLE document_search_words; "
-                           "DROP VIEW document_search_source; DROP TABLE write_next; "
-                           "CREATE TABLE title_grams (gram TEXT, document INTEGER); "
-                           "CREATE TABLE title_gram_counts (gram TEXT, documents INTEGER); "
-                           "PRAGMA user_version = 5;")
-    from contentgraph.errors import StoreError
-    from contentgraph.graph.facade import ConceptGraph
-
-    with pytest.raises(StoreError, match="rebuild it"):
-        ConceptGraph.load(store)
-    from contentgraph.graph.store import upgrade
-
-    with sqlite3.connect(store) as conn:  # what the next build does to its copy
-        upgrade(conn)
-    upgraded = ConceptGraph.load(store)
-    assert [h.slug for h in upgraded.search_documents("stonewalling")[1]] == ["four-horsemen"]

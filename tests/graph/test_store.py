@@ -291,3 +291,28 @@ def test_relation_kind_counts_read_no_evidence(example_store):
     expected = sorted((sum(len(r.relations) for r in graph.related_concepts(
         c.slug, n=len(graph.taxonomy))) for c in graph.concepts()), reverse=True)
     assert counts == [n for n in expected if n]
+
+
+def test_a_store_of_the_format_before_is_built_again_from_scratch(tmp_path):
+    """Format 6 kept each mention's concept slug and each evidence sentence's text: no
+    migration leads from it; the next build says so and starts over."""
+    from contentgraph.examples import corpus_path
+    from contentgraph.graph.store import upgrade
+
+    source = corpus_path() / "four-horsemen.md"
+    store = tmp_path / "old.graph"
+    assert CliRunner().invoke(main, ["build", str(source), "--out", str(store)]).exit_code == 0
+    with sqlite3.connect(store) as conn:  # as format 6 laid the mentions out
+        conn.execute("""UPDATE document_data SET mentions = (
+            SELECT json_group_array(json_set(m.value, '$[0]', c.slug))
+            FROM json_each(document_data.mentions) m
+                 JOIN concepts c ON c.position = json_extract(m.value, '$[0]'))""")
+        conn.execute("PRAGMA user_version = 6")
+    with pytest.raises(StoreError, match="format 6 is older .*rebuild it with `contentgraph"):
+        ConceptGraph.load(store)
+    with sqlite3.connect(store) as conn, pytest.raises(StoreError, match="no migration"):
+        upgrade(conn)
+    done = CliRunner().invoke(main, ["build", str(source), "--out", str(store)])
+    assert done.exit_code == 0 and "building from scratch" in done.output
+    rebuilt = ConceptGraph.load(store)
+    assert any(m.concept == "stonewalling" for m in rebuilt.mentions("four-horsemen"))
