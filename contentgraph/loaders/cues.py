@@ -286,8 +286,8 @@ def _fragment_cues(document: Document, text: str, by_sentence: dict[int, list[Me
     found: list[RelationCue] = []
     for s_start, items in by_sentence.items():
         sentence = items[0].sentence
-        if sentence.count(" ") >= _FRAGMENT_WORDS or not _FRAGMENT.match(sentence):
-            continue
+        if not _FRAGMENT.match(sentence) or sentence.count(" ") >= _FRAGMENT_WORDS:
+            continue  # (the anchored match first: it fails on the first word of most)
         block = document.blocks[items[0].block]
         spans = split_sentences(text, block.start, block.end)
         previous = [span for span in spans if span[1] <= s_start]
