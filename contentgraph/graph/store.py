@@ -15,8 +15,7 @@ and a replaced store keeps its file mode (a new one is 0644).
 
 Researchers can open the file with any SQLite tool; the tables are described in ``SCHEMA``.
 Changing the layout bumps ``FORMAT_VERSION``. A reader refuses any other version
-(``contentgraph build`` then builds from scratch); ``MIGRATIONS[v]`` (SQL) can upgrade a copied
-store of version ``v`` to ``v + 1`` (``upgrade``).
+(``contentgraph build`` then builds from scratch).
 """
 
 from __future__ import annotations
@@ -198,9 +197,6 @@ CREATE VIEW document_concept_slugs AS
     SELECT d.slug AS document, d.kind, c.concept, c.count, c.weight, c.central
     FROM document_concepts c JOIN documents d ON d.id = c.document;
 """
-# version -> SQL that upgrades a store of it to the next one. None leads to 7 (mentions number
-# their concepts, evidence quotes documents by id and offsets): older stores are rebuilt.
-MIGRATIONS: dict[int, str] = {}
 TABLES = ("meta", "concepts", "files", "documents", "document_data", "document_concepts",
           "related_documents", "postings", "document_links", "document_search", "relations",
           "related_concepts", "candidate_terms", "missing_links", "unanswered_questions",
@@ -349,8 +345,6 @@ class StoreWriter:
             self.conn.execute("PRAGMA temp_store = FILE")
             if previous is None:
                 create(self.conn)
-            else:
-                upgrade(self.conn)
         except BaseException:
             self.discard()
             raise
@@ -386,18 +380,6 @@ class StoreWriter:
     def __exit__(self, kind, value, traceback) -> None:
         if kind is not None:
             self.discard()
-
-
-def upgrade(conn: sqlite3.Connection) -> None:
-    """Bring a copied store to ``FORMAT_VERSION`` through ``MIGRATIONS`` (raises StoreError
-    when no migration leads there)."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    while version < FORMAT_VERSION:
-        if version not in MIGRATIONS:
-            raise StoreError(f"no migration from graph store format {version}; {REBUILD}")
-        conn.executescript(MIGRATIONS[version])
-        version += 1
-        conn.execute(f"PRAGMA user_version = {version}")
 
 
 def remove_stale_temporaries(out: Path) -> None:
