@@ -108,7 +108,7 @@ def plain_routes():
         c = graph.concept(slug)
         if c is None:
             return JSONResponse({"concept": None})
-        links = graph.concept_documents(slug)
+        links = graph.concept_documents(slug, n=10)  # a page, as the API reads it
         return JSONResponse({"concept": {
             "slug": c.slug, "label": c.label, "kind": c.kind.value,
             "altLabels": list(c.alt_labels), "definition": c.definition,
@@ -117,10 +117,10 @@ def plain_routes():
                          "relations": [k.value for k in r.relations],
                          "evidence": [passage(graph, p) for p in r.evidence[:2]]}
                         for r in graph.related_concepts(slug, n=10)],
-            "articles": {"totalCount": len(links), "edges": [
+            "articles": {"totalCount": graph.article_count(slug), "edges": [
                 {"node": {"slug": link.document,
                           "title": graph.document(link.document).title}}
-                for link in links[:10]]},
+                for link in links]},
             "passages": [passage(graph, p) for p in graph.passages(slug, n=3)]}})
 
     async def path(request):
@@ -523,9 +523,14 @@ def report(client: str, port: int, graph, connection_counts: list[int], seconds:
             d = load(client, port, distinct, connections, seconds)
             print(f"{page:<13}{connections:>5}  {p['rps']:>10.0f} {p['p50']:>6.1f} "
                   f"{p['p99']:>6.1f}   {r['rps']:>12.0f} {r['p50']:>6.1f} {r['p99']:>6.1f} "
-                  f"{r['rps'] / p['rps']:>6.2f}   {d['rps']:>12.0f} {d['p50']:>6.1f} "
-                  f"{d['p99']:>6.1f} {d['rps'] / p['rps']:>6.2f}", flush=True)
-    print("latencies in ms; ratio = GraphQL requests/s / plain requests/s")
+                  f"{_ratio(r, p):>6}   {d['rps']:>12.0f} {d['p50']:>6.1f} "
+                  f"{d['p99']:>6.1f} {_ratio(d, p):>6}", flush=True)
+    print("latencies in ms; ratio = GraphQL requests/s / plain requests/s ('-' when no plain "
+          "request completed in time)")
+
+
+def _ratio(measured: dict, plain: dict) -> str:
+    return f"{measured['rps'] / plain['rps']:.2f}" if plain["rps"] else "-"
 
 
 if __name__ == "__main__":
