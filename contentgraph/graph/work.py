@@ -3,8 +3,8 @@
 A task gets a batch of source files as bytes (the worker needs no access to the client's
 disk), reads, cleans and extracts each one, and gives back rows ready for the store and one
 ``relations.Summary`` of the whole batch (added up here, so that the client unpickles and adds
-one summary a task, not one a file): nothing it returns grows with anything but the batch. Stored files whose
-extraction or summary a build needs again come as the store's own rows.
+one summary a task, not one a file): nothing it returns grows with anything but the batch.
+Stored files whose extraction or summary a build needs again come as the store's own rows.
 """
 
 from __future__ import annotations

@@ -19,10 +19,26 @@ _AFTER = "Cursor of the item after which the page starts."
 
 ConceptKind = strawberry.enum(
     model.ConceptKind, name="ConceptKind",
-    description="What a concept is: an attachment style, a relationship cycle, a role in a "
-                "cycle, a warning sign, a therapy modality, an emotion, a need, a behavior, a "
-                "skill, a barrier (a reason someone resists therapy or change), an outcome or a "
-                "relationship type.")
+    description="What a concept is; each value says what it covers.")
+KIND_DESCRIPTIONS = {
+    "ATTACHMENT_STYLE": "A way of bonding learned early: secure, anxious, avoidant...",
+    "RELATIONSHIP_CYCLE": "A loop two partners fall into, such as pursue-withdraw.",
+    "CYCLE_ROLE": "The part one partner plays in a cycle (the pursuer, the withdrawer).",
+    "WARNING_SIGN": "A pattern that puts a relationship at risk: contempt, control...",
+    "THERAPY_MODALITY": "A kind of therapy or a way of working in it.",
+    "EMOTION": "A feeling, or a feeling state such as feeling unloved.",
+    "NEED": "What a person looks for from a partner: reassurance, closeness...",
+    "BEHAVIOR": "Something people do in relationships, helpful or not.",
+    "SKILL": "Something that can be learned and practised: listening, repair...",
+    "BARRIER": "A reason someone resists therapy or change.",
+    "OUTCOME": "Where a relationship or life event leads: a breakup, moving on, a new baby.",
+    "RELATIONSHIP_TYPE": "A kind of relationship: dating, marriage, parent and child...",
+    "CONDITION": "A clinical condition or diagnosis (ADHD, PTSD...), never a warning sign.",
+}
+# strawberry takes descriptions of values only from enums written for it; the model's enum is
+# shared with the loaders, so its values are described here.
+for _value in ConceptKind.__strawberry_definition__.values:
+    _value.description = KIND_DESCRIPTIONS[_value.name]
 
 RelationKind = strawberry.enum(
     model.RelationKind, name="RelationKind",

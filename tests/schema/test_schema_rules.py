@@ -31,6 +31,13 @@ def test_every_type_field_and_argument_has_a_description():
                 assert arg.description, f"{name}.{field_name}({arg_name})"
 
 
+def test_every_concept_kind_says_what_it_covers():
+    kinds = schema._schema.type_map["ConceptKind"].values
+    assert "CONDITION" in kinds
+    assert all(value.description for value in kinds.values()), \
+        [name for name, value in kinds.items() if not value.description]
+
+
 def test_pages_follow_each_other_until_the_end(tiny):
     seen, after = [], None
     for _ in range(5):
