@@ -201,6 +201,7 @@ class _Steps:
         self.pending: dict[str, list[tuple]] = {table: [] for table in INSERTED}
         self.ids = {table: conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
                     for table in ("files", "documents")}
+        self.indexed = self.ids["documents"]  # the documents indexed for search already
 
     def sources(self, current: dict[str, str], to_read: set[str], old: dict[str, str],
                 same_taxonomy: bool) -> int:
@@ -225,7 +226,6 @@ class _Steps:
     def write(self, results: Iterable[tuple[str, list]], total: int) -> int:
         """Write the tasks' ``results`` as they come; returns the documents extracted."""
         done, extracted = 0, 0
-        known = self.ids["documents"]  # the documents indexed for search already
         self.conn.execute("BEGIN")
         for kind, found, summary in results:
             if kind == "read":
@@ -238,7 +238,6 @@ class _Steps:
             if self.progress:
                 self.progress("read", done, total)
         self.flush()
-        fulltext.add(self.conn, "document_search", "document_search_source", known)
         self.conn.execute("COMMIT")
         self.clock.lap("read")
         return extracted
@@ -279,12 +278,15 @@ class _Steps:
             head.slug != work.documents[i].head[0] for i, head in kept)
 
     def flush(self) -> None:
-        """Insert the queued rows."""
+        """Insert the queued rows and index their documents for search (as they come: on a
+        cluster, while the workers read on)."""
         for table, queued in self.pending.items():
             if queued:
                 self.conn.executemany(f"INSERT INTO {table} ({', '.join(INSERTED[table])}) "
                                       f"VALUES ({', '.join('?' * len(INSERTED[table]))})", queued)
                 queued.clear()
+        fulltext.add(self.conn, "document_search", "document_search_source", self.indexed)
+        self.indexed = self.ids["documents"]
         self.slugs.owner.written()
 
     def _update(self, path: str, changed: list, errors: list[LoadError]) -> int:
