@@ -21,10 +21,12 @@ all, the previous graph is the result and nothing is written.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import shutil
 import sqlite3
 import tempfile
+import threading
 import time
 import weakref
 from collections.abc import Callable, Iterable, Iterator
@@ -38,6 +40,7 @@ from ..loaders.load import LoadOptions, claim_slugs, source_paths
 from ..loaders.model import Document, LoadError, Mention, RelationCue, content_hash
 from ..loaders.readers.base import ReadResult
 from ..loaders.slugs import SlugRegistry
+from ..loaders.termhood import load_lexicons
 from ..taxonomy.load import load_taxonomy
 from ..taxonomy.model import Taxonomy
 from . import corpus, fulltext, rows
@@ -202,6 +205,10 @@ class _Steps:
         self.ids = {table: conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
                     for table in ("files", "documents")}
         self.indexed = self.ids["documents"]  # the documents indexed for search already
+        # The candidate terms' word lists load while the files are read (on a cluster, this
+        # process mostly waits for its workers then).
+        self.lexicons = threading.Thread(target=_load_lexicons, daemon=True)
+        self.lexicons.start()
 
     def sources(self, current: dict[str, str], to_read: set[str], old: dict[str, str],
                 same_taxonomy: bool) -> int:
@@ -320,6 +327,7 @@ class _Steps:
         clock.lap("related")
         corpus.index(conn)
         clock.lap("index")
+        self.lexicons.join()
         corpus.rank_candidates(conn, Extractor(taxonomy))
         clock.lap("candidates")
         corpus.find_gaps(conn)
@@ -348,6 +356,11 @@ class _Steps:
     def errors(self) -> list[LoadError]:
         return [e for (errors,) in self.conn.execute("SELECT errors FROM files ORDER BY position")
                 for e in rows.decode_errors(errors)]
+
+
+def _load_lexicons() -> None:
+    with contextlib.suppress(Exception):  # ranking the candidates meets the error and raises it
+        load_lexicons()
 
 
 def run_job(job: tuple, shared: Shared) -> tuple[str, list, Summary]:
