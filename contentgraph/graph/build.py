@@ -323,7 +323,9 @@ class _Steps:
         clock.lap("score")
         corpus.relate(conn, self.summary, taxonomy)
         clock.lap("relations")
-        corpus.relate_documents(conn, postings, self._map("related"))
+        # each concept's documents are ranked here while a cluster finds related documents
+        corpus.relate_documents(conn, postings, self._map("related"),
+                                meanwhile=lambda: corpus.rank_documents(conn))
         clock.lap("related")
         corpus.index(conn)
         clock.lap("index")
@@ -347,11 +349,14 @@ class _Steps:
         """The runner's map over sized ``items``, reporting ``stage`` progress per result."""
         def map_(function, items, *shared) -> Iterator:
             total = len(items)
-            for done, result in enumerate(self.run.map(function, items, *shared), 1):
-                if self.progress:
-                    self.progress(stage, done, total)
-                yield result
+            return self._progress(stage, self.run.map(function, items, *shared), total)
         return map_
+
+    def _progress(self, stage: str, results: Iterator, total: int) -> Iterator:
+        for done, result in enumerate(results, 1):
+            if self.progress:
+                self.progress(stage, done, total)
+            yield result
 
     def errors(self) -> list[LoadError]:
         return [e for (errors,) in self.conn.execute("SELECT errors FROM files ORDER BY position")

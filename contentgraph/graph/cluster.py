@@ -3,7 +3,8 @@
 ``runner(scheduler, files)`` gives a context manager whose ``map(function, items, *shared)``
 runs ``function(item, *shared)`` for each item and yields the results in the items' order,
 keeping only a few items in flight (the client's memory does not grow with the work). On a
-cluster the ``shared`` values go to every worker once, and items carry the sources' bytes, so
+cluster the first items start as ``map`` is called (the caller may do other work while they
+run), the ``shared`` values go to every worker once, and items carry the sources' bytes, so
 workers need no access to the client's disk; a task's exception is raised by ``map``.
 
 ``scheduler``:
@@ -20,6 +21,7 @@ workers need no access to the client's disk; a task's exception is raised by ``m
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import os
 from collections import deque
@@ -54,33 +56,35 @@ class OnDask:
         self.workers = max(1, len(client.scheduler_info().get("workers", {})))
 
     def map(self, function: Callable, items: Iterable, *shared) -> Iterator:
+        """The first tasks are submitted before this returns: the caller may do other work while
+        they run."""
         # Data is scattered, never put inside a task: the scheduler (in this process for a local
         # cluster) would unpickle it and keep it until the task is forgotten. A list of one, as
         # scatter would split a dict or a list into futures of their items.
         shared = [self._scatter(value, broadcast=True) for value in shared]
-        window = 4 * self.workers
         pending: deque = deque()
+        items = iter(items)
 
         def submit(item) -> None:
             data = self._scatter(item)
             pending.append((data, self.client.submit(function, data, *shared, pure=False)))
 
-        items = iter(items)
-        for item in items:
+        for item in itertools.islice(items, 4 * self.workers):
             submit(item)
-            if len(pending) >= window:
-                break
-        while pending:
-            data, future = pending.popleft()
-            result = future.result()
-            future.release()
-            data.release()
-            for item in items:
-                submit(item)
-                break
-            yield result
-        for value in shared:
-            value.release()
+
+        def results() -> Iterator:
+            while pending:
+                data, future = pending.popleft()
+                result = future.result()
+                future.release()
+                data.release()
+                for item in items:
+                    submit(item)
+                    break
+                yield result
+            for value in shared:
+                value.release()
+        return results()
 
     def _scatter(self, value, broadcast: bool = False):
         return self.client.scatter([value], broadcast=broadcast, hash=False)[0]
