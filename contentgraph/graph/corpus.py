@@ -56,12 +56,15 @@ def write_taxonomy(conn: sqlite3.Connection, taxonomy: Taxonomy) -> None:
 
 def score(conn: sqlite3.Connection, summary: Summary, map_: Map) -> Postings:
     """Weigh every document's concepts (tf-idf over the whole corpus, the documents per concept
-    counted by the files' ``summary``; the per-document work through ``map_``) into the
-    temporary table ``scored``, each document's concepts in order (``rank_documents`` ranks
-    them per concept, ``relate_documents`` reads them); returns the articles' postings."""
+    counted by the files' ``summary``; the per-document work through ``map_``) into temporary
+    tables: ``scored``, a row per document and concept, strongest first (``rank_documents``
+    ranks them per concept too), and ``vectors``, each document's concept weights as JSON
+    (``relate_documents`` reads them); returns the articles' postings."""
     idf = inverse_document_frequency(summary.concepts, summary.documents)
     conn.execute("CREATE TEMP TABLE scored (document INTEGER, rank INTEGER, concept TEXT, "
                  "count INTEGER, weight REAL, central INTEGER, kind TEXT, slug TEXT)")
+    conn.execute("CREATE TEMP TABLE vectors (document INTEGER PRIMARY KEY, slug TEXT, "
+                 "vector TEXT)")
     postings = Postings()
     documents = _Batches(conn, "SELECT d.id, d.slug, d.kind, x.blocks, x.mentions "
                                "FROM documents d JOIN document_data x ON x.document = d.id",
@@ -70,9 +73,13 @@ def score(conn: sqlite3.Connection, summary: Summary, map_: Map) -> Postings:
         conn.executemany("INSERT INTO scored VALUES (?,?,?,?,?,?,?,?)", (
             (doc_id, rank, *concept, kind, slug)
             for doc_id, slug, kind, ranked in found for rank, concept in enumerate(ranked)))
-        for doc_id, slug, kind, ranked in found:
+        weighed = [(doc_id, slug, kind, {concept: weight for concept, _, weight, _ in ranked})
+                   for doc_id, slug, kind, ranked in found if ranked]
+        conn.executemany("INSERT INTO vectors VALUES (?,?,?)", (
+            (doc_id, slug, rows.dumps(vector)) for doc_id, slug, _, vector in weighed))
+        for doc_id, slug, kind, vector in weighed:
             if kind == "article":
-                postings.add((slug, doc_id), {concept: weight for concept, _, weight, _ in ranked})
+                postings.add((slug, doc_id), vector)
     return postings
 
 
@@ -160,19 +167,18 @@ def relate_documents(conn: sqlite3.Connection, postings: Postings, map_: Map,
     """Store the postings and every document's ``RELATED_KEPT`` related documents, from the
     weighed documents (``score``); the per-document work goes through ``map_`` (a cluster's or
     this process's), in batches, and ``meanwhile`` runs here while the first batches do. The
-    table ``scored`` is dropped."""
+    tables ``score`` made are dropped."""
     lists = postings.lists()
     conn.execute("DELETE FROM postings")
     conn.executemany("INSERT INTO postings VALUES (?,?,?,?)", (
         (concept, rank, key[1], weight) for concept, found in lists.items()
         for rank, (key, weight) in enumerate(found)))
-    vectors = posting_vectors(conn)
+    vectors = {(slug, doc_id): rows.loads(vector) for doc_id, slug, vector in conn.execute(
+        "SELECT document, slug, vector FROM temp.vectors "
+        "WHERE document IN (SELECT DISTINCT document FROM postings)")}
     conn.execute("DELETE FROM related_documents")
-    # a document's rows follow one another in ``scored``, strongest first, as ``score`` wrote them
-    documents = _Batches(conn, "SELECT slug, document, concept, weight FROM temp.scored "
-                               "ORDER BY rowid",
-                         "SELECT count(*) FROM temp.scored WHERE rank = 0", _vectors,
-                         size=RELATED_BATCH)
+    documents = _Batches(conn, "SELECT slug, document, vector FROM temp.vectors",
+                         "SELECT count(*) FROM temp.vectors", size=RELATED_BATCH)
     found_related = map_(related_batch, documents, lists, vectors)
     meanwhile()
     for found in found_related:
@@ -180,16 +186,7 @@ def relate_documents(conn: sqlite3.Connection, postings: Postings, map_: Map,
             (doc_id, rank, other[1], value)
             for doc_id, related in found for rank, (other, value) in enumerate(related)))
     conn.execute("DROP TABLE temp.scored")
-
-
-def posting_vectors(conn) -> dict[tuple[str, int], dict[str, float]]:
-    """The concept vectors of every document in the postings (bounded by the taxonomy)."""
-    out: dict[tuple[str, int], dict[str, float]] = {}
-    for slug, doc_id, concept, weight in conn.execute(
-            "SELECT slug, document, concept, weight FROM temp.scored "
-            "WHERE document IN (SELECT DISTINCT document FROM postings) ORDER BY rowid"):
-        out.setdefault((slug, doc_id), {})[concept] = weight
-    return out
+    conn.execute("DROP TABLE temp.vectors")
 
 
 class _Batches:
@@ -213,16 +210,10 @@ class _Batches:
             yield batch
 
 
-def _vectors(rows_: Iterator[tuple]) -> Iterator[tuple]:
-    """``((slug, id), {concept: weight})`` of rows ``(slug, id, concept, weight)`` by document."""
-    for key, group in groupby(rows_, key=lambda row: (row[0], row[1])):
-        yield key, {concept: weight for _, _, concept, weight in group}
-
-
 def related_batch(batch, postings, vectors) -> list[tuple[int, list]]:
-    """The related documents ``(key, score)`` of each ``((slug, id), vector)`` of ``batch``
-    (a task; the concepts they share are not kept: they are found again from the vectors
-    when asked)."""
+    """The related documents ``(key, score)`` of each ``(slug, id, vector as JSON)`` of
+    ``batch`` (a task; the concepts they share are not kept: they are found again from the
+    vectors when asked)."""
     cache: dict = {}  # the documents' positive vectors and norms, for this batch
 
     def positive_of(other):
@@ -231,9 +222,9 @@ def related_batch(batch, postings, vectors) -> list[tuple[int, list]]:
         return found
 
     with fewer_collections():
-        return [(key[1], [(other, score) for other, score, _ in related_documents(
-            key, vector, postings, vectors.__getitem__, RELATED_KEPT, shared=False,
-            positive_of=positive_of)]) for key, vector in batch]
+        return [(doc_id, [(other, score) for other, score, _ in related_documents(
+            (slug, doc_id), rows.loads(vector), postings, vectors.__getitem__, RELATED_KEPT,
+            shared=False, positive_of=positive_of)]) for slug, doc_id, vector in batch]
 
 
 def index(conn: sqlite3.Connection) -> None:
