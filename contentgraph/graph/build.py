@@ -57,7 +57,7 @@ INSERTED = {  # the columns a build inserts, per table, in the order of the queu
     "documents": ("id", "slug", "parent", "file", "position", *rows.DOCUMENT_COLUMNS),
     "document_data": ("document", *rows.DATA_COLUMNS),
 }
-BATCH_FILES = 64  # source files per task
+BATCH_FILES = 128  # source files per task (fewer, larger tasks cost a cluster less)
 BATCH_BYTES = 8 * 1024 * 1024
 
 
