@@ -190,23 +190,18 @@ def relate_documents(conn: sqlite3.Connection, postings: Postings, map_: Map,
 
 
 class _Batches:
-    """The items of ``query`` (its rows, or what ``items`` makes of them), ``size`` at a time,
-    read as they are iterated; ``len`` is the number of batches (``count`` counts the items)."""
+    """The rows of ``query``, ``size`` at a time, read as they are iterated; ``len`` is the
+    number of batches (``count`` counts the rows)."""
 
-    def __init__(self, conn, query: str, count: str, items=lambda rows: rows, size: int = BATCH):
-        self.conn, self.query, self.count, self.items, self.size = conn, query, count, items, size
+    def __init__(self, conn, query: str, count: str, size: int = BATCH):
+        self.conn, self.query, self.count, self.size = conn, query, count, size
 
     def __len__(self) -> int:
         return -(-self.conn.execute(self.count).fetchone()[0] // self.size)
 
     def __iter__(self) -> Iterator[list]:
-        batch = []
-        for item in self.items(self.conn.cursor().execute(self.query)):
-            batch.append(item)
-            if len(batch) == self.size:
-                yield batch
-                batch = []
-        if batch:
+        cursor = self.conn.cursor().execute(self.query)
+        while batch := cursor.fetchmany(self.size):
             yield batch
 
 
