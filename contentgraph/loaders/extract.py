@@ -25,7 +25,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from functools import cached_property
 
 import ahocorasick
 
@@ -51,13 +50,19 @@ class Extractor:
 
     def __init__(self, taxonomy: Taxonomy):
         self.taxonomy = taxonomy
+        self._made: ahocorasick.Automaton | None = None
         # last part id -> (the part before it (None: a pattern of one part), patterns) pairs
         self._ending: dict[int, Ending] = {}
 
-    @cached_property
+    @property
     def _automaton(self) -> ahocorasick.Automaton:
         """Every surface form -> (its length, the concepts it names, the pattern parts it is);
         made on first use (a second or more: a rebuild with nothing to extract never needs it)."""
+        if self._made is None:
+            self._made = self._make_automaton()
+        return self._made
+
+    def _make_automaton(self) -> ahocorasick.Automaton:
         concepts_by_form: dict[str, set[str]] = {}
         parts_by_form: dict[str, set[int]] = {}
         part_ids: dict[str, int] = {}
