@@ -22,7 +22,8 @@ import warnings
 from pathlib import Path
 
 # The modules compiled, in this package; setup.py reads this list.
-MODULES = ("extract", "patterns", "searchtext", "negation", "sentences", "cues", "cue_phrases")
+MODULES = ("extract", "patterns", "searchtext", "negation", "sentences", "cues", "cue_phrases",
+           "furniture")
 SOURCES_FILE = "compiled-sources.json"  # module -> sha256 of the source it was compiled from
 _HERE = Path(__file__).parent
 
