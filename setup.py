@@ -34,7 +34,8 @@ class BuildOrInterpret(build_ext):
             print(f"warning: contentgraph's extraction modules were not compiled ({error}); "
                   "they run interpreted, slower (see docs/development.md)", file=sys.stderr)
             return
-        target = Path(self.get_ext_fullpath(f"contentgraph.loaders.{compiled['MODULES'][0]}")).parent
+        first = f"contentgraph.loaders.{compiled['MODULES'][0]}"
+        target = Path(self.get_ext_fullpath(first)).parent  # where the extension modules went
         digests = {name: compiled["digest"](LOADERS / f"{name}.py") for name in compiled["MODULES"]}
         (target / compiled["SOURCES_FILE"]).write_text(json.dumps(digests, indent=1) + "\n")
 

@@ -70,4 +70,3 @@ def use_sources_if_edited() -> None:
     warnings.warn(f"contentgraph's extraction modules: {state}", RuntimeWarning, stacklevel=2)
     if not any(isinstance(finder, _Sources) for finder in sys.meta_path):
         sys.meta_path.insert(0, _Sources())
-

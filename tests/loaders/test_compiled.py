@@ -28,9 +28,10 @@ def copy_package(to: Path, extensions: bool) -> None:
         shutil.copy(importlib.util.find_spec("contentgraph_extraction__mypyc").origin, to)
 
 
-def python(where: Path, code: str, **env: str) -> subprocess.CompletedProcess:
+def python(where: Path, code: str) -> subprocess.CompletedProcess:
+    """Runs ``code`` with the package in ``where``."""
     return subprocess.run([sys.executable, "-c", code], cwd=where, capture_output=True, text=True,
-                          env={**os.environ, "PYTHONPATH": str(where), **env}, timeout=300)
+                          env={**os.environ, "PYTHONPATH": str(where)}, timeout=300)
 
 
 @compiled_only

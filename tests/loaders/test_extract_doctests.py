@@ -17,7 +17,8 @@ def source_examples(module) -> doctest.TestResults:
     path = Path(module.__file__).parent / f"{module.__name__.rpartition('.')[2]}.py"
     parser, runner = doctest.DocTestParser(), doctest.DocTestRunner()
     for node in ast.walk(ast.parse(path.read_text())):
-        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and ast.get_docstring(node):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) \
+                and ast.get_docstring(node):
             name = f"{module.__name__}.{getattr(node, 'name', '')}"
             runner.run(parser.get_doctest(ast.get_docstring(node), dict(vars(module)), name,
                                           str(path), getattr(node, "lineno", 0)))
