@@ -21,10 +21,12 @@ all, the previous graph is the result and nothing is written.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import shutil
 import sqlite3
 import tempfile
+import threading
 import time
 import weakref
 from collections.abc import Callable, Iterable, Iterator
@@ -38,6 +40,7 @@ from ..loaders.load import LoadOptions, claim_slugs, source_paths
 from ..loaders.model import Document, LoadError, Mention, RelationCue, content_hash
 from ..loaders.readers.base import ReadResult
 from ..loaders.slugs import SlugRegistry
+from ..loaders.termhood import load_lexicons
 from ..taxonomy.load import load_taxonomy
 from ..taxonomy.model import Taxonomy
 from . import corpus, fulltext, rows
@@ -54,7 +57,7 @@ INSERTED = {  # the columns a build inserts, per table, in the order of the queu
     "documents": ("id", "slug", "parent", "file", "position", *rows.DOCUMENT_COLUMNS),
     "document_data": ("document", *rows.DATA_COLUMNS),
 }
-BATCH_FILES = 64  # source files per task
+BATCH_FILES = 128  # source files per task (fewer, larger tasks cost a cluster less)
 BATCH_BYTES = 8 * 1024 * 1024
 
 
@@ -201,6 +204,11 @@ class _Steps:
         self.pending: dict[str, list[tuple]] = {table: [] for table in INSERTED}
         self.ids = {table: conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
                     for table in ("files", "documents")}
+        self.indexed = self.ids["documents"]  # the documents indexed for search already
+        # The candidate terms' word lists load while the files are read (on a cluster, this
+        # process mostly waits for its workers then).
+        self.lexicons = threading.Thread(target=_load_lexicons, daemon=True)
+        self.lexicons.start()
 
     def sources(self, current: dict[str, str], to_read: set[str], old: dict[str, str],
                 same_taxonomy: bool) -> int:
@@ -225,7 +233,6 @@ class _Steps:
     def write(self, results: Iterable[tuple[str, list]], total: int) -> int:
         """Write the tasks' ``results`` as they come; returns the documents extracted."""
         done, extracted = 0, 0
-        known = self.ids["documents"]  # the documents indexed for search already
         self.conn.execute("BEGIN")
         for kind, found, summary in results:
             if kind == "read":
@@ -238,7 +245,6 @@ class _Steps:
             if self.progress:
                 self.progress("read", done, total)
         self.flush()
-        fulltext.add(self.conn, "document_search", "document_search_source", known)
         self.conn.execute("COMMIT")
         self.clock.lap("read")
         return extracted
@@ -279,12 +285,15 @@ class _Steps:
             head.slug != work.documents[i].head[0] for i, head in kept)
 
     def flush(self) -> None:
-        """Insert the queued rows."""
+        """Insert the queued rows and index their documents for search (as they come: on a
+        cluster, while the workers read on)."""
         for table, queued in self.pending.items():
             if queued:
                 self.conn.executemany(f"INSERT INTO {table} ({', '.join(INSERTED[table])}) "
                                       f"VALUES ({', '.join('?' * len(INSERTED[table]))})", queued)
                 queued.clear()
+        fulltext.add(self.conn, "document_search", "document_search_source", self.indexed)
+        self.indexed = self.ids["documents"]
         self.slugs.owner.written()
 
     def _update(self, path: str, changed: list, errors: list[LoadError]) -> int:
@@ -312,14 +321,19 @@ class _Steps:
         conn.execute("BEGIN")
         postings = corpus.score(conn, self.summary, self._map("score"))
         clock.lap("score")
-        corpus.relate(conn, self.summary, taxonomy)
-        clock.lap("relations")
-        corpus.relate_documents(conn, postings, self._map("related"))
+
+        def meanwhile() -> None:  # what needs no related documents, while a cluster finds them
+            corpus.rank_documents(conn)
+            clock.lap("ranks")
+            corpus.relate(conn, self.summary, taxonomy)
+            clock.lap("relations")
+            corpus.index(conn)
+            clock.lap("index")
+            self.lexicons.join()
+            corpus.rank_candidates(conn, Extractor(taxonomy))
+            clock.lap("candidates")
+        corpus.relate_documents(conn, postings, self._map("related"), meanwhile)
         clock.lap("related")
-        corpus.index(conn)
-        clock.lap("index")
-        corpus.rank_candidates(conn, Extractor(taxonomy))
-        clock.lap("candidates")
         corpus.find_gaps(conn)
         corpus.write_next(conn, taxonomy)
         clock.lap("gaps")
@@ -337,15 +351,23 @@ class _Steps:
         """The runner's map over sized ``items``, reporting ``stage`` progress per result."""
         def map_(function, items, *shared) -> Iterator:
             total = len(items)
-            for done, result in enumerate(self.run.map(function, items, *shared), 1):
-                if self.progress:
-                    self.progress(stage, done, total)
-                yield result
+            return self._progress(stage, self.run.map(function, items, *shared), total)
         return map_
+
+    def _progress(self, stage: str, results: Iterator, total: int) -> Iterator:
+        for done, result in enumerate(results, 1):
+            if self.progress:
+                self.progress(stage, done, total)
+            yield result
 
     def errors(self) -> list[LoadError]:
         return [e for (errors,) in self.conn.execute("SELECT errors FROM files ORDER BY position")
                 for e in rows.decode_errors(errors)]
+
+
+def _load_lexicons() -> None:
+    with contextlib.suppress(Exception):  # ranking the candidates meets the error and raises it
+        load_lexicons()
 
 
 def run_job(job: tuple, shared: Shared) -> tuple[str, list, Summary]:

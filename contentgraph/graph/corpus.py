@@ -1,14 +1,15 @@
 """The corpus-wide stages of a build, run over the store being written in bounded memory.
 
 Every stage reads the rows the per-file stages wrote (streaming them, never all at once) and
-writes its own tables: weights and ranks (``score``), relations and related concepts with
-communities and PageRank (``relate``), related documents (``relate_documents``), links and list
-order (``index``), candidate terms (``rank_candidates``), the gaps (``find_gaps``), what to write
-next (``write_next``) and the counts (``count``). The per-document work of ``score`` and
-``relate_documents`` goes through a ``Map`` (a cluster's or this process's), 500 documents a
-task. What they keep in memory is bounded by the taxonomy (concepts, pairs, postings) or by a
-constant (the gap lists), not by the number of documents; candidate terms count each distinct
-phrase once (the vocabulary).
+writes its own tables: weights (``score``, into a temporary table) and ranks
+(``rank_documents``), relations and related concepts with communities and PageRank
+(``relate``), related documents (``relate_documents``), links and list order (``index``),
+candidate terms (``rank_candidates``), the gaps (``find_gaps``), what to write next
+(``write_next``) and the counts (``count``). The per-document work of ``score`` and
+``relate_documents`` goes through a ``Map`` (a cluster's or this process's), in batches of
+documents. What they keep in memory is bounded by the taxonomy (concepts, pairs, postings) or
+by a constant (the gap lists), not by the number of documents; candidate terms count each
+distinct phrase once (the vocabulary).
 """
 
 from __future__ import annotations
@@ -33,7 +34,10 @@ from .scores import (RELATED_KEPT, Postings, concept_links, positive, ranked_lin
                      related_documents, shared_concepts)
 from .work import fewer_collections
 
-BATCH = 500  # documents per task weighing them or finding their related documents
+BATCH = 500  # documents per task weighing them
+# Documents per task finding their related documents: the first tasks (four a worker) run on a
+# cluster while this process ranks each concept's documents.
+RELATED_BATCH = 2000
 
 Map = Callable  # map(function, items, *shared) -> results in order (see graph.cluster)
 
@@ -52,12 +56,15 @@ def write_taxonomy(conn: sqlite3.Connection, taxonomy: Taxonomy) -> None:
 
 def score(conn: sqlite3.Connection, summary: Summary, map_: Map) -> Postings:
     """Weigh every document's concepts (tf-idf over the whole corpus, the documents per concept
-    counted by the files' ``summary``; the per-document work through ``map_``), rank them per
-    document and per concept, count each concept's documents; returns the articles' postings."""
+    counted by the files' ``summary``; the per-document work through ``map_``) into temporary
+    tables: ``scored``, a row per document and concept, strongest first (``rank_documents``
+    ranks them per concept too), and ``vectors``, each document's concept weights as JSON
+    (``relate_documents`` reads them); returns the articles' postings."""
     idf = inverse_document_frequency(summary.concepts, summary.documents)
-    conn.execute("DELETE FROM document_concepts")
     conn.execute("CREATE TEMP TABLE scored (document INTEGER, rank INTEGER, concept TEXT, "
                  "count INTEGER, weight REAL, central INTEGER, kind TEXT, slug TEXT)")
+    conn.execute("CREATE TEMP TABLE vectors (document INTEGER PRIMARY KEY, slug TEXT, "
+                 "vector TEXT)")
     postings = Postings()
     documents = _Batches(conn, "SELECT d.id, d.slug, d.kind, x.blocks, x.mentions "
                                "FROM documents d JOIN document_data x ON x.document = d.id",
@@ -66,16 +73,26 @@ def score(conn: sqlite3.Connection, summary: Summary, map_: Map) -> Postings:
         conn.executemany("INSERT INTO scored VALUES (?,?,?,?,?,?,?,?)", (
             (doc_id, rank, *concept, kind, slug)
             for doc_id, slug, kind, ranked in found for rank, concept in enumerate(ranked)))
-        for doc_id, slug, kind, ranked in found:
+        weighed = [(doc_id, slug, kind, {concept: weight for concept, _, weight, _ in ranked})
+                   for doc_id, slug, kind, ranked in found if ranked]
+        conn.executemany("INSERT INTO vectors VALUES (?,?,?)", (
+            (doc_id, slug, rows.dumps(vector)) for doc_id, slug, _, vector in weighed))
+        for doc_id, slug, kind, vector in weighed:
             if kind == "article":
-                postings.add((slug, doc_id), {concept: weight for concept, _, weight, _ in ranked})
+                postings.add((slug, doc_id), vector)
+    return postings
+
+
+def rank_documents(conn: sqlite3.Connection) -> None:
+    """The documents' concepts (``score``) in the store, ranked per concept too (central
+    first, then by weight, then by slug), and each concept's counts."""
+    conn.execute("DELETE FROM document_concepts")
     conn.execute("""
         INSERT INTO document_concepts
         SELECT document, rank, concept, count, weight, central, kind,
                row_number() OVER (PARTITION BY concept, kind
                                   ORDER BY central DESC, weight DESC, slug) - 1
-        FROM scored""")
-    conn.execute("DROP TABLE temp.scored")
+        FROM temp.scored""")
     conn.execute("""
         UPDATE concepts SET articles = s.articles, questions = s.questions, answers = s.answers,
                             mentions = s.mentions, central_articles = s.central_articles
@@ -83,9 +100,8 @@ def score(conn: sqlite3.Connection, summary: Summary, map_: Map) -> Postings:
                      sum(kind = 'article') AS articles, sum(kind = 'question') AS questions,
                      sum(kind = 'answer') AS answers, sum(count) AS mentions,
                      sum(kind = 'article' AND central) AS central_articles
-              FROM document_concepts GROUP BY concept) AS s
+              FROM temp.scored GROUP BY concept) AS s
         WHERE concepts.slug = s.concept""")
-    return postings
 
 
 def weigh_batch(batch: list[tuple], idf: dict[str, float], slugs: list[str]) -> list[tuple]:
@@ -146,68 +162,58 @@ def relate(conn: sqlite3.Connection, summary: Summary, taxonomy: Taxonomy) -> No
         for place, slug in enumerate(sorted(members, key=lambda s: (-rank.get(s, 0.0), s)))))
 
 
-def relate_documents(conn: sqlite3.Connection, postings: Postings, map_: Map) -> None:
-    """Store the postings and every document's ``RELATED_KEPT`` related documents; the
-    per-document work goes through ``map_`` (a cluster's or this process's), in batches."""
+def relate_documents(conn: sqlite3.Connection, postings: Postings, map_: Map,
+                     meanwhile: Callable[[], None] = lambda: None) -> None:
+    """Store the postings and every document's ``RELATED_KEPT`` related documents, from the
+    weighed documents (``score``); the per-document work goes through ``map_`` (a cluster's or
+    this process's), in batches, and ``meanwhile`` runs here while the first batches do. The
+    tables ``score`` made are dropped."""
     lists = postings.lists()
     conn.execute("DELETE FROM postings")
     conn.executemany("INSERT INTO postings VALUES (?,?,?,?)", (
         (concept, rank, key[1], weight) for concept, found in lists.items()
         for rank, (key, weight) in enumerate(found)))
-    vectors = posting_vectors(conn)
+    vectors = {(slug, doc_id): rows.loads(vector) for doc_id, slug, vector in conn.execute(
+        "SELECT document, slug, vector FROM temp.vectors "
+        "WHERE document IN (SELECT DISTINCT document FROM postings)")}
     conn.execute("DELETE FROM related_documents")
-    documents = _Batches(conn, "SELECT d.slug, d.id, c.concept, c.weight FROM document_concepts c "
-                               "JOIN documents d ON d.id = c.document ORDER BY c.document, c.rank",
-                         "SELECT count(DISTINCT document) FROM document_concepts", _vectors)
-    for found in map_(related_batch, documents, lists, vectors):
+    documents = _Batches(conn, "SELECT slug, document, vector FROM temp.vectors",
+                         "SELECT count(*) FROM temp.vectors", size=RELATED_BATCH)
+    found_related = map_(related_batch, documents, lists, vectors)
+    meanwhile()
+    for found in found_related:
         conn.executemany("INSERT INTO related_documents VALUES (?,?,?,?)", (
             (doc_id, rank, other[1], value)
             for doc_id, related in found for rank, (other, value) in enumerate(related)))
-
-
-def posting_vectors(conn) -> dict[tuple[str, int], dict[str, float]]:
-    """The concept vectors of every document in the postings (bounded by the taxonomy)."""
-    out: dict[tuple[str, int], dict[str, float]] = {}
-    for slug, doc_id, concept, weight in conn.execute(
-            "SELECT d.slug, d.id, c.concept, c.weight FROM document_concepts c "
-            "JOIN documents d ON d.id = c.document "
-            "WHERE c.document IN (SELECT DISTINCT document FROM postings) "
-            "ORDER BY c.document, c.rank"):
-        out.setdefault((slug, doc_id), {})[concept] = weight
-    return out
+    conn.execute("DROP TABLE temp.scored")
+    conn.execute("DROP TABLE temp.vectors")
 
 
 class _Batches:
-    """The items of ``query`` (its rows, or what ``items`` makes of them), ``BATCH`` at a time,
+    """The items of ``query`` (its rows, or what ``items`` makes of them), ``size`` at a time,
     read as they are iterated; ``len`` is the number of batches (``count`` counts the items)."""
 
-    def __init__(self, conn, query: str, count: str, items=lambda rows: rows):
-        self.conn, self.query, self.count, self.items = conn, query, count, items
+    def __init__(self, conn, query: str, count: str, items=lambda rows: rows, size: int = BATCH):
+        self.conn, self.query, self.count, self.items, self.size = conn, query, count, items, size
 
     def __len__(self) -> int:
-        return -(-self.conn.execute(self.count).fetchone()[0] // BATCH)
+        return -(-self.conn.execute(self.count).fetchone()[0] // self.size)
 
     def __iter__(self) -> Iterator[list]:
         batch = []
         for item in self.items(self.conn.cursor().execute(self.query)):
             batch.append(item)
-            if len(batch) == BATCH:
+            if len(batch) == self.size:
                 yield batch
                 batch = []
         if batch:
             yield batch
 
 
-def _vectors(rows_: Iterator[tuple]) -> Iterator[tuple]:
-    """``((slug, id), {concept: weight})`` of rows ``(slug, id, concept, weight)`` by document."""
-    for key, group in groupby(rows_, key=lambda row: (row[0], row[1])):
-        yield key, {concept: weight for _, _, concept, weight in group}
-
-
 def related_batch(batch, postings, vectors) -> list[tuple[int, list]]:
-    """The related documents ``(key, score)`` of each ``((slug, id), vector)`` of ``batch``
-    (a task; the concepts they share are not kept: they are found again from the vectors
-    when asked)."""
+    """The related documents ``(key, score)`` of each ``(slug, id, vector as JSON)`` of
+    ``batch`` (a task; the concepts they share are not kept: they are found again from the
+    vectors when asked)."""
     cache: dict = {}  # the documents' positive vectors and norms, for this batch
 
     def positive_of(other):
@@ -216,9 +222,9 @@ def related_batch(batch, postings, vectors) -> list[tuple[int, list]]:
         return found
 
     with fewer_collections():
-        return [(key[1], [(other, score) for other, score, _ in related_documents(
-            key, vector, postings, vectors.__getitem__, RELATED_KEPT, shared=False,
-            positive_of=positive_of)]) for key, vector in batch]
+        return [(doc_id, [(other, score) for other, score, _ in related_documents(
+            (slug, doc_id), rows.loads(vector), postings, vectors.__getitem__, RELATED_KEPT,
+            shared=False, positive_of=positive_of)]) for slug, doc_id, vector in batch]
 
 
 def index(conn: sqlite3.Connection) -> None:

@@ -21,9 +21,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import NamedTuple
 
-from ..loaders.cues import passage
-from ..loaders.model import Document, Mention, Passage, RelationCue
+from ..loaders.cues import highlights
+from ..loaders.model import Document, Mention, RelationCue
 from ..taxonomy.model import Taxonomy
 
 MAX_EVIDENCE = 20
@@ -31,10 +32,18 @@ MIN_NPMI = 0.05
 MAX_CONCEPTS_PER_UNIT = 12  # a sentence naming more is a list: its pairs are noise
 
 Key = tuple  # orders evidence: smaller first
-# Evidence travels between processes as plain tuples (fields of a Passage: document, section,
-# text, start, end, highlights), cheap to pickle; it becomes Passages in ``relations``.
-Evidence = list[tuple[Key, tuple]]
 CUES, DOCUMENTS, EVIDENCE = range(3)  # a cue group: [cues, documents, first evidence]
+
+
+class Evidence(NamedTuple):
+    """A sentence that evidences a relation, as the store keeps it: its document, its span in
+    the document's text and the concepts' words in it (offsets into the sentence). Its text is
+    read from the document when shown; between processes it travels as a plain tuple."""
+
+    document: str
+    start: int
+    end: int
+    highlights: tuple[tuple[int, int], ...]
 
 
 @dataclass(slots=True)
@@ -78,10 +87,10 @@ class Summary:
     def relations(self, taxonomy: Taxonomy) -> list[tuple[str, str, str, float, list, dict]]:
         """Every relation: ``(source, target, kind, weight, evidence, extra attributes)``."""
         edges: dict[tuple[str, str, str], list] = {}
-        co_evidence = {pair: [Passage(*p) for _, p in items]
+        co_evidence = {pair: [Evidence(*e) for _, e in items]
                        for pair, items in self.evidence.items()}
 
-        def found(a: str, b: str) -> list[Passage]:
+        def found(a: str, b: str) -> list[Evidence]:
             return co_evidence.get((a, b) if a < b else (b, a), [])
 
         def add(a, b, kind, weight, evidence, **extra):
@@ -102,7 +111,7 @@ class Summary:
         for (a, b, kind), group in self.cues.items():
             if a not in taxonomy or b not in taxonomy:
                 continue
-            passages = [Passage(*p) for _, p in group[EVIDENCE]]
+            passages = [Evidence(*e) for _, e in group[EVIDENCE]]
             existing = edges.get((a, b, kind))
             if existing:  # the taxonomy states it too: the text's sentences go first
                 existing[4] = _merge(passages, existing[4])
@@ -135,7 +144,8 @@ def summarize(path: str, documents: Iterable[tuple[int, Document, list[Mention],
         _add_sentences(summary, path, position, doc, mentions)
         _add_cues(summary, path, position, cues)
     for pair, items in summary.evidence.items():
-        summary.evidence[pair] = [(key, _fields(passage(*where))) for key, where in _best(items)]
+        summary.evidence[pair] = [(key, (slug, start, end, highlights(start, end, spans)))
+                                  for key, (slug, start, end, spans) in _best(items)]
     return summary
 
 
@@ -145,7 +155,6 @@ def _add_sentences(summary: Summary, path: str, position: int, doc: Document,
     for m in mentions:
         if not m.negated:
             groups[m.sentence_start].append(m)
-    text = doc.text
     for group in groups.values():
         group.sort(key=lambda m: m.start)
         summary.units += 1
@@ -165,10 +174,9 @@ def _add_sentences(summary: Summary, path: str, position: int, doc: Document,
                 # closer mentions in shorter sentences make better evidence
                 quality = -(abs(ma.start - mb.start) + 0.1 * (end - start))
                 items = summary.evidence.setdefault((a, b), [])
-                # the passage is made only if the sentence stays among the pair's best
+                # the highlights are made only if the sentence stays among the pair's best
                 items.append(((-quality, path, position, start),
-                              (doc, start, end, ma.section,
-                               [(ma.start, ma.end), (mb.start, mb.end)], text)))
+                              (doc.slug, start, end, ((ma.start, ma.end), (mb.start, mb.end)))))
                 if len(items) > 4 * MAX_EVIDENCE:
                     items[:] = _best(items)
 
@@ -185,11 +193,9 @@ def _add_cues(summary: Summary, path: str, position: int, cues: list[RelationCue
             group[DOCUMENTS] += 1
         if (*relation, cue.evidence.start) not in seen and len(group[EVIDENCE]) < MAX_EVIDENCE:
             seen.add((*relation, cue.evidence.start))
-            group[EVIDENCE].append(((path, position, index), _fields(cue.evidence)))
-
-
-def _fields(p: Passage) -> tuple:
-    return p.document, p.section, p.text, p.start, p.end, p.highlights
+            p = cue.evidence
+            group[EVIDENCE].append(((path, position, index),
+                                    (p.document, p.start, p.end, p.highlights)))
 
 
 _key = itemgetter(0)  # an evidence item's Key
@@ -200,7 +206,7 @@ def _best(items: list[tuple]) -> list[tuple]:
     return heapq.nsmallest(MAX_EVIDENCE, items, key=_key)
 
 
-def _merge(first: list[Passage], then: list[Passage]) -> list[Passage]:
+def _merge(first: list[Evidence], then: list[Evidence]) -> list[Evidence]:
     seen, out = set(), []
     for p in [*first, *then]:
         key = (p.document, p.start)

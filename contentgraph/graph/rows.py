@@ -38,6 +38,7 @@ from .keys import normalize_url, slugify
 
 if TYPE_CHECKING:  # the candidates' module loads word lists a reader never needs
     from ..loaders.candidates import DocumentPhrases
+    from .relations import Evidence
 
 # documents columns after (slug, parent, file, position), in encode_document's order
 DOCUMENT_COLUMNS = ("kind", "title", "url", "author", "published", "word_count", "reading_time",
@@ -218,13 +219,13 @@ def decode_passage(row) -> Passage:
     return Passage(document, section, text, start, end, tuple(map(tuple, highlights)))
 
 
-def encode_evidence(passages: Iterable[Passage],
+def encode_evidence(evidence: Iterable[Evidence],
                     documents: Callable[[str], tuple[int, list[tuple[int, int]]]]) -> str:
-    """Passages of evidence as ``[document id, start, end, highlights, section]``, the section
-    the span of its heading (or null); ``documents``: a document's id and ``headings`` from its
-    slug. The sentence and its section are read from the document's text."""
+    """Evidence as ``[document id, start, end, highlights, section]``, the section the span of
+    its heading (or null); ``documents``: a document's id and ``headings`` from its slug. The
+    sentence and its section are read from the document's text."""
     out = []
-    for p in passages:
+    for p in evidence:
         doc_id, spans = documents(p.document)
         out.append([doc_id, p.start, p.end, p.highlights, _heading_at(spans, p.start)])
     return dumps(out)

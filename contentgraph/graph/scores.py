@@ -8,8 +8,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from ..loaders.model import Passage
 from ..taxonomy.model import RelationKind
+from .relations import Evidence
 
 # How much one relation of a kind, at full weight, says two concepts belong together.
 KIND_STRENGTH = {
@@ -34,7 +34,7 @@ class Link:
     """Everything that ties two concepts, whichever way the edges point."""
 
     kinds: dict[RelationKind, float] = field(default_factory=dict)  # kind -> edge weight
-    evidence: list[Passage] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
     typed_evidence: int = 0  # how many leading passages come from typed relations
 
     @property
@@ -54,8 +54,7 @@ class Link:
         """How strongly the evidence ties the two concepts, to order links tied on score:
         passages stating a typed relation, then documents, then passages.
 
-        >>> from contentgraph.loaders.model import Passage
-        >>> Link(evidence=[Passage("a", None, "x", 0, 1), Passage("b", None, "y", 0, 1)],
+        >>> Link(evidence=[Evidence("a", 0, 1, ()), Evidence("b", 0, 1, ())],
         ...      typed_evidence=1).strength
         (1, 2, 2)
         """
@@ -65,7 +64,7 @@ class Link:
         return tuple(sorted(self.kinds, key=lambda k: (-KIND_STRENGTH[k] * self.kinds[k], k.value)))
 
 
-def concept_links(edges: Iterable[tuple[str, str, str, float, list[Passage]]]
+def concept_links(edges: Iterable[tuple[str, str, str, float, list[Evidence]]]
                   ) -> dict[str, dict[str, Link]]:
     """concept slug -> neighbour slug -> Link (symmetric), from the concept-to-concept
     relations ``(source, target, kind, weight, evidence)``."""

@@ -117,6 +117,17 @@ def is_verbal_use(before: str | None) -> bool:
     return before in VERBAL_BEFORE
 
 
+def load_lexicons() -> None:
+    """Load the word frequencies and word classes the checks below read (a few seconds and 100
+    MB the first time; they are loaded when first needed otherwise)."""
+    from lemminflect import getAllLemmas
+    from wordfreq import zipf_frequency
+
+    getAllLemmas("term")
+    for lang in ("en", *OTHER_LANGUAGES):
+        zipf_frequency("term", lang)
+
+
 def specificity(phrase: str) -> float:
     """How far the phrase's words are from everyday English, in [0.05, 1]: 1 when general
     English hardly uses them (a mean Zipf frequency of 3 or less), near 0 for the commonest words

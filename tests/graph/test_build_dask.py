@@ -87,6 +87,21 @@ def test_a_local_cluster_builds_the_same_graph(sources, one_process, tmp_path):
     assert {"note-00", "note-00-2"} <= slugs  # claimed in file order, whatever finished first
 
 
+def test_a_cluster_starts_the_first_items_as_map_is_called(tmp_path):
+    """The build ranks each concept's documents while its first related-documents tasks run:
+    they must be running before it asks for their results."""
+    from contentgraph.graph.cluster import runner
+
+    paths = [tmp_path / f"item-{i}" for i in range(3)]
+    with runner("local", 0) as run:
+        results = run.map(Path.touch, paths)
+        deadline = time.monotonic() + 60
+        while not all(p.exists() for p in paths) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert all(p.exists() for p in paths)
+        assert list(results) == [None, None, None]
+
+
 @pytest.fixture
 def cluster(tmp_path, sources):
     """A ``dask scheduler`` and a ``dask worker`` (two processes) on 127.0.0.1; the worker
