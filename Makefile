@@ -4,6 +4,10 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SERVE_STAMP := $(VENV)/.installed-serve
 DEV_STAMP := $(VENV)/.installed-dev
+# Installing compiles the extraction modules (setup.py): an edit to the loaders installs again.
+COMPILED := setup.py $(wildcard contentgraph/loaders/*.py)
+SAY_COMPILED := $(BIN)/python -c 'from contentgraph.loaders import compiled; \
+	print("contentgraph extraction modules:", compiled.status())'
 
 .PHONY: serve test install docs bench clean
 
@@ -12,13 +16,15 @@ $(BIN)/python:
 	$(BIN)/pip install --quiet --upgrade pip
 
 # What serving needs, and no more.
-$(SERVE_STAMP): pyproject.toml | $(BIN)/python
+$(SERVE_STAMP): pyproject.toml $(COMPILED) | $(BIN)/python
 	$(BIN)/pip install --quiet -e .
+	$(SAY_COMPILED)
 	touch $@
 
 # The test, docs and benchmark tools on top (pytest, Playwright, spaCy, MkDocs...).
-$(DEV_STAMP): pyproject.toml | $(BIN)/python
+$(DEV_STAMP): pyproject.toml $(COMPILED) | $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[dev]'
+	$(SAY_COMPILED)
 	touch $@ $(SERVE_STAMP)
 
 install: $(DEV_STAMP)
@@ -36,4 +42,5 @@ bench: $(DEV_STAMP)
 	for b in bench/*.py; do $(BIN)/python $$b || exit 1; done
 
 clean:
-	rm -rf $(VENV) .pytest_cache site
+	rm -rf $(VENV) .pytest_cache site build .mypy_cache *.so contentgraph/loaders/*.so \
+		contentgraph/loaders/compiled-sources.json

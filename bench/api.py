@@ -18,10 +18,12 @@ Then, on the last graph:
   concept, path): plain, a repeated GraphQL query (response cache) and distinct ones; both
   endpoints are warmed with the same pages first. Prints requests/s, p50 and p99, GraphQL/plain.
 - ``--workers 1,2,4``: ``contentgraph serve --workers N``: requests/s of distinct concept and
-  article pages at 8 connections, RSS and PSS summed over the server's processes after start
-  and after the load (PSS counts shared pages once: what the machine really holds).
+  article pages (every concept's, and ``--articles`` articles') at 8 connections, RSS and PSS
+  summed over the server's processes after start and after the load (PSS counts shared pages
+  once: what the machine really holds).
 
     .venv/bin/python bench/api.py [--graph STORE]... [--seconds 2] [--pages] [--workers 1,2,4]
+        [--articles 500]
 """
 
 from __future__ import annotations
@@ -426,12 +428,13 @@ def page_table(client: str, graph_path: Path, connection_counts: list[int],
         process.wait(timeout=30)
 
 
-def workers_table(client: str, graph_path: Path, counts: list[int], seconds: float) -> None:
+def workers_table(client: str, graph_path: Path, counts: list[int], seconds: float,
+                  articles: int) -> None:
     from contentgraph.graph.facade import ConceptGraph
 
     graph = ConceptGraph.load(graph_path)
     concepts = [c.slug for c in graph.concepts() if graph.mention_count(c.slug)]
-    articles = some_documents(graph, 500)
+    articles = some_documents(graph, articles)
     pages = [graphql(CONCEPT_PAGE, {"slug": s, "nonce": NONCE}) for s in concepts] + \
         [graphql(ARTICLE_PAGE, {"slug": s, "nonce": NONCE}) for s in articles]
     print(f"{'workers':>8}{'start s':>9}{'RSS MiB':>9}{'PSS MiB':>9}{'r/s':>8}"
@@ -461,6 +464,8 @@ def main() -> None:
     parser.add_argument("--pages", action="store_true",
                         help="GraphQL against the plain endpoint (default with no --workers)")
     parser.add_argument("--workers", default="", help="worker counts to measure, e.g. 1,2,4")
+    parser.add_argument("--articles", type=int, default=500,
+                        help="distinct article pages in the workers' load (with every concept page)")
     parser.add_argument("--client", choices=("auto", "wrk", "python"), default="auto",
                         help="load generator: wrk when installed (auto), else the asyncio one")
     parser.add_argument("--serve", nargs=2, metavar=("PORT", "STORE"), help=argparse.SUPPRESS)
@@ -503,7 +508,7 @@ def main() -> None:
                        args.seconds)
         if args.workers:
             workers_table(client, graphs[-1], [int(n) for n in args.workers.split(",")],
-                          max(args.seconds, 4))
+                          max(args.seconds, 4), args.articles)
 
 
 def report(client: str, port: int, graph, connection_counts: list[int], seconds: float) -> None:

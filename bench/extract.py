@@ -2,8 +2,9 @@
 
     .venv/bin/python bench/extract.py [--csv PATH] [--repeat 5] [--no-spacy] [--stages]
 
-Prints, best of --repeat runs over the same documents (ratios: median over rounds that run the
-scans and the extraction back to back):
+Prints whether the extraction modules run compiled (see docs/development.md), then, best of
+--repeat runs over the same documents (ratios: median over rounds that run the scans and the
+extraction back to back):
 - mentions (contentgraph's Extractor.mentions: scan text, automaton, word boundaries, gapped and
   contextual labels, unless phrases, longest match, sentences, furniture, negation and
   hypotheticals, Mention objects) in MB/s of answer text;
@@ -32,6 +33,7 @@ from pathlib import Path
 import ahocorasick
 
 from contentgraph.loaders.cue_phrases import cue_words
+from contentgraph.loaders import compiled
 from contentgraph.loaders.cues import find_cues
 from contentgraph.loaders.extract import (CONDITION, FURNITURE, NEGATION, Extractor, _hits,
                                           _longest_first)
@@ -201,6 +203,7 @@ def main() -> None:
     labels = {x.lower() for c in taxonomy for x in (c.label, *c.alt_labels)}
     print(f"{len(docs)} answers, {megabytes:.2f} MB; {len(taxonomy)} concepts, {len(labels)} labels, "
           f"{extractor.surface_forms} surface forms (automaton built in {build:.2f}s)")
+    print(f"extraction modules: {compiled.status()}")
 
     def bare(automaton):
         def run():

@@ -373,7 +373,7 @@ def serve(settings: Settings, say=None, progress_bar=None) -> None:
             import uvicorn
 
             uvicorn.run(load_app(settings), host=settings.host, port=settings.port,
-                        loop="auto", http=timed_protocol(settings.read_timeout),
+                        loop="auto", ws="none", http=timed_protocol(settings.read_timeout),
                         access_log=False, log_level="info")
     finally:
         if scratch is not None:

@@ -14,6 +14,7 @@ import os
 import signal
 from collections.abc import Callable
 
+import uvicorn
 from gunicorn.app.base import BaseApplication
 from uvicorn_worker import UvicornWorker
 
@@ -38,9 +39,11 @@ class _Supervisor(BaseApplication):
 
     def load_config(self) -> None:
         host = f"[{self.settings.host}]" if ":" in self.settings.host else self.settings.host
-        # uvicorn in each worker, with the read deadline of a single-process server
-        worker = type("Worker", (Worker,), {"CONFIG_KWARGS": {
-            "loop": "auto", "http": timed_protocol(self.settings.read_timeout)}})
+        # uvicorn in each worker, with the read deadline of a single-process server (and, as
+        # there, no WebSocket protocol: the app serves none)
+        self.uvicorn_options = {"loop": "auto", "ws": "none",
+                                "http": timed_protocol(self.settings.read_timeout)}
+        worker = type("Worker", (Worker,), {"CONFIG_KWARGS": self.uvicorn_options})
         for name, value in {"bind": f"{host}:{self.settings.port}",
                             "workers": self.settings.workers, "worker_class": worker,
                             "preload_app": True, "graceful_timeout": 30,
@@ -49,6 +52,11 @@ class _Supervisor(BaseApplication):
 
     def load(self):
         app = self.load_app(self.settings)
+        # import here what each worker's uvicorn would import after the fork (its protocol,
+        # lifespan and event loop modules), so that the workers share those pages too
+        config = uvicorn.Config(app, **self.uvicorn_options)
+        config.load()
+        config.get_loop_factory()
         gc.collect()
         gc.freeze()  # forked workers then share these pages instead of copying them
         return app

@@ -137,6 +137,7 @@ def cue_words(sentence: str) -> list[tuple[int, int, str, bool, str]]:
         kind, reverse, _ = CUES[index]
         if kind == "HELPS" and low.startswith(("help", "assist"), start):
             tail = _HELP_TAIL.match(low, end)
+            assert tail is not None  # every part of it is optional
             end = tail.end()
             if tail.group("feel"):
                 kind = "CAUSES"  # "helps you feel calm"

@@ -150,7 +150,8 @@ def highlights(start: int, end: int, spans: Iterable[tuple[int, int]]) -> tuple:
                         for s, e in spans if s < end and e > start))
 
 
-def _section_heads(document: Document, by_block: dict[int, list[Mention]]) -> dict[str, Mention]:
+def _section_heads(document: Document,
+                   by_block: dict[int, list[Mention]]) -> dict[str | None, Mention]:
     """Section heading text -> the concept the heading names (its main mention)."""
     blocks = document.blocks
     return {blocks[b].text: _main(ms) for b, ms in by_block.items()
@@ -158,7 +159,7 @@ def _section_heads(document: Document, by_block: dict[int, list[Mention]]) -> di
 
 
 def _sentence_cues(document: Document, text: str, by_sentence: dict[int, list[Mention]],
-                   negated: dict[int, list[Mention]], heads: dict[str, Mention],
+                   negated: dict[int, list[Mention]], heads: dict[str | None, Mention],
                    taxonomy: Taxonomy | None) -> list[RelationCue]:
     if heads:  # a sentence that speaks of its section's concept as "this" or "the cycle"
         by_sentence = dict(by_sentence)
@@ -295,9 +296,11 @@ def _fragment_cues(document: Document, text: str, by_sentence: dict[int, list[Me
             continue
         p_start, p_end = previous[-1]
         statement = _statement(text, p_start, p_end, by_sentence.get(p_start, []), taxonomy)
-        if statement is None or statement[1] is None or _is_hedged(text[p_start:p_end]):
+        if statement is None:
             continue
         head, kind, item_first, how = statement
+        if kind is None or _is_hedged(text[p_start:p_end]):
+            continue
         for m in items:
             if m.concept == head.concept:
                 continue
@@ -470,7 +473,7 @@ def _frame(words: str) -> tuple[str, bool] | None:
     last = None
     for last in _FRAME.finditer(words):
         pass
-    if last is None:
+    if last is None or last.lastgroup is None:
         return None
     _, kind, item_first = _FRAMES[int(last.lastgroup[1:])]
     return kind, item_first
@@ -549,9 +552,10 @@ def _statement(text: str, start: int, end: int, mentions: list[Mention],
                taxonomy: Taxonomy | None) -> tuple[Mention, str | None, bool, str] | None:
     """What a lead-in or heading (``text[start:end]``, with its mentions) says about the items
     under it: ``(head, kind, item first, cue)``; kind None means membership."""
-    head = _main([m for m in mentions if m.start >= start])
-    if head is None:
+    inside = [m for m in mentions if m.start >= start]
+    if not inside:
         return None
+    head = _main(inside)
     frame = _frame(text[start:head.start])
     if frame:
         return head, frame[0], frame[1], f"list under {frame[0].lower()} lead-in"
@@ -568,10 +572,9 @@ def _last_sentence_start(text: str, block: Block) -> int:
     return spans[-1][0] if spans else block.start
 
 
-def _main(mentions: list[Mention]) -> Mention | None:
-    """The mention a lead-in or heading is about: the longest match, the first on ties."""
-    if not mentions:
-        return None
+def _main(mentions: list[Mention]) -> Mention:
+    """The mention a lead-in or heading is about (of one or more): the longest match, the first
+    on ties."""
     return max(mentions, key=lambda m: (m.end - m.start, -m.start))
 
 

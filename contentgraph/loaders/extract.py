@@ -24,8 +24,6 @@ furniture and a last word cut off at the end of a text are dropped.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import defaultdict
-from functools import cached_property
 
 import ahocorasick
 
@@ -44,6 +42,9 @@ from .surface import phrase_forms
 # Part ids in the automaton of words that are no concept's but tell about the sentence: furniture
 # triggers, negation and contrast cues, the words that set a condition.
 FURNITURE, NEGATION, CONDITION = -1, -2, -3
+# What the automaton holds for a surface form: its length, the concepts it names, the pattern
+# parts it is, and the form itself if it has several words
+Form = tuple[int, tuple[str, ...], tuple[int, ...] | None, str | None]
 
 
 class Extractor:
@@ -51,13 +52,19 @@ class Extractor:
 
     def __init__(self, taxonomy: Taxonomy):
         self.taxonomy = taxonomy
+        self._made: ahocorasick.Automaton | None = None
         # last part id -> (the part before it (None: a pattern of one part), patterns) pairs
         self._ending: dict[int, Ending] = {}
 
-    @cached_property
+    @property
     def _automaton(self) -> ahocorasick.Automaton:
         """Every surface form -> (its length, the concepts it names, the pattern parts it is);
         made on first use (a second or more: a rebuild with nothing to extract never needs it)."""
+        if self._made is None:
+            self._made = self._make_automaton()
+        return self._made
+
+    def _make_automaton(self) -> ahocorasick.Automaton:
         concepts_by_form: dict[str, set[str]] = {}
         parts_by_form: dict[str, set[int]] = {}
         part_ids: dict[str, int] = {}
@@ -149,7 +156,6 @@ class Extractor:
         cues.append(len(scan_text) + WINDOW)  # (one past the end, so that the pointer stops)
         c = 0  # ...the first after the mention (most mentions have none within reach)
         mentions: list[Mention] = []
-        add = mentions.append
         for (start, _, _), (first, last, slugs) in zip(spans, scan.originals(spans)):
             if last == cut:
                 break  # the last word of a text cut off mid-word is not a word
@@ -187,8 +193,8 @@ class Extractor:
             for concept in slugs:
                 # in field order: concept, document, block, section, sentence, sentence_start,
                 # start, end, text, negated, hypothetical
-                add(Mention(concept, slug, b, section, sentence, s_start, first, last, matched,
-                            negated or hypothetical, hypothetical))
+                mentions.append(Mention(concept, slug, b, section, sentence, s_start, first,
+                                        last, matched, negated or hypothetical, hypothetical))
         return mentions
 
 
@@ -210,13 +216,16 @@ def _hits(automaton: ahocorasick.Automaton, scan: str) -> tuple[list[Hit], Parts
     """The automaton hits, whole words: plain ``(start, end, concept slugs)``, and the spans of
     pattern parts. A phrase never crosses punctuation or a line break."""
     hits: list[Hit] = []
-    parts: Parts = defaultdict(list)
+    parts: Parts = {}
     spaced = scan
     for char in _PUNCTUATION:
         if char in spaced:
             spaced = spaced.replace(char, " ")
-    for end, (length, slugs, part_ids, phrase) in automaton.iter(f" {spaced} "):
-        end -= 1  # the closing space's index in the spaced text is the end offset in ``scan`` + 1
+    found: tuple[int, Form]  # (typed, the compiled loop reads the automaton's tuples directly)
+    for found in automaton.iter(f" {spaced} "):
+        # the closing space's index in the spaced text is the end offset in ``scan`` + 1
+        end = found[0] - 1
+        length, slugs, part_ids, phrase = found[1]
         start = end - length
         if phrase and scan[start:end] != phrase:
             continue  # punctuation where the phrase has a space
@@ -224,7 +233,7 @@ def _hits(automaton: ahocorasick.Automaton, scan: str) -> tuple[list[Hit], Parts
             hits.append((start, end, slugs))
         if part_ids:
             for part in part_ids:
-                parts[part].append((start, end))
+                parts.setdefault(part, []).append((start, end))
     return hits, parts
 
 

@@ -142,7 +142,7 @@ def _joined(last: tuple[int, int], ids: tuple[int, ...], parts: Parts,
     start, end = last
     gapped = False
     for part in reversed(ids[:-1]):
-        before = _nearest_before(parts.get(part, ()), start, scan)
+        before = _nearest_before(parts.get(part, []), start, scan)
         if before is None:
             return None
         gapped = gapped or before[1] + 1 < start

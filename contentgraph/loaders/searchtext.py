@@ -72,7 +72,9 @@ class SearchText:
         spaces = low.find("  ")  # str.find leaps to each run of spaces faster than a regex scan
         if spaces >= 0:
             while spaces >= 0:
-                end = _SPACES.match(low, spaces).end()
+                run = _SPACES.match(low, spaces)
+                assert run is not None  # str.find found two spaces there
+                end = run.end()
                 runs.append((spaces, end))
                 spaces = low.find("  ", end)
             runs.sort()
