@@ -41,6 +41,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -438,7 +439,7 @@ def workers_table(client: str, graph_path: Path, counts: list[int], seconds: flo
     pages = [graphql(CONCEPT_PAGE, {"slug": s, "nonce": NONCE}) for s in concepts] + \
         [graphql(ARTICLE_PAGE, {"slug": s, "nonce": NONCE}) for s in articles]
     print(f"{'workers':>8}{'start s':>9}{'RSS MiB':>9}{'PSS MiB':>9}{'r/s':>8}"
-          f"{'p99 ms':>8}{'RSS after':>11}{'PSS after':>11}  load avg")
+          f"{'p99 ms':>8}{'RSS after':>11}{'PSS after':>11}{'answers MiB':>12}  load avg")
     for n in counts:
         process, port, startup = start_server(graph_path, "--workers", str(n))
         try:
@@ -447,10 +448,12 @@ def workers_table(client: str, graph_path: Path, counts: list[int], seconds: flo
             load(client, port, pages, 8, 1)  # warm
             found = load(client, port, pages, 8, seconds)
             rss_after, pss_after, _ = memory(process)
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz") as ready:
+                answers = json.load(ready)["cache"]["bytes"] / 2**20  # on disk, shared
         finally:
             stop_server(process)
         print(f"{n:>8}{startup:>9.2f}{rss:>9.0f}{pss:>9.0f}{found['rps']:>8.0f}"
-              f"{found['p99']:>8.1f}{rss_after:>11.0f}{pss_after:>11.0f}  "
+              f"{found['p99']:>8.1f}{rss_after:>11.0f}{pss_after:>11.0f}{answers:>12.1f}  "
               f"{' / '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
 
 

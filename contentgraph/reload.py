@@ -14,62 +14,22 @@ import gc
 import logging
 import os
 import signal
-import sys
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from .answers import BuildAnswers, ResponseCache
 from .graph.facade import ConceptGraph
 
 log = logging.getLogger("contentgraph.reload")
 
 
-class ResponseCache:
-    """A bounded LRU of finished responses, keyed by (query, variables, operation).
-
-    It keeps at most ``size`` answers and ``budget`` bytes of keys and answers together; an
-    answer that would take more than 1/LARGEST_SHARE of the budget is not kept at all.
-    """
-
-    LARGEST_SHARE = 16
-
-    def __init__(self, size: int, budget: int = 64 * 1024 * 1024):
-        self.size = size
-        self.budget = budget
-        self.bytes = 0
-        self._items: OrderedDict[Any, tuple[bytes, int]] = OrderedDict()
-
-    def get(self, key: Any) -> bytes | None:
-        entry = self._items.get(key)
-        if entry is None:
-            return None
-        self._items.move_to_end(key)
-        return entry[0]
-
-    def put(self, key: Any, value: bytes) -> None:
-        cost = sys.getsizeof(value) + sum(map(sys.getsizeof, key))
-        if self.size <= 0 or cost > self.budget // self.LARGEST_SHARE:
-            return
-        old = self._items.pop(key, None)
-        if old is not None:
-            self.bytes -= old[1]
-        self._items[key] = (value, cost)
-        self.bytes += cost
-        while len(self._items) > self.size or self.bytes > self.budget:
-            self.bytes -= self._items.popitem(last=False)[1][1]
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-
 @dataclass(frozen=True)
 class Generation:
-    """One served graph and the responses computed from it."""
+    """One served graph and the response cache's answers computed from it."""
 
     graph: ConceptGraph
-    cache: ResponseCache
+    cache: BuildAnswers
     number: int = 0
 
 
@@ -88,13 +48,12 @@ class GraphHolder:
     """
 
     def __init__(self, graph: ConceptGraph, path: str | Path | None = None,
-                 cache_size: int = 1024, cache_bytes: int = 64 * 1024 * 1024,
+                 cache: ResponseCache | None = None,
                  loader: Callable[[Path], ConceptGraph] = ConceptGraph.load):
         self.path = Path(path) if path is not None else None
-        self.cache_size = cache_size
-        self.cache_bytes = cache_bytes
+        self.cache = ResponseCache(1024, 64 * 1024 * 1024) if cache is None else cache
         self.loader = loader
-        self._generation = Generation(graph, self._new_cache())
+        self._generation = Generation(graph, self.cache.for_build(graph.build_id))
         self._stat = _stat(self.path) if self.path is not None else None
         self._lock = asyncio.Lock()
         _freeze()
@@ -110,13 +69,10 @@ class GraphHolder:
         return self._generation
 
     def swap(self, graph: ConceptGraph) -> None:
-        """Serve ``graph`` from now on, with an empty response cache."""
+        """Serve ``graph`` from now on, with the response cache's answers of its build."""
         number = self._generation.number + 1
-        self._generation = Generation(graph, self._new_cache(), number)
+        self._generation = Generation(graph, self.cache.for_build(graph.build_id), number)
         _freeze()
-
-    def _new_cache(self) -> ResponseCache:
-        return ResponseCache(self.cache_size, self.cache_bytes)
 
     def reload(self) -> bool:
         """Load ``path`` and swap it in (blocking); on failure log and keep the old graph."""

@@ -36,6 +36,7 @@ from strawberry.http import process_result
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
 from strawberry.types.graphql import OperationType
 
+from .answers import ResponseCache
 from .dates import readable_time
 from .errors import one_line
 from .explorer import routes as explorer_routes
@@ -199,11 +200,9 @@ class GraphQLEndpoint:
         todo = [i for i, answer in enumerate(answers) if answer is None]
         if todo:
             ran = await off_loop(request, self._run, [operations[i] for i in todo],
-                                 generation.graph, request, allowed)
-            for i, (answer, cacheable) in zip(todo, ran):
+                                 generation, request, allowed)
+            for i, answer in zip(todo, ran):
                 answers[i] = answer
-                if cacheable:
-                    generation.cache.put(operations[i].key, answer)
         problems = [a for a in answers if isinstance(a, str)]
         if not batch:
             if problems:
@@ -215,25 +214,28 @@ class GraphQLEndpoint:
                  for a in answers]
         return Response(b"[" + b",".join(parts) + b"]", media_type="application/json")
 
-    def _run(self, operations: list[Operation], graph, request: Request,
-             allowed: frozenset[OperationType]) -> list[tuple[bytes | str, bool]]:
-        """(JSON answer, cacheable) or (what the client got wrong, False) of each operation;
-        blocking: runs in a worker thread."""
+    def _run(self, operations: list[Operation], generation, request: Request,
+             allowed: frozenset[OperationType]) -> list[bytes | str]:
+        """The JSON answer of each operation (cached when it has no errors), or what the client
+        got wrong; blocking: runs in a worker thread."""
         out = []
         for op in operations:
             try:
                 result = self.schema.execute_sync(
                     op.query, variable_values=op.variables, operation_name=op.name,
-                    context_value=Context(graph=graph, request=request),
+                    context_value=Context(graph=generation.graph, request=request),
                     allowed_operation_types=allowed)
             except CannotGetOperationTypeError as err:
-                out.append((err.as_http_error_reason(), False))
+                out.append(err.as_http_error_reason())
             except InvalidOperationTypeError as err:
-                out.append((err.as_http_error_reason(request.method), False))
+                out.append(err.as_http_error_reason(request.method))
             except MissingQueryError:
-                out.append(("No GraphQL query found in the request", False))
+                out.append("No GraphQL query found in the request")
             else:
-                out.append((orjson.dumps(process_result(result)), not result.errors))
+                answer = orjson.dumps(process_result(result))
+                if not result.errors:
+                    generation.cache.put(op.key, answer)
+                out.append(answer)
         return out
 
 
@@ -244,7 +246,8 @@ async def healthz(request: Request) -> JSONResponse:
 
 async def readyz(request: Request) -> JSONResponse:
     """A graph is loaded: when it was built, how big it is, and which process answers."""
-    generation = request.app.state.holder.generation
+    holder = request.app.state.holder
+    generation = holder.generation
     stats = generation.graph.stats()
     return JSONResponse({
         "status": "ready", "builtAt": stats.built_at, "generation": generation.number,
@@ -252,15 +255,18 @@ async def readyz(request: Request) -> JSONResponse:
         "counts": {"articles": stats.articles, "questions": stats.questions,
                    "answers": stats.answers, "concepts": stats.concepts,
                    "mentions": stats.mentions, "relations": stats.relations},
-        "cache": {"answers": len(generation.cache), "bytes": generation.cache.bytes},
+        "cache": {"answers": len(holder.cache), "bytes": holder.cache.bytes},
     })
 
 
-def create_app(graph: ConceptGraph, settings: Settings | None = None) -> Starlette:
-    """The app serving ``graph``; reloads it from ``settings.graph`` when that file changes."""
+def create_app(graph: ConceptGraph, settings: Settings | None = None,
+               cache: ResponseCache | None = None) -> Starlette:
+    """The app serving ``graph``; reloads it from ``settings.graph`` when that file changes.
+    ``cache``: the response cache (shared by the processes of a server); none: a new one."""
     settings = settings or Settings()
-    holder = GraphHolder(graph, path=settings.graph, cache_size=settings.cache_size,
-                         cache_bytes=settings.cache_bytes // settings.workers,
+    if cache is None:
+        cache = ResponseCache(settings.cache_size, settings.cache_bytes)
+    holder = GraphHolder(graph, path=settings.graph, cache=cache,
                          loader=functools.partial(ConceptGraph.load,
                                                   cache_bytes=_graph_cache_bytes(settings)))
 
@@ -319,11 +325,11 @@ def example_store(folder: Path, progress=None) -> Path:
     return path
 
 
-def load_app(settings: Settings) -> Starlette:
+def load_app(settings: Settings, cache: ResponseCache | None = None) -> Starlette:
     """The app serving the store ``settings.graph``. Its connections are closed again: each
     process (and thread) opens its own on first use, so worker processes can fork from this."""
     graph = ConceptGraph.load(settings.graph, _graph_cache_bytes(settings))
-    app = create_app(graph, settings)
+    app = create_app(graph, settings, cache)
     graph.close()
     return app
 
@@ -352,7 +358,7 @@ def serve(settings: Settings, say=None, progress_bar=None) -> None:
     API and the console."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)-9s %(name)s: %(message)s")
     keep_loop_responsive()
-    scratch = None
+    scratch, owner = None, os.getpid()
     try:
         if settings.graph is None:
             if say:
@@ -365,16 +371,19 @@ def serve(settings: Settings, say=None, progress_bar=None) -> None:
             for line in announcement(settings, graph, example=scratch is not None):
                 say(line)
             graph.close()
+        # one response cache for the whole run: every worker, and those SIGHUP makes anew
+        make_app = functools.partial(load_app, cache=ResponseCache(settings.cache_size,
+                                                                   settings.cache_bytes))
         if settings.workers > 1:
             from .workers import serve_workers
 
-            serve_workers(settings, load_app)
+            serve_workers(settings, make_app)
         else:
             import uvicorn
 
-            uvicorn.run(load_app(settings), host=settings.host, port=settings.port,
+            uvicorn.run(make_app(settings), host=settings.host, port=settings.port,
                         loop="auto", ws="none", http=timed_protocol(settings.read_timeout),
                         access_log=False, log_level="info")
     finally:
-        if scratch is not None:
+        if scratch is not None and os.getpid() == owner:  # not a worker leaving: the server
             shutil.rmtree(scratch, ignore_errors=True)

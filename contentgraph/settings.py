@@ -62,10 +62,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("reload", "bool", True,
             "Reload the graph store when its file changes or on SIGHUP, without downtime."),
     Setting("reload_interval", "seconds", 1.0, "How often to check the graph store file."),
-    Setting("cache_size", "count", 1024, "Responses kept in the response cache (0: none)."),
+    Setting("cache_size", "count", 1024,
+            "Answers kept in the response cache, which all the workers share (0: none)."),
     Setting("cache_bytes", "count", 64 * 1024 * 1024,
-            "Bytes the response cache may hold (queries and answers), shared out among the "
-            "workers; an answer larger than a sixteenth of a worker's share is not cached."),
+            "Bytes the response cache may hold on disk, in a private temporary folder (answers, "
+            "their keys and the index); an answer larger than a sixteenth of it is not cached."),
     Setting("graph_cache_bytes", "count", 64 * 1024 * 1024,
             "Bytes of documents, passages and related lists the server keeps in memory, shared "
             "out among the workers (least recently used dropped first; 0: none)."),

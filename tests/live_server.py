@@ -21,14 +21,15 @@ def free_port() -> int:
 class Server:
     """``contentgraph serve`` in a subprocess, stopped on exit."""
 
-    def __init__(self, graph: Path | None, *options: str):
-        """Serve ``graph`` (None: the bundled example corpus) with these options."""
+    def __init__(self, graph: Path | None, *options: str, env: dict | None = None):
+        """Serve ``graph`` (None: the bundled example corpus) with these options (and this
+        environment; none: this process's)."""
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         command = [sys.executable, "-c", "from contentgraph.cli import main; main()", "serve",
                    *(["--graph", str(graph)] if graph is not None else []),
                    "--port", str(self.port), *options]
-        self.process = subprocess.Popen(command, stdout=subprocess.PIPE,
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, env=env,
                                         stderr=subprocess.STDOUT, text=True)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:

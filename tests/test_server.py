@@ -215,11 +215,14 @@ def test_get_runs_queries_and_browsers_get_the_console(client):
 
 def test_repeated_queries_are_answered_from_the_cache(client):
     query = {"query": "{ concept(slug: \"pursuer\") { label } }"}
-    first = client.post("/graphql", json=query).json()
-    cache = client.app.state.holder.generation.cache
+    cache = client.app.state.holder.cache
     before = len(cache)
+    first = client.post("/graphql", json=query).json()
+    assert len(cache) == before  # asked once: not kept
     assert client.post("/graphql", json=query).json() == first
-    assert len(cache) == before
+    assert len(cache) == before + 1  # asked again: kept
+    assert client.post("/graphql", json=query).json() == first
+    assert len(cache) == before + 1
 
 
 def test_gzip_and_cors(example_graph):

@@ -171,6 +171,26 @@ def test_workers_share_one_store_and_each_reloads_it(served_copy, small_stores):
         server.stop()
 
 
+def test_an_answer_one_worker_computed_serves_them_all(served_copy, tmp_path):
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    server = Server(served_copy, "--workers", "2", env={**os.environ, "TMPDIR": str(scratch)})
+    try:
+        workers = _until_every_worker_serves(server, 10)
+        assert [p.name[:21] for p in scratch.iterdir()] == ["contentgraph-answers-"]
+        with httpx.Client(timeout=5) as client:  # one connection: one worker computes it twice
+            for _ in range(2):  # and keeps it the second time
+                client.post(server.url + "/graphql", json=STATS)
+        cached: dict[int, int] = {}
+        deadline = time.monotonic() + 30
+        while set(cached) != workers and time.monotonic() < deadline:
+            cached |= {a["process"]: a["cache"]["answers"] for a in _answers(server, 10)}
+        assert cached == {pid: 1 for pid in workers}  # each sees the one answer
+    finally:
+        server.stop()
+    assert list(scratch.iterdir()) == []  # the answers' folder goes with the server
+
+
 def test_sighup_to_the_supervisor_serves_the_new_store_in_new_workers(served_copy, small_stores):
     server = Server(served_copy, "--workers", "2", "--reload-interval", "3600")
     try:

@@ -79,13 +79,13 @@ def test_bad_help_links_are_named(value, reason):
     assert reason in str(caught.value)
 
 
-def test_the_cache_budgets_are_shared_out_among_the_workers(example_store):
+def test_the_graph_cache_is_shared_out_among_the_workers_and_the_answers_shared(example_store):
     from contentgraph.server import load_app
 
     settings = Settings(graph=example_store, workers=4, cache_bytes=4_000_000,
                         graph_cache_bytes=8_000_000)
     holder = load_app(settings).state.holder
-    assert holder.generation.cache.budget == 1_000_000  # each worker's share of the responses
-    assert holder.current._cache.max_bytes == 2_000_000  # and of the graph's pages
+    assert holder.cache.budget == 4_000_000  # one response cache for all the workers
+    assert holder.current._cache.max_bytes == 2_000_000  # each worker's share of the graph's
     assert holder.reload()  # a graph loaded again gets the same share
     assert holder.current._cache.max_bytes == 2_000_000

@@ -28,6 +28,7 @@ import sqlite3
 import tempfile
 import threading
 import time
+import uuid
 import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -338,6 +339,7 @@ class _Steps:
         corpus.write_next(conn, taxonomy)
         clock.lap("gaps")
         meta = {"built_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "build_id": uuid.uuid4().hex,
                 "package_version": __version__, "taxonomy": self.shared.fingerprint,
                 "taxonomy_files": taxonomy_files, "rejected": sorted(taxonomy.rejected),
                 "timings": clock.timings, "stats": corpus.count(conn, taxonomy),

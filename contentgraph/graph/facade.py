@@ -106,6 +106,11 @@ class ConceptGraph:
         return self.meta["built_at"]
 
     @property
+    def build_id(self) -> str:
+        """Unique to the build that wrote the store (stores from before it was kept: the time)."""
+        return self.meta.get("build_id") or self.built_at
+
+    @property
     def taxonomy(self) -> Taxonomy:
         return self._taxonomy
 
