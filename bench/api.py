@@ -8,7 +8,9 @@ For each ``--graph`` (default: the bundled example corpus, built into a temporar
 - in process: the concept page and the article page as the front-end asks them
   (``schema.execute``, every request distinct), each page once to warm (the concept pages'
   mean cost in that first pass, on a freshly opened graph, is the cold cost), then the median
-  of ``--repeat`` rounds over every concept and article page; ratios to the first graph.
+  of ``--repeat`` rounds over every concept and article page; ratios to the first graph. With
+  several graphs, also the concept pages of the concepts every graph mentions (``same ms``): the
+  same pages on each corpus, whichever concepts each one mentions besides.
 
 Then, on the last graph:
 
@@ -381,19 +383,30 @@ def memory(process: subprocess.Popen) -> tuple[float, float, int]:
     return (sum(i.rss for i in infos) / 2**20, sum(i.pss for i in infos) / 2**20, len(tree))
 
 
-def in_process(graph_path: Path, repeat: int) -> dict:
-    """Median ms of the concept and article pages, every concept's and article's, warm; and
-    ``"<page> cold"``, the mean ms of each page on its first visit."""
+def mentioned_concepts(graph_path: Path) -> list[str]:
+    from contentgraph.graph.facade import ConceptGraph
+
+    graph = ConceptGraph.load(graph_path)
+    return [c.slug for c in graph.concepts() if graph.mention_count(c.slug)]
+
+
+def in_process(graph_path: Path, repeat: int, same: list[str]) -> dict:
+    """Median ms of the concept and article pages, every concept's and article's, and of the
+    concept pages of ``same``, warm; and ``"<page> cold"``, the mean ms of each page on its
+    first visit."""
     from contentgraph.graph.facade import ConceptGraph
     from contentgraph.schema import Context, schema
 
     graph = ConceptGraph.load(graph_path)
-    concepts = [c.slug for c in graph.concepts() if graph.mention_count(c.slug)]
+    concepts = mentioned_concepts(graph_path)
     articles = some_documents(graph, 100)
     nonce = itertools.count()
     out = {}
     for name, query, slugs in (("concept page", CONCEPT_PAGE, concepts),
-                               ("article page", ARTICLE_PAGE, articles)):
+                               ("article page", ARTICLE_PAGE, articles),
+                               ("same concepts", CONCEPT_PAGE, same)):
+        if not slugs:
+            continue
         def run(slug):
             result = schema.execute_sync(query, variable_values={"slug": slug,
                                                                  "nonce": next(nonce)},
@@ -488,7 +501,11 @@ def main() -> None:
             graphs = [Path(folder) / "example.graph"]
             build([corpus_path()], out=graphs[0], scheduler="synchronous")
         print(f"{'graph':<40}{'docs':>8}{'start s':>9}{'RSS MiB':>9}{'PSS MiB':>9}"
-              f"{'concept ms':>11}{'cold ms':>9}{'article ms':>11}{'x first':>9}  load avg")
+              f"{'concept ms':>11}{'cold ms':>9}{'article ms':>11}{'x first':>9}"
+              f"{'same ms':>9}{'x first':>9}  load avg")
+        same = set(mentioned_concepts(graphs[0])) if len(graphs) > 1 else set()
+        for path in graphs[1:]:
+            same &= set(mentioned_concepts(path))
         first = None
         for path in graphs:
             process, _, startup = start_server(path)
@@ -496,7 +513,7 @@ def main() -> None:
                 rss, pss, _ = memory(process)
             finally:
                 stop_server(process)
-            costs = in_process(path, args.repeat)
+            costs = in_process(path, args.repeat, sorted(same))
             first = first or costs
             from contentgraph.graph.facade import ConceptGraph
 
@@ -504,7 +521,7 @@ def main() -> None:
             print(f"{path.name[-40:]:<40}{stats.articles + stats.questions + stats.answers:>8,}"
                   f"{startup:>9.2f}{rss:>9.0f}{pss:>9.0f}{costs['concept page']:>11.2f}"
                   f"{costs['concept page cold']:>9.2f}{costs['article page']:>11.2f}"
-                  f"{costs['concept page'] / first['concept page']:>9.2f}  "
+                  f"{costs['concept page'] / first['concept page']:>9.2f}{_same(costs, first)}  "
                   f"{' / '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
         if args.pages or not args.workers:
             page_table(client, graphs[-1], [int(c) for c in args.connections.split(",")],
@@ -512,6 +529,14 @@ def main() -> None:
         if args.workers:
             workers_table(client, graphs[-1], [int(n) for n in args.workers.split(",")],
                           max(args.seconds, 4), args.articles)
+
+
+def _same(costs: dict, first: dict) -> str:
+    """The columns of the concept pages every graph shares: ms and ratio to the first graph."""
+    if "same concepts" not in costs:
+        return f"{'-':>9}{'-':>9}"
+    return (f"{costs['same concepts']:>9.2f}"
+            f"{costs['same concepts'] / first['same concepts']:>9.2f}")
 
 
 def report(client: str, port: int, graph, connection_counts: list[int], seconds: float) -> None:
