@@ -48,9 +48,9 @@ class _BytesOnly(diskcache.Disk):
 
 
 class ResponseCache:
-    """At most ``size`` answers and about ``budget`` bytes (the store's own pages counted);
-    an answer over 1/LARGEST_SHARE of the budget is not kept, nor one this process has not
-    been asked for before (among the last ``size`` * SEEN_PER_ANSWER). ``size`` 0 keeps nothing.
+    """At most ``size`` answers and about ``budget`` bytes (its SQLite file counted); an
+    answer over 1/LARGEST_SHARE of the budget is not kept, nor one this process has not
+    computed before (among its last ``size`` * SEEN_PER_ANSWER). ``size`` 0 keeps nothing.
 
     ``directory`` None: a new private directory, removed when this cache is collected or the
     process that made it exits (not when a worker forked from that process does).
