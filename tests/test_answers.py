@@ -10,6 +10,7 @@ import os
 import pickle
 import shutil
 import sqlite3
+import threading
 
 import pytest
 
@@ -100,16 +101,27 @@ def test_a_planted_pickle_runs_nothing(tmp_path, monkeypatch, caplog):
     assert "holds bytes only" in caplog.text
 
 
-def test_a_broken_cache_costs_its_hits_not_the_answers(caplog):
-    cache = ResponseCache(100, 1_000_000)
+def test_a_broken_cache_costs_its_hits_not_the_answers(tmp_path, caplog):
+    cache = ResponseCache(100, 1_000_000, tmp_path / "answers")
     answers = cache.for_build("b")
     store(answers, query(1), b"x" * 40_000)  # large: kept in a file of its own
     shutil.rmtree(cache.directory)
-    with caplog.at_level(logging.WARNING, "contentgraph.answers"):
-        assert answers.get(query(1)) is None
+    cache.directory.write_text("not a folder any more")
+
+    found = []
+
+    def use() -> None:  # a new thread opens a connection of its own: it fails
+        found.append(answers.get(query(1)))
         store(answers, query(2), b"answer")
-        answers.get(query(2))
-    assert caplog.text.count("answering without it") <= 1
+        found.append(answers.get(query(2)))
+
+    with caplog.at_level(logging.WARNING, "contentgraph.answers"):
+        for _ in range(2):
+            worker = threading.Thread(target=use)
+            worker.start()
+            worker.join()
+    assert found == [None] * 4
+    assert caplog.text.count("answering without it") == 1
 
 
 def test_its_private_folder_goes_with_it_but_not_when_a_forked_worker_exits():

@@ -68,6 +68,7 @@ def test_unchanged_files_are_not_extracted_again(corpus):
     assert second.unchanged == 2 and second.extracted == 1 and not second.added
     assert "slowly" in second.graph.document("repair").text
     assert second.graph.document("cycle") == first.graph.document("cycle")
+    assert second.graph.build_id != first.graph.build_id  # its answers are not the first's
 
 
 def test_a_rebuild_with_nothing_changed_keeps_the_previous_graph(corpus):
