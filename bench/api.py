@@ -182,7 +182,7 @@ def some_documents(graph, n: int) -> list[str]:
 def workloads(graph) -> list[tuple[str, list[Request], list[Request], list[Request]]]:
     """(page, repeated, distinct, plain): the requests each load sends in turn."""
     articles = some_documents(graph, 1000)
-    concepts = [c.slug for c in graph.concepts() if graph.mention_count(c.slug)]
+    concepts = mentioned_concepts(graph)
     pairs = [(a, b) for a in concepts[:12] for b in concepts[:12]
              if a != b and graph.path(a, b, 4) is not None] or [(concepts[0], concepts[1])]
     top_article = max(articles, key=lambda s: len(graph.document_concepts(s)))
@@ -383,10 +383,7 @@ def memory(process: subprocess.Popen) -> tuple[float, float, int]:
     return (sum(i.rss for i in infos) / 2**20, sum(i.pss for i in infos) / 2**20, len(tree))
 
 
-def mentioned_concepts(graph_path: Path) -> list[str]:
-    from contentgraph.graph.facade import ConceptGraph
-
-    graph = ConceptGraph.load(graph_path)
+def mentioned_concepts(graph) -> list[str]:
     return [c.slug for c in graph.concepts() if graph.mention_count(c.slug)]
 
 
@@ -398,7 +395,7 @@ def in_process(graph_path: Path, repeat: int, same: list[str]) -> dict:
     from contentgraph.schema import Context, schema
 
     graph = ConceptGraph.load(graph_path)
-    concepts = mentioned_concepts(graph_path)
+    concepts = mentioned_concepts(graph)
     articles = some_documents(graph, 100)
     nonce = itertools.count()
     out = {}
@@ -447,7 +444,7 @@ def workers_table(client: str, graph_path: Path, counts: list[int], seconds: flo
     from contentgraph.graph.facade import ConceptGraph
 
     graph = ConceptGraph.load(graph_path)
-    concepts = [c.slug for c in graph.concepts() if graph.mention_count(c.slug)]
+    concepts = mentioned_concepts(graph)
     articles = some_documents(graph, articles)
     pages = [graphql(CONCEPT_PAGE, {"slug": s, "nonce": NONCE}) for s in concepts] + \
         [graphql(ARTICLE_PAGE, {"slug": s, "nonce": NONCE}) for s in articles]
@@ -503,9 +500,10 @@ def main() -> None:
         print(f"{'graph':<40}{'docs':>8}{'start s':>9}{'RSS MiB':>9}{'PSS MiB':>9}"
               f"{'concept ms':>11}{'cold ms':>9}{'article ms':>11}{'x first':>9}"
               f"{'same ms':>9}{'x first':>9}  load avg")
-        same = set(mentioned_concepts(graphs[0])) if len(graphs) > 1 else set()
-        for path in graphs[1:]:
-            same &= set(mentioned_concepts(path))
+        from contentgraph.graph.facade import ConceptGraph
+
+        mentioned = [set(mentioned_concepts(ConceptGraph.load(path))) for path in graphs]
+        same = set.intersection(*mentioned) if len(graphs) > 1 else set()
         first = None
         for path in graphs:
             process, _, startup = start_server(path)
@@ -515,8 +513,6 @@ def main() -> None:
                 stop_server(process)
             costs = in_process(path, args.repeat, sorted(same))
             first = first or costs
-            from contentgraph.graph.facade import ConceptGraph
-
             stats = ConceptGraph.load(path).stats()
             print(f"{path.name[-40:]:<40}{stats.articles + stats.questions + stats.answers:>8,}"
                   f"{startup:>9.2f}{rss:>9.0f}{pss:>9.0f}{costs['concept page']:>11.2f}"
