@@ -531,15 +531,17 @@ class ConceptGraph:
             where.append("d.kind = ?")
             params.append(kind)
         if concept is not None:
-            where.append("EXISTS (SELECT 1 FROM document_concepts c WHERE c.document = d.id "
-                         "AND c.concept = ?)")
+            where.append("d.id IN (SELECT c.document FROM document_concepts c "
+                         "WHERE c.concept = ?)")  # the concept's documents, listed once
             params.append(concept)
         if author is not None:
             wanted = author.strip().lower()
             where.append("(d.author_lower = ? OR d.author_slug = ?)")
             params += [wanted, wanted]
-        narrowed = (f"document_search.rowid IN (SELECT d.id FROM documents d WHERE "
-                    f"{' AND '.join(where)})") if where else ""
+        # each match looks its document up (a list of the documents first made SQLite test
+        # every one of them against the index: seconds at 32,000 articles)
+        narrowed = (f"EXISTS (SELECT 1 FROM documents d WHERE d.id = document_search.rowid "
+                    f"AND {' AND '.join(where)})") if where else ""
         found = fulltext.search(self._store.rows, "document_search",
                                 fulltext.match_expression(text), n, start, narrowed, tuple(params))
         if not found[0] and fuzzy:

@@ -124,3 +124,24 @@ def test_every_document_is_indexed_once_when_a_build_writes_in_many_batches(tmp_
         conn.execute("INSERT INTO document_search(document_search, rank) "
                      "VALUES ('integrity-check', 1)")  # raises when they disagree
         assert conn.execute("SELECT count(*) FROM document_search_docsize").fetchone()[0] == 700
+
+
+@pytest.mark.parametrize("filters", [
+    {"kind": "article"}, {"kind": "answer"}, {"concept": "pursuer"},
+    {"kind": "article", "concept": "withdrawer"}])
+def test_a_narrowed_search_keeps_the_matches_that_pass_the_filters_in_order(example_graph,
+                                                                           filters):
+    total, everything = example_graph.search_documents("partner", 0, 100, fuzzy=False)
+    assert total == len(everything) > 5
+
+    def passes(slug: str) -> bool:
+        doc = example_graph.document(slug)
+        concepts = {dc.concept for dc in example_graph.document_concepts(slug)}
+        return (filters.get("kind", doc.kind) == doc.kind
+                and filters.get("concept", next(iter(concepts), None)) in concepts)
+
+    kept = [h.slug for h in everything if passes(h.slug)]
+    narrowed_total, narrowed = example_graph.search_documents("partner", 0, 100, fuzzy=False,
+                                                              **filters)
+    assert kept and narrowed_total == len(kept)
+    assert [h.slug for h in narrowed] == kept
