@@ -45,6 +45,13 @@ def test_it_keeps_at_most_size_answers_the_oldest_dropped_first():
     assert answers.get(query(0)) is None and answers.get(query(2)) == b"answer 2"
 
 
+def test_size_or_budget_zero_keeps_nothing():
+    for size, budget in ((0, 1_000_000), (100, 0)):
+        answers = ResponseCache(size, budget).for_build("b")
+        store(answers, QUERY, b"answer")
+        assert answers.get(QUERY) is None and len(answers.cache) == 0
+
+
 def test_it_is_bounded_in_bytes_and_refuses_an_answer_over_a_sixteenth():
     cache = ResponseCache(1000, 160_000)
     answers = cache.for_build("b")
