@@ -179,6 +179,11 @@ def some_documents(graph, n: int) -> list[str]:
             for d in graph.document_page(kind=kind, n=n)[1]]
 
 
+def mentioned_concepts(graph) -> list[str]:
+    """The slugs of the concepts the graph mentions."""
+    return [c.slug for c in graph.concepts() if graph.mention_count(c.slug)]
+
+
 def workloads(graph) -> list[tuple[str, list[Request], list[Request], list[Request]]]:
     """(page, repeated, distinct, plain): the requests each load sends in turn."""
     articles = some_documents(graph, 1000)
@@ -381,10 +386,6 @@ def memory(process: subprocess.Popen) -> tuple[float, float, int]:
     tree = [root, *root.children(recursive=True)]
     infos = [p.memory_full_info() for p in tree]
     return (sum(i.rss for i in infos) / 2**20, sum(i.pss for i in infos) / 2**20, len(tree))
-
-
-def mentioned_concepts(graph) -> list[str]:
-    return [c.slug for c in graph.concepts() if graph.mention_count(c.slug)]
 
 
 def in_process(graph_path: Path, repeat: int, same: list[str]) -> dict:

@@ -32,8 +32,8 @@ from pathlib import Path
 
 import ahocorasick
 
-from contentgraph.loaders.cue_phrases import cue_words
 from contentgraph.loaders import compiled
+from contentgraph.loaders.cue_phrases import cue_words
 from contentgraph.loaders.cues import find_cues
 from contentgraph.loaders.extract import (CONDITION, FURNITURE, NEGATION, Extractor, _hits,
                                           _longest_first)

@@ -44,14 +44,15 @@ def _stat(path: Path) -> tuple[int, int, int] | None:
 class GraphHolder:
     """Holds the served graph; ``swap`` and ``reload`` replace it atomically.
 
-    ``path`` is the graph store to reload from (None: a graph that is never reloaded).
+    ``cache`` keeps the answers of every graph it serves; ``path`` is the graph store to reload
+    from (None: a graph that is never reloaded).
     """
 
-    def __init__(self, graph: ConceptGraph, path: str | Path | None = None,
-                 cache: ResponseCache | None = None,
+    def __init__(self, graph: ConceptGraph, cache: ResponseCache,
+                 path: str | Path | None = None,
                  loader: Callable[[Path], ConceptGraph] = ConceptGraph.load):
         self.path = Path(path) if path is not None else None
-        self.cache = ResponseCache(1024, 64 * 1024 * 1024) if cache is None else cache
+        self.cache = cache
         self.loader = loader
         self._generation = Generation(graph, self.cache.for_build(graph.build_id))
         self._stat = _stat(self.path) if self.path is not None else None

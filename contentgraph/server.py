@@ -266,7 +266,7 @@ def create_app(graph: ConceptGraph, settings: Settings | None = None,
     settings = settings or Settings()
     if cache is None:
         cache = ResponseCache(settings.cache_size, settings.cache_bytes)
-    holder = GraphHolder(graph, path=settings.graph, cache=cache,
+    holder = GraphHolder(graph, cache, path=settings.graph,
                          loader=functools.partial(ConceptGraph.load,
                                                   cache_bytes=_graph_cache_bytes(settings)))
 

@@ -181,8 +181,8 @@ def test_large_answers_are_costed_at_their_real_size_and_the_cache_is_bounded(wa
     assert 0 < cache["bytes"] <= 1_000_000 and cache["answers"] < 40
 
     large = "{ gaps { uncovered { slug label kind altLabels definition } thin { slug label definition } } }"
-    answer = post(watched, {"query": large})
-    answer = post(watched, {"query": large})
+    for _ in range(2):  # asked twice: it would be kept the second time, were it small enough
+        answer = post(watched, {"query": large})
     assert messages(answer) == [] and len(answer.content) > 1_000_000 // 16
     after = httpx.get(watched.url + "/readyz", timeout=GENEROUS).json()["cache"]
     assert after["answers"] == cache["answers"]  # larger than a sixteenth: not cached

@@ -195,9 +195,13 @@ def test_sighup_to_the_supervisor_serves_the_new_store_in_new_workers(served_cop
     server = Server(served_copy, "--workers", "2", "--reload-interval", "3600")
     try:
         first = _until_every_worker_serves(server, 10)
+        with httpx.Client(timeout=5) as client:  # an answer kept in the shared response cache
+            for _ in range(2):
+                client.post(server.url + "/graphql", json=STATS)
         replace(served_copy, small_stores[0])  # no poll will notice within the test
         server.process.send_signal(signal.SIGHUP)
         assert not _until_every_worker_serves(server, 1) & first
+        assert {a["cache"]["answers"] for a in _answers(server, 10)} == {1}  # the same cache
     finally:
         server.stop()
 

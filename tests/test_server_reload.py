@@ -6,6 +6,7 @@ import asyncio
 import gc
 import logging
 
+from contentgraph.answers import ResponseCache
 from contentgraph.reload import GraphHolder
 
 
@@ -25,7 +26,7 @@ def loader_from(files):
 
 
 def test_a_request_keeps_the_generation_it_started_with(tmp_path):
-    holder = GraphHolder(Graph("old"))
+    holder = GraphHolder(Graph("old"), ResponseCache(100, 1_000_000))
     started = holder.generation
     query = ("{ q }", "null", None)
     for _ in range(2):  # kept from the second time on
@@ -40,7 +41,8 @@ def test_a_request_keeps_the_generation_it_started_with(tmp_path):
 def test_reload_swaps_and_a_corrupt_store_keeps_the_old_graph(tmp_path, caplog):
     path = tmp_path / "g.graph"
     path.write_text("first")
-    holder = GraphHolder(Graph("first"), path, loader=loader_from(path))
+    holder = GraphHolder(Graph("first"), ResponseCache(100, 1_000_000), path,
+                         loader=loader_from(path))
     path.write_text("corrupt")
     with caplog.at_level(logging.ERROR, "contentgraph.reload"):
         assert holder.reload() is False
@@ -53,7 +55,8 @@ def test_reload_swaps_and_a_corrupt_store_keeps_the_old_graph(tmp_path, caplog):
 def test_watch_notices_a_changed_file(tmp_path):
     path = tmp_path / "g.graph"
     path.write_text("first")
-    holder = GraphHolder(Graph("first"), path, loader=loader_from(path))
+    holder = GraphHolder(Graph("first"), ResponseCache(100, 1_000_000), path,
+                         loader=loader_from(path))
 
     async def scenario():
         task = asyncio.create_task(holder.watch(0.01))

@@ -20,6 +20,7 @@ from contentgraph.errors import StoreError
 from contentgraph.graph.facade import ConceptGraph
 from contentgraph.graph.store import (APPLICATION_ID, FORMAT_VERSION, OLD_SNAPSHOT_MAGIC,
                                       StoreWriter)
+from contentgraph.answers import ResponseCache
 from contentgraph.reload import GraphHolder
 
 
@@ -153,7 +154,8 @@ def test_a_crafted_pickle_runs_nothing(tmp_path, tiny_graph, layout):
         done = CliRunner().invoke(main, command)
         assert done.exit_code == 1, done.output
         assert "Error" in done.output
-    holder = GraphHolder(tiny_graph, path)  # a running server reloading it keeps its graph
+    # a running server reloading it keeps its graph
+    holder = GraphHolder(tiny_graph, ResponseCache(100, 1_000_000), path)
     assert holder.reload() is False and holder.current is tiny_graph
     assert not marker.exists()
     corpus = tmp_path / "corpus"
