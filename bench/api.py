@@ -58,7 +58,11 @@ CONCEPT_PAGE = """query ConceptPage($slug: String!) { concept(slug: $slug) {
   related(first: 10) { concept { slug label kind } score relations
                        evidence(first: 2) { text section article { slug title } } }
   articles(first: 10) { totalCount edges { node { slug title } } }
+  questions(first: 10) { totalCount edges { node { slug title } } }
+  answers(first: 5) { totalCount edges { node { slug title } } }
   passages(first: 3) { text section article { slug title } } } }"""
+
+LISTED = {"article": 10, "question": 10, "answer": 5}  # the concept page's lists, as the explorer's
 
 PATH = """query Path($from: String!, $to: String!) { path(from: $from, to: $to, maxHops: 4) {
   length steps { from { slug label } to { slug label } relations
@@ -76,10 +80,12 @@ def plain_routes():
         return request.app.state.holder.current
 
     def passage(graph, p, with_article=True):
-        out = {"text": p.text, "section": p.section, "start": p.start, "end": p.end}
+        """As the pages ask it: with its article (concept page) or its offsets (article page)."""
+        out = {"text": p.text, "section": p.section}
         if with_article:
-            doc = graph.document(p.document)
-            out["article"] = {"slug": doc.slug, "title": doc.title}
+            out["article"] = {"slug": p.document, "title": graph.summary(p.document).title}
+        else:
+            out.update(start=p.start, end=p.end)
         return out
 
     def concept_ref(graph, slug, *fields):
@@ -108,12 +114,16 @@ def plain_routes():
                          "sharedConcepts": [concept_ref(graph, s) for s in r.shared]}
                         for r in graph.related_documents(slug, n=3)]}})
 
+    def documents(graph, slug, kind, n):  # a page of them, as the API reads it
+        return {"totalCount": graph.document_count(slug, kind), "edges": [
+            {"node": {"slug": link.document, "title": graph.summary(link.document).title}}
+            for link in graph.concept_documents(slug, kind, 0, n)]}
+
     async def concept(request):
         graph, slug = graph_of(request), request.path_params["slug"]
         c = graph.concept(slug)
         if c is None:
             return JSONResponse({"concept": None})
-        links = graph.concept_documents(slug, n=10)  # a page, as the API reads it
         return JSONResponse({"concept": {
             "slug": c.slug, "label": c.label, "kind": c.kind.value,
             "altLabels": list(c.alt_labels), "definition": c.definition,
@@ -122,10 +132,7 @@ def plain_routes():
                          "relations": [k.value for k in r.relations],
                          "evidence": [passage(graph, p) for p in r.evidence[:2]]}
                         for r in graph.related_concepts(slug, n=10)],
-            "articles": {"totalCount": graph.article_count(slug), "edges": [
-                {"node": {"slug": link.document,
-                          "title": graph.document(link.document).title}}
-                for link in links]},
+            **{f"{kind}s": documents(graph, slug, kind, n) for kind, n in LISTED.items()},
             "passages": [passage(graph, p) for p in graph.passages(slug, n=3)]}})
 
     async def path(request):
