@@ -228,23 +228,26 @@ class ConceptGraph:
                 (slug, kind, start, stop)))))
 
     def passages(self, slug: str, n: int = 5) -> list[Passage]:
-        """Best sentences mentioning the concept (non-negated first, central documents first)."""
+        """Best sentences mentioning the concept, one a document: from articles, then answers,
+        then reader questions; central documents first, each document's best sentence."""
         self._need_concept(slug)
         return list(self._cache.get_or(("concept_passages", slug, n),
                                        lambda: self._best_passages(slug, n)))
 
     def _best_passages(self, slug: str, n: int) -> tuple[Passage, ...]:
         out: list[Passage] = []
-        start, step = 0, max(n, 10)
-        while len(out) < n:
-            page = self.concept_documents(slug, start=start, n=step)
-            for dc in page:
-                out += self.mention_passages(dc.document, slug, 1)
-                if len(out) >= n:
+        step = max(n, 10)
+        for kind in ("article", "answer", "question"):
+            start = 0
+            while len(out) < n:
+                page = self.concept_documents(slug, kind, start, step)
+                for dc in page:
+                    out += self.mention_passages(dc.document, slug, 1)
+                    if len(out) >= n:
+                        break
+                if len(page) < step:
                     break
-            if len(page) < step:
-                break
-            start += step
+                start += step
         return tuple(out[:n])
 
     # --- documents --------------------------------------------------------------------------

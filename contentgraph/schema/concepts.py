@@ -154,8 +154,9 @@ class Concept:
     ) -> Annotated[ArticleConnection, strawberry.lazy(_ARTICLES)]:
         return _documents(info, self.slug, "answer", first, after)
 
-    @strawberry.field(description="The best sentences that mention the concept (affirmative "
-                                  "ones and those from articles where it is central first).")
+    @strawberry.field(description="The best sentences that mention the concept, one a "
+                                  "document: from articles, then therapists' answers, then "
+                                  "reader questions, documents it is central to first.")
     def passages(
         self, info: strawberry.Info,
         first: Annotated[int | None, strawberry.argument(

@@ -45,6 +45,29 @@ def test_concept_page_answers(example_graph):
     assert related and all(0 <= r.score <= 1 and r.relations for r in related)
 
 
+def test_a_concept_only_readers_and_therapists_mention_still_has_passages(example_graph):
+    """A concept's best sentences come from articles first, then answers, then questions: a
+    concept no article mentions (a reader-question corpus has none) still shows its sentences."""
+    def kinds(slug):
+        return [example_graph.summary(p.document).kind
+                for p in example_graph.passages(slug, n=100)]
+
+    mentioned = [c.slug for c in example_graph.concepts() if example_graph.mention_count(c.slug)]
+    without_articles = [s for s in mentioned if not example_graph.article_count(s)
+                        and example_graph.document_count(s, "answer")
+                        and example_graph.document_count(s, "question")]
+    assert without_articles
+    for slug in without_articles:
+        found = kinds(slug)
+        assert "answer" in found and "question" in found
+        assert found == sorted(found, key=["answer", "question"].index)
+    everywhere = max(mentioned, key=lambda s: min(example_graph.document_count(s, kind)
+                                                  for kind in ("article", "answer", "question")))
+    found = kinds(everywhere)
+    assert found[0] == "article" and "question" in found
+    assert found == sorted(found, key=["article", "answer", "question"].index)
+
+
 def test_store_loads_the_same_graph(example_graph, example_store):
     loaded = ConceptGraph.load(example_store)
     assert loaded.stats() == example_graph.stats()
