@@ -22,7 +22,8 @@ Then, on the last graph:
 - ``--workers 1,2,4``: ``contentgraph serve --workers N``: requests/s of distinct concept and
   article pages (every concept's, and ``--articles`` articles') at 8 connections, RSS and PSS
   summed over the server's processes after start and after the load (PSS counts shared pages
-  once: what the machine really holds).
+  once: what the machine really holds), and each process's PSS after the load (the supervisor
+  first): the workers take connections as they come, so a worker may serve none.
 
     .venv/bin/python bench/api.py [--graph STORE]... [--seconds 2] [--pages] [--workers 1,2,4]
         [--articles 500]
@@ -385,14 +386,16 @@ def stop_server(process: subprocess.Popen) -> None:
         process.wait()
 
 
-def memory(process: subprocess.Popen) -> tuple[float, float, int]:
-    """(RSS MiB, PSS MiB, processes) summed over a server and its workers."""
+def memory(process: subprocess.Popen) -> tuple[float, float, list[float]]:
+    """(RSS MiB, PSS MiB) summed over a server and its workers, and each process's PSS MiB
+    (the supervisor's first)."""
     import psutil
 
     root = psutil.Process(process.pid)
     tree = [root, *root.children(recursive=True)]
     infos = [p.memory_full_info() for p in tree]
-    return (sum(i.rss for i in infos) / 2**20, sum(i.pss for i in infos) / 2**20, len(tree))
+    each = [i.pss / 2**20 for i in infos]
+    return sum(i.rss for i in infos) / 2**20, sum(each), each
 
 
 def in_process(graph_path: Path, repeat: int, same: list[str]) -> dict:
@@ -457,7 +460,8 @@ def workers_table(client: str, graph_path: Path, counts: list[int], seconds: flo
     pages = [graphql(CONCEPT_PAGE, {"slug": s, "nonce": NONCE}) for s in concepts] + \
         [graphql(ARTICLE_PAGE, {"slug": s, "nonce": NONCE}) for s in articles]
     print(f"{'workers':>8}{'start s':>9}{'RSS MiB':>9}{'PSS MiB':>9}{'r/s':>8}"
-          f"{'p99 ms':>8}{'RSS after':>11}{'PSS after':>11}{'answers MiB':>12}  load avg")
+          f"{'p99 ms':>8}{'RSS after':>11}{'PSS after':>11}{'answers MiB':>12}  load avg"
+          "  PSS after of each process")
     for n in counts:
         process, port, startup = start_server(graph_path, "--workers", str(n))
         try:
@@ -465,14 +469,15 @@ def workers_table(client: str, graph_path: Path, counts: list[int], seconds: flo
             rss, pss, _ = memory(process)
             load(client, port, pages, 8, 1)  # warm
             found = load(client, port, pages, 8, seconds)
-            rss_after, pss_after, _ = memory(process)
+            rss_after, pss_after, each = memory(process)
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/readyz") as ready:
                 answers = json.load(ready)["cache"]["bytes"] / 2**20  # on disk, shared
         finally:
             stop_server(process)
         print(f"{n:>8}{startup:>9.2f}{rss:>9.0f}{pss:>9.0f}{found['rps']:>8.0f}"
               f"{found['p99']:>8.1f}{rss_after:>11.0f}{pss_after:>11.0f}{answers:>12.1f}  "
-              f"{' / '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
+              f"{' / '.join(f'{x:.1f}' for x in os.getloadavg())}  "
+              f"{' '.join(f'{x:.0f}' for x in each)}", flush=True)
 
 
 def main() -> None:
