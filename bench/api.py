@@ -63,7 +63,7 @@ CONCEPT_PAGE = """query ConceptPage($slug: String!) { concept(slug: $slug) {
   answers(first: 5) { totalCount edges { node { slug title } } }
   passages(first: 3) { text section article { slug title } } } }"""
 
-LISTED = {"article": 10, "question": 10, "answer": 5}  # the concept page's lists, as the explorer's
+LISTED = {"article": 10, "question": 10, "answer": 5}  # the lists of the explorer's concept page
 
 PATH = """query Path($from: String!, $to: String!) { path(from: $from, to: $to, maxHops: 4) {
   length steps { from { slug label } to { slug label } relations
