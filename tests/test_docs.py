@@ -94,6 +94,19 @@ def test_the_store_example_runs_on_a_store(example_store, tmp_path, monkeypatch)
         assert sentence in graph.document(document).text  # the evidence's own words
 
 
+def test_the_readmes_store_example_runs_on_a_store(example_store, tmp_path, monkeypatch):
+    pytest.importorskip("pandas")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    code = next(b for b in readme.split("```python")[1:] if "pd.read_sql" in b).split("```")[0]
+    shutil.copy(example_store, tmp_path / "contentgraph.graph")
+    monkeypatch.chdir(tmp_path)
+    namespace: dict = {}
+    exec(code, namespace)  # noqa: S102 - the documented example, as a reader would run it
+    top = namespace["top"]
+    assert len(top) == 10 and list(top.articles) == sorted(top.articles, reverse=True)
+    assert top.articles.iloc[0] > 0
+
+
 def test_the_graph_page_states_the_stores_format_version_and_meta_keys(example_store):
     from contentgraph.graph.facade import ConceptGraph
     from contentgraph.graph.store import FORMAT_VERSION
