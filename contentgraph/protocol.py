@@ -84,3 +84,9 @@ else:
 def timed_protocol(read_timeout: float) -> type[asyncio.Protocol]:
     """The fastest HTTP protocol installed (httptools, else h11) with this read deadline."""
     return type(Fastest.__name__, (Fastest,), {"read_timeout": read_timeout})
+
+
+def uvicorn_options(read_timeout: float) -> dict:
+    """How uvicorn serves the app, in one process or in each worker: this protocol with its read
+    deadline, the fastest event loop, and no WebSocket protocol (the app serves none)."""
+    return {"loop": "auto", "ws": "none", "http": timed_protocol(read_timeout)}

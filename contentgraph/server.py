@@ -43,7 +43,7 @@ from .explorer import routes as explorer_routes
 from .graph.facade import ConceptGraph
 from .headers import SecurityHeaders
 from .offload import keep_loop_responsive, off_loop, worker_pool
-from .protocol import timed_protocol
+from .protocol import uvicorn_options
 from .reload import GraphHolder
 from .schema import Context, build_schema
 from .schema.limits import INTERNAL_ERROR
@@ -382,8 +382,8 @@ def serve(settings: Settings, say=None, progress_bar=None) -> None:
             import uvicorn
 
             uvicorn.run(make_app(settings), host=settings.host, port=settings.port,
-                        loop="auto", ws="none", http=timed_protocol(settings.read_timeout),
-                        access_log=False, log_level="info")
+                        access_log=False, log_level="info",
+                        **uvicorn_options(settings.read_timeout))
     finally:
         if scratch is not None and os.getpid() == owner:  # not a worker leaving: the server
             shutil.rmtree(scratch, ignore_errors=True)

@@ -18,7 +18,7 @@ import uvicorn
 from gunicorn.app.base import BaseApplication
 from uvicorn_worker import UvicornWorker
 
-from .protocol import timed_protocol
+from .protocol import uvicorn_options
 from .settings import Settings
 
 
@@ -39,10 +39,8 @@ class _Supervisor(BaseApplication):
 
     def load_config(self) -> None:
         host = f"[{self.settings.host}]" if ":" in self.settings.host else self.settings.host
-        # uvicorn in each worker, with the read deadline of a single-process server (and, as
-        # there, no WebSocket protocol: the app serves none)
-        self.uvicorn_options = {"loop": "auto", "ws": "none",
-                                "http": timed_protocol(self.settings.read_timeout)}
+        # uvicorn in each worker, as in a single-process server
+        self.uvicorn_options = uvicorn_options(self.settings.read_timeout)
         worker = type("Worker", (Worker,), {"CONFIG_KWARGS": self.uvicorn_options})
         for name, value in {"bind": f"{host}:{self.settings.port}",
                             "workers": self.settings.workers, "worker_class": worker,
