@@ -410,14 +410,19 @@ class ConceptGraph:
         if n > RELATED_KEPT:
             found = related_documents(slug, self._vector(slug), self._postings, self._vector, n)
             return [RelatedDocument(other, score, shared) for other, score, shared in found]
-        kept = self._cache.get_or(("related_documents", slug), lambda: tuple(
-            RelatedDocument(other, score, shared_concepts(self._vector(slug),
-                                                          self._vector(other)))
-            for other, score in self._store.rows(
-                "SELECT o.slug, r.score FROM related_documents r "
-                "JOIN documents d ON d.id = r.document JOIN documents o ON o.id = r.other "
-                "WHERE d.slug = ? ORDER BY r.rank", (slug,))))
-        return list(kept[:n])
+        return list(self._cache.get_or(("related_documents", slug, n),
+                                       lambda: self._read_related_documents(slug, n)))
+
+    def _read_related_documents(self, slug: str, n: int) -> tuple[RelatedDocument, ...]:
+        """The first ``n`` kept by the build, with their shared concepts (each reads that
+        document's concepts: only the ``n`` shown are read)."""
+        kept = self._store.rows(
+            "SELECT o.slug, r.score FROM related_documents r "
+            "JOIN documents d ON d.id = r.document JOIN documents o ON o.id = r.other "
+            "WHERE d.slug = ? ORDER BY r.rank LIMIT ?", (slug, max(n, 0)))
+        vector = self._vector(slug) if kept else {}
+        return tuple(RelatedDocument(other, score, shared_concepts(vector, self._vector(other)))
+                     for other, score in kept)
 
     def _vector(self, slug: str) -> Vector:
         """The document's concept weights, strongest first."""
