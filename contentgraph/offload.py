@@ -23,7 +23,6 @@ log = logging.getLogger("contentgraph.server")
 
 WORK_THREADS = 2
 SWITCH_INTERVAL = 0.001  # seconds a thread holds the GIL before another may take it (5 ms)
-GC_THRESHOLDS = (50_000, 20, 10)  # young collections after 50,000 objects (700)
 SLOW_COLLECTION = 0.01  # seconds: a full collection this long freezes what survived it
 
 T = TypeVar("T")
@@ -34,16 +33,16 @@ def keep_loop_responsive() -> None:
 
     - the GIL changes hands every millisecond (every 5 by default), so the event loop gets its
       turn sooner while worker threads compute;
-    - the garbage collector's young generation holds 50,000 objects (700 by default): a
-      request's objects mostly die before a collection could promote them, so full
-      collections, which stop every thread, come far more rarely;
-    - a full collection that took more than SLOW_COLLECTION means long-lived objects piled up
-      (the facade's caches, filled by requests): what survived it is frozen, like the graph at
-      load, so the next full collections are short again. A reload unfreezes and collects
-      everything (``reload``).
+    - a full garbage collection that took more than SLOW_COLLECTION means long-lived objects
+      piled up (the facade's caches, filled by requests): what survived it is frozen, like the
+      graph at load, so the next full collections are short again. A reload unfreezes and
+      collects everything (``reload``).
+
+    The collector's thresholds stay Python's: a larger young generation made no pause shorter
+    (``bench/limits.py``) and left each server process 5 to 8 MiB larger after a load (the
+    request objects it let pile up between collections fragment the heap).
     """
     sys.setswitchinterval(SWITCH_INTERVAL)
-    gc.set_threshold(*GC_THRESHOLDS)
     gc.callbacks.append(_freeze_after_slow_collections)
 
 
