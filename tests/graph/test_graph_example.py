@@ -74,3 +74,23 @@ def test_store_loads_the_same_graph(example_graph, example_store):
     slug = example_graph.documents()[0].slug
     assert loaded.related_documents(slug) == example_graph.related_documents(slug)
     assert loaded.gaps() == example_graph.gaps()
+
+
+def test_related_articles_name_the_concepts_they_share_strongest_first(example_graph):
+    """A page showing three related articles shows the first three of ten, each naming the
+    concepts both articles carry, the strongest pair first."""
+    lists_longer_than_three = 0
+    for doc in example_graph.documents():
+        short = example_graph.related_documents(doc.slug, 3)  # asked first: cached on its own
+        full = example_graph.related_documents(doc.slug, 10)
+        assert short == full[:3]
+        lists_longer_than_three += len(full) > 3
+        mine = {dc.concept: dc.weight for dc in example_graph.document_concepts(doc.slug)
+                if dc.weight > 0}
+        for related in full:
+            theirs = {dc.concept: dc.weight
+                      for dc in example_graph.document_concepts(related.document) if dc.weight > 0}
+            assert set(related.shared) == mine.keys() & theirs.keys(), related
+            strengths = [mine[c] * theirs[c] for c in related.shared]
+            assert strengths == sorted(strengths, reverse=True), related
+    assert lists_longer_than_three
