@@ -21,6 +21,7 @@ For researchers, in a notebook::
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from collections.abc import Iterator
 from functools import cached_property
@@ -58,6 +59,7 @@ class ConceptGraph:
     def __init__(self, store: Store, cache_bytes: int = CACHE_BYTES):
         self._store = store
         self._cache = ByteCache(cache_bytes)
+        self._last_source = threading.local()  # ``_passage_source``
         self.meta = {key: rows.loads(value) for key, value in store.rows(
             "SELECT key, value FROM meta")}
         concepts = store.rows(f"SELECT {', '.join(rows.CONCEPT_COLUMNS[:-1])}, articles, "
@@ -363,27 +365,37 @@ class ConceptGraph:
         return list(found[:n])
 
     def _rank_passages(self, document: str, concept: str) -> tuple[Passage, ...]:
-        """Read from the document's stored row alone: the whole document and its mentions
-        are not decoded (nor cached) for the few sentences of one concept."""
+        by_concept, sections, text = self._passage_source(document)
+        by_sentence: dict[tuple[int, int], list[tuple[int, int, int, int]]] = defaultdict(list)
+        for block, s_start, s_end, start, end, negated in by_concept.get(self._numbers[concept],
+                                                                         ()):
+            by_sentence[s_start, s_end].append((block, start, end, negated))
+        ranked = sorted(by_sentence.items(), key=lambda kv: (all(m[3] for m in kv[1]), kv[0]))
+        return tuple(Passage(document, sections[ms[0][0]], text[start:end], start, end,
+                             highlights(start, end, [(m[1], m[2]) for m in ms]))
+                     for (start, end), ms in ranked)
+
+    def _passage_source(self, document: str) -> tuple[dict[int, list[tuple]], list, str]:
+        """The document's mentions by concept number, its blocks' sections and its text, read
+        from its stored row alone (the whole document is not decoded, nor cached). The last
+        document read is kept, one a thread: a page asks for the passages of its concepts in
+        turn, and each would read and decode the same row again."""
+        last = getattr(self._last_source, "value", None)
+        if last is not None and last[0] == document:
+            return last[1]
         found = self._store.row("SELECT x.blocks, x.mentions, x.text FROM documents d "
                                 "JOIN document_data x ON x.document = d.id WHERE d.slug = ?",
                                 (document,))
         if found is None:
             raise DocumentNotFound(document)
         blocks, mentions, text = found
-        number = self._numbers[concept]
-        by_sentence: dict[tuple[int, int], list[tuple[int, int, int, int]]] = defaultdict(list)
-        for other, block, s_start, s_end, start, end, *flags in rows.loads(mentions):
-            if other == number:
-                by_sentence[s_start, s_end].append((block, start, end,
-                                                    (flags or rows.NO_FLAGS)[0]))
-        if not by_sentence:
-            return ()
-        sections = rows.block_sections(blocks, text)
-        ranked = sorted(by_sentence.items(), key=lambda kv: (all(m[3] for m in kv[1]), kv[0]))
-        return tuple(Passage(document, sections[ms[0][0]], text[start:end], start, end,
-                             highlights(start, end, [(m[1], m[2]) for m in ms]))
-                     for (start, end), ms in ranked)
+        by_concept: defaultdict[int, list[tuple]] = defaultdict(list)
+        for number, block, s_start, s_end, start, end, *flags in rows.loads(mentions):
+            by_concept[number].append((block, s_start, s_end, start, end,
+                                       (flags or rows.NO_FLAGS)[0]))
+        source = (by_concept, rows.block_sections(blocks, text), text)
+        self._last_source.value = (document, source)
+        return source
 
     def mentions(self, document: str) -> list[Mention]:
         """Every mention in the document, by position (for highlighting its text)."""
