@@ -366,9 +366,9 @@ class ConceptGraph:
 
     def _rank_passages(self, document: str, concept: str) -> tuple[Passage, ...]:
         by_concept, sections, text = self._passage_source(document)
+        mentions = by_concept.get(self._numbers[concept], ())
         by_sentence: dict[tuple[int, int], list[tuple[int, int, int, int]]] = defaultdict(list)
-        for block, s_start, s_end, start, end, negated in by_concept.get(self._numbers[concept],
-                                                                         ()):
+        for block, s_start, s_end, start, end, negated in mentions:
             by_sentence[s_start, s_end].append((block, start, end, negated))
         ranked = sorted(by_sentence.items(), key=lambda kv: (all(m[3] for m in kv[1]), kv[0]))
         return tuple(Passage(document, sections[ms[0][0]], text[start:end], start, end,
