@@ -131,8 +131,8 @@ def plain_routes():
             "articleCount": graph.article_count(slug), "mentionCount": graph.mention_count(slug),
             "related": [{"concept": concept_ref(graph, r.concept, "kind"), "score": r.score,
                          "relations": [k.value for k in r.relations],
-                         "evidence": [passage(graph, p) for p in r.evidence[:2]]}
-                        for r in graph.related_concepts(slug, n=10)],
+                         "evidence": [passage(graph, p) for p in r.evidence]}
+                        for r in graph.related_concepts(slug, n=10, evidence=2)],
             **{f"{kind}s": documents(graph, slug, kind, n) for kind, n in LISTED.items()},
             "passages": [passage(graph, p) for p in graph.passages(slug, n=3)]}})
 

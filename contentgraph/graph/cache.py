@@ -41,6 +41,8 @@ class ByteCache:
                 self._items.move_to_end(key)
                 return found[0]
         value = compute()
+        if not self.max_bytes:
+            return value
         size = deep_size(value)
         if size > self.max_bytes:
             return value

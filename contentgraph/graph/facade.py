@@ -197,6 +197,20 @@ class ConceptGraph:
                                     shown)
                      for (other, score, kinds, _), shown in zip(found, passages))
 
+    def relation_evidence(self, slug: str, other: str, n: int = 3) -> list[Passage]:
+        """The first ``n`` sentences showing how ``slug`` relates to ``other``, in the order
+        ``related_concepts`` gives them (each read from its document's text); none when the two
+        are not related."""
+        self._need_concept(slug)
+        self._need_concept(other)
+        return list(self._cache.get_or(("relation_evidence", slug, other, n),
+                                       lambda: self._read_relation_evidence(slug, other, n)))
+
+    def _read_relation_evidence(self, slug: str, other: str, n: int) -> tuple[Passage, ...]:
+        found = self._store.row(
+            "SELECT evidence FROM related_concepts WHERE concept = ? AND other = ?", (slug, other))
+        return rows.read_evidence(self._store.rows, [found[0]], n)[0] if found else ()
+
     def related_count(self, slug: str) -> int:
         """How many concepts ``related_concepts`` has for ``slug`` in all."""
         self._need_concept(slug)
@@ -360,9 +374,8 @@ class ConceptGraph:
 
     def mention_passages(self, document: str, concept: str, n: int = 3) -> list[Passage]:
         """Sentences of ``document`` mentioning ``concept``, non-negated first, with highlights."""
-        found = self._cache.get_or(("passages", document, concept),
-                                   lambda: self._rank_passages(document, concept))
-        return list(found[:n])
+        return list(self._cache.get_or(("passages", document, concept, n),
+                                       lambda: self._rank_passages(document, concept)[:n]))
 
     def _rank_passages(self, document: str, concept: str) -> tuple[Passage, ...]:
         by_concept, sections, text = self._passage_source(document)
@@ -437,8 +450,11 @@ class ConceptGraph:
                      for other, score in kept)
 
     def _vector(self, slug: str) -> Vector:
-        """The document's concept weights, strongest first."""
-        return {dc.concept: dc.weight for dc in self.document_concepts(slug)}
+        """The document's concept weights, strongest first (read, not cached: the related
+        lists they make are)."""
+        return dict(self._store.rows(
+            "SELECT c.concept, c.weight FROM document_concepts c JOIN documents d "
+            "ON d.id = c.document WHERE d.slug = ? ORDER BY c.rank", (slug,)))
 
     # --- exploring --------------------------------------------------------------------------
     def path(self, source: str, target: str, max_hops: int = 4) -> Path | None:

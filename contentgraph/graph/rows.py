@@ -247,6 +247,8 @@ def read_evidence(read: Callable[..., list[tuple]], columns: Sequence[str],
     """The Passages of each evidence column of ``columns`` (its ``first`` ones; all when None),
     the documents they quote read in one query through ``read(sql, params)`` (a
     ``store.Store``'s ``rows``, or a connection's)."""
+    if first == 0:
+        return [() for _ in columns]
     evidence = [loads(column)[:first] for column in columns]
     quoted = sorted({row[0] for passages in evidence for row in passages})
     documents = {doc_id: (slug, text) for doc_id, slug, text in read(

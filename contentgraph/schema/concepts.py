@@ -119,12 +119,11 @@ class Concept:
         first = check_size(first, default=10)
         graph = graph_of(info)
         out = []
-        for rel in graph.related_concepts(self.slug, kind=kind, n=first):
+        for rel in graph.related_concepts(self.slug, kind=kind, n=first, evidence=0):
             concept = graph.concept(rel.concept)
             if concept is not None:
                 out.append(RelatedConcept(concept=Concept.of(concept), score=rel.score,
-                                          relations=list(rel.relations),
-                                          evidence_all=rel.evidence))
+                                          relations=list(rel.relations), source=self.slug))
         return out
 
     @strawberry.field(description="Articles that mention the concept: those where it is central "
@@ -188,7 +187,7 @@ class RelatedConcept:
     score: float = strawberry.field(description="Closeness in [0, 1], higher is closer.")
     relations: list[RelationKind] = strawberry.field(
         description="Every kind of relation linking the two, strongest first.")
-    evidence_all: strawberry.Private[tuple]
+    source: strawberry.Private[str]  # the concept it is related to
 
     @strawberry.field(description="Passages that show the link, best first.")
     def evidence(
@@ -196,9 +195,12 @@ class RelatedConcept:
         first: Annotated[int | None, strawberry.argument(
             description="How many passages, at most 100.")] = 3,
     ) -> list[Annotated[Passage, strawberry.lazy(_ARTICLES)]]:
-        from .articles import passages_of
+        from .articles import Passage
 
-        return passages_of(info, self.evidence_all, first, default=3)
+        graph = graph_of(info)
+        found = graph.relation_evidence(self.source, self.concept.slug,
+                                        check_size(first, default=3))
+        return [Passage.of(p, graph) for p in found]
 
 
 @strawberry.type(description="One concept of a page of concepts.")

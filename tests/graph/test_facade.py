@@ -152,3 +152,31 @@ def test_related_concepts_can_read_only_the_first_passages(example_graph):
     assert any(len(r.evidence) > 1 for r in everything)
     assert [(r.concept, r.score, r.relations, r.evidence) for r in shown] == \
         [(r.concept, r.score, r.relations, r.evidence[:1]) for r in everything]
+
+
+def test_relation_evidence_is_what_the_related_list_gives(example_graph):
+    """A page asks each related concept's passages on its own: the same ones, in order."""
+    slug = max((c.slug for c in example_graph.concepts()), key=example_graph.related_count)
+    related = example_graph.related_concepts(slug, n=5)
+    assert any(len(r.evidence) > 2 for r in related)
+    for r in related:
+        assert example_graph.relation_evidence(slug, r.concept, 2) == list(r.evidence[:2])
+        assert example_graph.relation_evidence(slug, r.concept, 100) == list(r.evidence)
+    unrelated = next(c.slug for c in example_graph.concepts()
+                     if c.slug not in {r.concept for r in example_graph.related_concepts(slug, n=500)})
+    assert example_graph.relation_evidence(slug, unrelated) == []
+    with pytest.raises(ConceptNotFound):
+        example_graph.relation_evidence(slug, "nope")
+
+
+def test_a_mention_has_as_many_passages_as_asked_whatever_was_asked_before(example_graph):
+    article = max((d.slug for d in example_graph.documents(kind="article")),
+                  key=lambda s: len(example_graph.mentions(s)))
+    counts = []
+    for standing in example_graph.document_concepts(article):
+        one = example_graph.mention_passages(article, standing.concept, 1)
+        three = example_graph.mention_passages(article, standing.concept, 3)
+        every = example_graph.mention_passages(article, standing.concept, 100)
+        assert one == three[:1] and three == every[:3]
+        counts.append(len(every))
+    assert max(counts) > 1

@@ -50,9 +50,12 @@ class TinyGraph:
     def narrower(self, slug):
         return []
 
-    def related_concepts(self, slug, kind=None, n=10):
+    def related_concepts(self, slug, kind=None, n=10, evidence=None):
         return [RelatedConcept("withdrawer", 0.5, (RelationKind.CONTRASTS_WITH,),
-                               (self.passage,))][:n]
+                               (self.passage,)[:evidence])][:n]
+
+    def relation_evidence(self, slug, other, n=3):
+        return [self.passage][:n] if (slug, other) == ("pursuer", "withdrawer") else []
 
     def concept_documents(self, slug, kind="article", start=0, n=None):
         if slug != "pursuer" or kind != "article":
