@@ -138,13 +138,13 @@ def plain_routes():
 
     async def path(request):
         graph = graph_of(request)
-        found = graph.path(request.query_params["from"], request.query_params["to"], 4)
+        found = graph.path(request.query_params["from"], request.query_params["to"], 4, 1)
         if found is None:
             return JSONResponse({"path": None})
         return JSONResponse({"path": {"length": found.length, "steps": [
             {"from": concept_ref(graph, s.source), "to": concept_ref(graph, s.target),
              "relations": [k.value for k in s.relations],
-             "evidence": [passage(graph, p) for p in s.evidence[:1]]}
+             "evidence": [passage(graph, p) for p in s.evidence]}
             for s in found.steps]}})
 
     return [Route("/plain/article/{slug}", article), Route("/plain/concept/{slug}", concept),
@@ -197,7 +197,7 @@ def workloads(graph) -> list[tuple[str, list[Request], list[Request], list[Reque
     articles = some_documents(graph, 1000)
     concepts = mentioned_concepts(graph)
     pairs = [(a, b) for a in concepts[:12] for b in concepts[:12]
-             if a != b and graph.path(a, b, 4) is not None] or [(concepts[0], concepts[1])]
+             if a != b and graph.path(a, b, 4, 0) is not None] or [(concepts[0], concepts[1])]
     top_article = max(articles, key=lambda s: len(graph.document_concepts(s)))
     top_concept = max(concepts, key=graph.mention_count)
     return [

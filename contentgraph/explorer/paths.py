@@ -40,7 +40,8 @@ def path_page(request: Request) -> Response:
             context[field] = concept
     if context["problems"]:
         return render(request, "path.html", context, status_code=404)
-    path = graph.path(context["source"].slug, context["target"].slug, max_hops=MAX_HOPS)
+    path = graph.path(context["source"].slug, context["target"].slug, max_hops=MAX_HOPS,
+                      evidence=1)
     if path is not None:
         context["steps"] = [{"step": step, "source": graph.concept(step.source),
                              "target": graph.concept(step.target),

@@ -457,11 +457,13 @@ class ConceptGraph:
             "ON d.id = c.document WHERE d.slug = ? ORDER BY c.rank", (slug,)))
 
     # --- exploring --------------------------------------------------------------------------
-    def path(self, source: str, target: str, max_hops: int = 4) -> Path | None:
+    def path(self, source: str, target: str, max_hops: int = 4,
+             evidence: int | None = None) -> Path | None:
         """The best-evidenced path from one concept to another in at most ``max_hops`` steps.
 
         Strong, typed, well-evidenced relations are short; only relations with evidence are
-        walked, so every step has sentences that show it. None when no such path exists; from a
+        walked, so every step has sentences that show it: the first ``evidence`` of them (all
+        when None; ``relation_evidence`` reads more). None when no such path exists; from a
         concept to itself, a path of length 0 (no steps).
 
         >>> p = g.path("anxious-attachment", "therapy-refusal")             # doctest: +SKIP
@@ -475,10 +477,9 @@ class ConceptGraph:
         found = [self._store.row(
             "SELECT kinds, evidence FROM related_concepts WHERE concept = ? AND other = ?",
             (a, b)) for a, b in zip(nodes, nodes[1:])]
-        evidence = rows.read_evidence(self._store.rows, [row[1] for row in found])
-        return Path(tuple(PathStep(a, b, tuple(map(RelationKind, rows.loads(kinds))), passages)
-                          for a, b, (kinds, _), passages
-                          in zip(nodes, nodes[1:], found, evidence)))
+        passages = rows.read_evidence(self._store.rows, [row[1] for row in found], evidence)
+        return Path(tuple(PathStep(a, b, tuple(map(RelationKind, rows.loads(kinds))), shown)
+                          for a, b, (kinds, _), shown in zip(nodes, nodes[1:], found, passages)))
 
     def neighborhood(self, slug: str, depth: int = 1, limit: int = 25) -> Subgraph:
         """Concepts within ``depth`` steps of ``slug`` (strongest ties first), at most ``limit``,

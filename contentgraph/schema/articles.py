@@ -19,12 +19,13 @@ if TYPE_CHECKING:
 _CONCEPTS = "contentgraph.schema.concepts"
 
 
-def passages_of(info: strawberry.Info, passages, first: int | None, default: int
-                ) -> list[Passage]:
-    """The first ``first`` of ``passages`` (``default`` when null; at most 100) as Passages."""
-    first = check_size(first, default=default)
+def link_evidence(info: strawberry.Info, source: str, target: str, first: int | None,
+                  default: int) -> list[Passage]:
+    """The first ``first`` passages (``default`` when null; at most 100) that show how the
+    concept ``source`` relates to ``target``."""
     graph = graph_of(info)
-    return [Passage.of(p, graph) for p in passages[:first]]
+    found = graph.relation_evidence(source, target, check_size(first, default=default))
+    return [Passage.of(p, graph) for p in found]
 
 
 def article_or_none(info: strawberry.Info, slug: str) -> Article | None:

@@ -195,12 +195,9 @@ class RelatedConcept:
         first: Annotated[int | None, strawberry.argument(
             description="How many passages, at most 100.")] = 3,
     ) -> list[Annotated[Passage, strawberry.lazy(_ARTICLES)]]:
-        from .articles import Passage
+        from .articles import link_evidence
 
-        graph = graph_of(info)
-        found = graph.relation_evidence(self.source, self.concept.slug,
-                                        check_size(first, default=3))
-        return [Passage.of(p, graph) for p in found]
+        return link_evidence(info, self.source, self.concept.slug, first, default=3)
 
 
 @strawberry.type(description="One concept of a page of concepts.")

@@ -8,7 +8,7 @@ import strawberry
 
 from ..graph import results
 from ..graph.facade import ConceptGraph
-from .articles import Passage, passages_of
+from .articles import Passage, link_evidence
 from .concepts import Concept, RelationKind
 
 
@@ -19,7 +19,6 @@ class PathStep:
     target: Concept = strawberry.field(name="to", description="The concept the hop leads to.")
     relations: list[RelationKind] = strawberry.field(
         description="Every kind of relation linking the two, strongest first.")
-    evidence_all: strawberry.Private[tuple]
 
     @strawberry.field(description="Passages that show the link, best first.")
     def evidence(
@@ -27,7 +26,7 @@ class PathStep:
         first: Annotated[int | None, strawberry.argument(
             description="How many passages, at most 100.")] = 1,
     ) -> list[Passage]:
-        return passages_of(info, self.evidence_all, first, default=1)
+        return link_evidence(info, self.source.slug, self.target.slug, first, default=1)
 
 
 @strawberry.type(description="How two concepts connect: the strongest short chain of links.")
@@ -41,7 +40,7 @@ class Path:
         """The GraphQL view of a path found in ``graph``."""
         steps = [PathStep(source=Concept.of(graph.concept(s.source)),
                           target=Concept.of(graph.concept(s.target)),
-                          relations=list(s.relations), evidence_all=s.evidence)
+                          relations=list(s.relations))
                  for s in path.steps]
         return cls(length=path.length, steps=steps)
 

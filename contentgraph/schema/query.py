@@ -99,7 +99,7 @@ class Query:
         max_hops = check_size(max_hops, "maxHops", MAX_HOPS, default=4)
         graph = graph_of(info)
         try:
-            found = graph.path(source, target, max_hops=max_hops)
+            found = graph.path(source, target, max_hops=max_hops, evidence=0)
         except ConceptNotFound:
             return None
         return Path.of(found, graph) if found is not None else None

@@ -180,3 +180,18 @@ def test_a_mention_has_as_many_passages_as_asked_whatever_was_asked_before(examp
         assert one == three[:1] and three == every[:3]
         counts.append(len(every))
     assert max(counts) > 1
+
+
+def test_a_path_reads_as_many_passages_a_step_as_asked(example_graph):
+    slug = max((c.slug for c in example_graph.concepts()), key=example_graph.related_count)
+    targets = [r.concept for r in example_graph.related_concepts(slug, n=5)]
+    paths = [p for t in targets if (p := example_graph.path(slug, t)) is not None]
+    assert any(len(s.evidence) > 1 for p in paths for s in p.steps)
+    for whole in paths:
+        target = whole.steps[-1].target
+        for first in (0, 1):
+            shown = example_graph.path(slug, target, evidence=first)
+            assert [(s.source, s.target, s.relations, s.evidence) for s in shown.steps] == \
+                [(s.source, s.target, s.relations, s.evidence[:first]) for s in whole.steps]
+        assert [example_graph.relation_evidence(s.source, s.target, 100) for s in whole.steps] \
+            == [list(s.evidence) for s in whole.steps]

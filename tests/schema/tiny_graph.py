@@ -55,7 +55,8 @@ class TinyGraph:
                                (self.passage,)[:evidence])][:n]
 
     def relation_evidence(self, slug, other, n=3):
-        return [self.passage][:n] if (slug, other) == ("pursuer", "withdrawer") else []
+        linked = slug != other and {slug, other} <= set(self._concepts)
+        return [self.passage][:n] if linked else []
 
     def concept_documents(self, slug, kind="article", start=0, n=None):
         if slug != "pursuer" or kind != "article":
@@ -92,12 +93,13 @@ class TinyGraph:
     def related_documents(self, slug, n=5):
         return []
 
-    def path(self, source, target, max_hops=4):
+    def path(self, source, target, max_hops=4, evidence=None):
         if source not in self._concepts or target not in self._concepts:
             return None
         if source == target:
             return Path(())
-        return Path((PathStep(source, target, (RelationKind.CO_OCCURS,), (self.passage,)),))
+        return Path((PathStep(source, target, (RelationKind.CO_OCCURS,),
+                              (self.passage,)[:evidence]),))
 
     def neighborhood(self, slug, depth=1, limit=25):
         return Subgraph((slug,), (), False)
